@@ -1,0 +1,291 @@
+package io.wsconnector.runtime;
+
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceLoader;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import io.wsconnector.runtime.spi.WebSocketEndpoint;
+
+/**
+ * A Helidon 4 WebServer serving wsconnector endpoints.
+ *
+ * <pre>{@code
+ * WebSocketServer server = WebSocketServer.builder()
+ *         .port(9090)
+ *         .build()
+ *         .start();     // serves every endpoint the processor generated, e.g. ws://localhost:9090/test/websocket
+ * ...
+ * server.stop();
+ * }</pre>
+ *
+ * <p>By default the endpoints are the ones the wsconnector processor generated, found through
+ * {@link ServiceLoader}; {@link Builder#addEndpoint(WebSocketEndpoint)} adds or replaces one (e.g. to
+ * construct the endpoint instances yourself), and {@link Builder#discoverEndpoints(boolean)} turns
+ * discovery off.
+ */
+public final class WebSocketServer implements AutoCloseable {
+    /** The default limit on a whole message, in bytes: 1 MiB. */
+    public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
+
+    private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
+
+    private final List<WebSocketEndpoint> endpoints;
+    private final WebServer webServer;
+    private final String host;
+
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints) {
+        this.endpoints = endpoints;
+        this.host = builder.host;
+        WsRouting.Builder routing = WsRouting.builder();
+        for (WebSocketEndpoint endpoint : endpoints) {
+            routing.endpoint(endpoint.path(),
+                    () -> new EndpointConnection(endpoint, UUID.randomUUID().toString(), builder.maxMessageSize));
+        }
+        WebServerConfig.Builder config = WebServer.builder()
+                .host(builder.host)
+                .port(builder.port)
+                // Helidon turns Nagle on; frames over its 8 KiB write buffer would then stall ~40 ms.
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .addProtocol(WsConfig.builder().maxFrameLength(builder.maxMessageSize).build())
+                .addRouting(routing);
+        builder.webServerCustomizer.accept(config);
+        this.webServer = config.build();
+    }
+
+    /**
+     * A builder with the defaults: all host addresses, port 8080, 1 MiB messages, discovered
+     * endpoints.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts listening and logs each endpoint's URL.
+     *
+     * @return this server
+     * @throws IllegalStateException if the server could not start, e.g. because the port is taken
+     */
+    public WebSocketServer start() {
+        webServer.start();
+        if (!webServer.isRunning() || webServer.port() <= 0) {
+            webServer.stop();
+            throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort()
+                    + " (is the port in use?); see the log above");
+        }
+        for (URI uri : endpointUris()) {
+            LOGGER.log(Level.INFO, "Serving " + uri);
+        }
+        return this;
+    }
+
+    private String requestedPort() {
+        int port = webServer.port();
+        return port > 0 ? String.valueOf(port) : "the requested port";
+    }
+
+    /**
+     * The port the server listens on; with {@code port(0)} the one the system chose.
+     *
+     * @return the bound port, or -1 if the server is not running
+     */
+    public int port() {
+        return webServer.port();
+    }
+
+    /**
+     * Whether the server is listening.
+     *
+     * @return {@code true} between {@link #start()} and {@link #stop()}
+     */
+    public boolean isRunning() {
+        return webServer.isRunning();
+    }
+
+    /**
+     * The {@code ws://} URI of each endpoint served, with {@code localhost} when listening on all
+     * addresses.
+     *
+     * @return the endpoints' URIs, in path order
+     */
+    public List<URI> endpointUris() {
+        String displayHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        String scheme = webServer.hasTls() ? "wss" : "ws";
+        List<URI> uris = new ArrayList<>(endpoints.size());
+        for (WebSocketEndpoint endpoint : endpoints) {
+            uris.add(URI.create(scheme + "://" + displayHost + ":" + port() + endpoint.path()));
+        }
+        return uris;
+    }
+
+    /**
+     * Stops listening and closes every connection.
+     */
+    public void stop() {
+        webServer.stop();
+    }
+
+    /**
+     * Same as {@link #stop()}.
+     */
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /**
+     * Configures a {@link WebSocketServer}.
+     */
+    public static final class Builder {
+        private final Map<String, WebSocketEndpoint> explicitEndpoints = new LinkedHashMap<>();
+        private String host = "0.0.0.0";
+        private int port = 8080;
+        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private boolean discoverEndpoints = true;
+        private ClassLoader classLoader;
+        private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
+
+        private Builder() {
+        }
+
+        /**
+         * The address to listen on; {@code 0.0.0.0} (all addresses) by default.
+         *
+         * @param host a host name or address
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = Objects.requireNonNull(host, "host");
+            return this;
+        }
+
+        /**
+         * The port to listen on; 8080 by default, {@code 0} for any free port (see
+         * {@link WebSocketServer#port()}).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be between 0 and 65535, not " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * The largest message accepted, in bytes, after fragments are joined; a larger one closes the
+         * connection with 1009. 1 MiB by default.
+         *
+         * @param bytes the limit, at least 1
+         * @return this builder
+         */
+        public Builder maxMessageSize(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, not " + bytes);
+            }
+            this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Serves this endpoint, replacing a discovered one with the same path. Use it to build the
+         * endpoint instances yourself, e.g.
+         * {@code addEndpoint(new Chat_WebSocketEndpoint(() -> new Chat(repository)))}.
+         *
+         * @param endpoint a generated endpoint registration
+         * @return this builder
+         * @throws IllegalArgumentException if another endpoint was added with the same path
+         */
+        public Builder addEndpoint(WebSocketEndpoint endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            WebSocketEndpoint previous = explicitEndpoints.putIfAbsent(endpoint.path(), endpoint);
+            if (previous != null) {
+                throw new IllegalArgumentException(duplicatePathMessage(previous, endpoint));
+            }
+            return this;
+        }
+
+        /**
+         * Whether to serve the endpoints generated by the wsconnector processor, found through
+         * {@link ServiceLoader}; {@code true} by default.
+         *
+         * @param discover {@code false} to serve only the endpoints added explicitly
+         * @return this builder
+         */
+        public Builder discoverEndpoints(boolean discover) {
+            this.discoverEndpoints = discover;
+            return this;
+        }
+
+        /**
+         * The class loader that discovery searches; the thread's context class loader by default.
+         *
+         * @param classLoader the class loader
+         * @return this builder
+         */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Adjusts the underlying Helidon WebServer configuration, after wsconnector has set it up: TLS,
+         * connection options, further listeners or HTTP routing.
+         *
+         * @param customizer changes the Helidon builder
+         * @return this builder
+         */
+        public Builder webServer(Consumer<WebServerConfig.Builder> customizer) {
+            this.webServerCustomizer = Objects.requireNonNull(customizer, "customizer");
+            return this;
+        }
+
+        /**
+         * Creates the server; it does not listen before {@link WebSocketServer#start()}.
+         *
+         * @return the server
+         * @throws IllegalStateException if there is no endpoint to serve, or two discovered endpoints
+         *                               have the same path
+         */
+        public WebSocketServer build() {
+            Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
+            if (discoverEndpoints) {
+                ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+                for (WebSocketEndpoint endpoint : ServiceLoader.load(WebSocketEndpoint.class, loader)) {
+                    WebSocketEndpoint previous = byPath.putIfAbsent(endpoint.path(), endpoint);
+                    if (previous != null && !previous.endpointClassName().equals(endpoint.endpointClassName())) {
+                        throw new IllegalStateException(duplicatePathMessage(previous, endpoint));
+                    }
+                }
+            }
+            byPath.putAll(explicitEndpoints);
+            if (byPath.isEmpty()) {
+                throw new IllegalStateException("No WebSocket endpoint to serve: annotate a class with "
+                        + "@WebSocketUpgradePath and compile it with the wsconnector processor, or call addEndpoint");
+            }
+            List<WebSocketEndpoint> endpoints = new ArrayList<>(byPath.values());
+            endpoints.sort((a, b) -> a.path().compareTo(b.path()));
+            return new WebSocketServer(this, List.copyOf(endpoints));
+        }
+
+        private static String duplicatePathMessage(WebSocketEndpoint first, WebSocketEndpoint second) {
+            return "Two endpoints have the path " + first.path() + ": " + first.endpointClassName()
+                    + " and " + second.endpointClassName();
+        }
+    }
+}

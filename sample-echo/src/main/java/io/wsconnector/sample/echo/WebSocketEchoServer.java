@@ -1,0 +1,75 @@
+package io.wsconnector.sample.echo;
+
+import java.net.URI;
+
+import io.wsconnector.annotations.BasePath;
+import io.wsconnector.annotations.OnTextMessage;
+import io.wsconnector.annotations.WebSocketUpgradePath;
+import io.wsconnector.runtime.WebSocketServer;
+
+/**
+ * The echo server: {@code ws://localhost:9090/test/websocket} answers each text message with the same
+ * text.
+ *
+ * <pre>
+ * java -jar sample-echo/target/sample-echo.jar [--port N]
+ * </pre>
+ */
+@BasePath("/test")
+@WebSocketUpgradePath("/websocket")
+public class WebSocketEchoServer {
+    /** The port served when none is given. */
+    public static final int DEFAULT_PORT = 9090;
+
+    @OnTextMessage
+    String echo(String message) {
+        return message;
+    }
+
+    /**
+     * Starts the echo server.
+     *
+     * @param args {@code --port N} to listen on another port than 9090 (0 for any free port)
+     */
+    public static void main(String[] args) {
+        int port;
+        try {
+            port = port(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: java -jar sample-echo.jar [--port N]");
+            System.exit(2);
+            return;
+        }
+        WebSocketServer server = WebSocketServer.builder()
+                .port(port)
+                .build()
+                .start();
+        for (URI uri : server.endpointUris()) {
+            System.out.println("Echo server listening on " + uri + " (Ctrl+C to stop)");
+        }
+    }
+
+    static int port(String[] args) {
+        int port = DEFAULT_PORT;
+        for (int i = 0; i < args.length; i++) {
+            String value;
+            if (args[i].equals("--port") && i + 1 < args.length) {
+                value = args[++i];
+            } else if (args[i].startsWith("--port=")) {
+                value = args[i].substring("--port=".length());
+            } else {
+                throw new IllegalArgumentException("unknown argument: " + args[i]);
+            }
+            try {
+                port = Integer.parseInt(value);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--port needs a number from 0 to 65535, not '" + value + "'");
+            }
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + port);
+            }
+        }
+        return port;
+    }
+}
