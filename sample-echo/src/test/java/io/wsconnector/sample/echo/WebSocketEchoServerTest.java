@@ -1,0 +1,50 @@
+package io.wsconnector.sample.echo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.net.URI;
+import java.util.List;
+
+import io.wsconnector.runtime.WebSocketServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class WebSocketEchoServerTest {
+    private static WebSocketServer server;
+
+    @BeforeAll
+    static void start() {
+        server = WebSocketServer.builder().host("127.0.0.1").port(0).build().start();
+    }
+
+    @AfterAll
+    static void stop() {
+        server.stop();
+    }
+
+    @Test
+    void discoversTheEchoEndpointAtTestWebsocket() {
+        assertEquals(List.of(URI.create("ws://127.0.0.1:" + server.port() + "/test/websocket")), server.endpointUris());
+    }
+
+    @Test
+    void echoesEachTextMessage() throws Exception {
+        try (EchoClient client = new EchoClient(server.endpointUris().get(0))) {
+            assertEquals("hello", client.echo("hello"));
+            assertEquals("", client.echo(""));
+            assertEquals("grüße, 世界 👋", client.echo("grüße, 世界 👋"));
+        }
+    }
+
+    @Test
+    void portDefaultsTo9090AndIsReadFromTheCommandLine() {
+        assertEquals(9090, WebSocketEchoServer.port(new String[0]));
+        assertEquals(1234, WebSocketEchoServer.port(new String[] {"--port", "1234"}));
+        assertEquals(0, WebSocketEchoServer.port(new String[] {"--port=0"}));
+        assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--port", "x"}));
+        assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--port", "70000"}));
+        assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--verbose"}));
+    }
+}
