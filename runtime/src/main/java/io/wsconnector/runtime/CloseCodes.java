@@ -18,6 +18,10 @@ public final class CloseCodes {
     public static final int POLICY_VIOLATION = 1008;
     /** 1009: a message was too big to process. */
     public static final int MESSAGE_TOO_BIG = 1009;
+    /** 1005: (never sent) the close frame carried no status code. */
+    public static final int NO_STATUS_RECEIVED = 1005;
+    /** 1006: (never sent) the connection ended without a close frame. */
+    public static final int ABNORMAL_CLOSURE = 1006;
     /** 1011: the server met an unexpected condition (e.g. a handler threw). */
     public static final int INTERNAL_ERROR = 1011;
 

@@ -43,10 +43,12 @@ public final class WebSocketServer implements AutoCloseable {
     private final List<WebSocketEndpoint> endpoints;
     private final WebServer webServer;
     private final String host;
+    private final int requestedPort;
 
     private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints) {
         this.endpoints = endpoints;
         this.host = builder.host;
+        this.requestedPort = builder.port;
         WsRouting.Builder routing = WsRouting.builder();
         for (WebSocketEndpoint endpoint : endpoints) {
             routing.endpoint(endpoint.path(),
@@ -83,18 +85,14 @@ public final class WebSocketServer implements AutoCloseable {
         webServer.start();
         if (!webServer.isRunning() || webServer.port() <= 0) {
             webServer.stop();
-            throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort()
+            // Helidon logs the cause and reports port -1: name the port that was asked for
+            throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
         }
         for (URI uri : endpointUris()) {
             LOGGER.log(Level.INFO, "Serving " + uri);
         }
         return this;
-    }
-
-    private String requestedPort() {
-        int port = webServer.port();
-        return port > 0 ? String.valueOf(port) : "the requested port";
     }
 
     /**

@@ -1,0 +1,359 @@
+package io.wsconnector.runtime;
+
+import java.io.UncheckedIOException;
+import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.helidon.common.buffers.DataReader;
+import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.webserver.ConnectionContext;
+import io.helidon.webserver.spi.ServerConnection;
+import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.runtime.spi.WebSocketEndpoint;
+
+/**
+ * One WebSocket connection after the handshake (RFC 6455, sections 5–7): reads frames from Helidon's
+ * {@link DataReader} on the connection's own thread, checks every rule a server must enforce, joins
+ * fragments under the size limit while validating UTF-8 as the bytes arrive, answers pings, runs the
+ * closing handshake, and calls the endpoint's generated {@link WebSocketDispatcher}: open first, then
+ * whole messages, then close exactly once, however the connection ends.
+ */
+final class WebSocketConnection implements ServerConnection {
+    private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
+    static final String INTERNAL_ERROR_REASON = "Internal server error";
+    private static final int MAX_CONTROL_PAYLOAD = 125;
+    /** A message buffer larger than this is dropped after the message, so that idle connections stay small. */
+    private static final int RETAINED_MESSAGE_BUFFER = 64 * 1024;
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final ConnectionContext ctx;
+    private final DataReader reader;
+    private final WebSocketEndpoint endpoint;
+    private final WebSocketDispatcher dispatcher;
+    private final ConnectionSession session;
+    private final WebSocketProtocol protocol;
+    private final Utf8Validator utf8 = new Utf8Validator();
+
+    /** The opcode of the message being received (text or binary), or -1 between messages. */
+    private int messageOpcode = -1;
+    private byte[] message = NO_BYTES;
+    private int messageLength;
+    private byte[] control;
+    private boolean closeDelivered;
+
+    private volatile long lastFrameNanos = System.nanoTime();
+    private volatile boolean reading;
+    private volatile boolean finished;
+
+    WebSocketConnection(ConnectionContext ctx, WebSocketEndpoint endpoint, String sessionId, WebSocketProtocol protocol) {
+        this.ctx = ctx;
+        this.reader = ctx.dataReader();
+        this.endpoint = endpoint;
+        this.protocol = protocol;
+        this.session = new ConnectionSession(sessionId, ctx.dataWriter(), Thread.currentThread());
+        this.dispatcher = endpoint.newDispatcher();
+        session.afterCloseSent(this::awaitCloseAnswer);
+    }
+
+    @Override
+    public void handle(Limit limit) {
+        try {
+            try {
+                dispatcher.onOpen(session);
+            } catch (Throwable e) {
+                handlerFailed("@OnOpen", e);
+            }
+            readFrames();
+        } catch (ProtocolViolation violation) {
+            failConnection(violation.code, violation.getMessage());
+        } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException e) {
+            // the client vanished: TCP reset or closed without a close frame
+            session.markClosed();
+            deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
+        } finally {
+            finished = true;
+            session.markClosed();
+            deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
+        }
+    }
+
+    @Override
+    public Duration idleTime() {
+        return Duration.ofNanos(System.nanoTime() - lastFrameNanos);
+    }
+
+    /**
+     * Helidon stops the connection: the server is shutting down, or the connection was idle too long.
+     * Says goodbye with 1001 and wakes the reader.
+     */
+    @Override
+    public void close(boolean interrupt) {
+        try {
+            session.sendClose(CloseCodes.GOING_AWAY, "Server closing".getBytes(StandardCharsets.UTF_8));
+            session.flush();
+        } catch (RuntimeException e) {
+            // the connection is already gone
+        }
+        if (interrupt || reading) {
+            ctx.serverSocket().close();
+        }
+    }
+
+    /**
+     * After our close frame, the client has {@code closeTimeout} to answer with its own; then the TCP
+     * connection is closed anyway (RFC 6455, section 7.1.1), which ends the read loop.
+     */
+    private void awaitCloseAnswer() {
+        Duration timeout = protocol.closeTimeout();
+        Thread.ofVirtual().name("wsconnector-close-" + session.id()).start(() -> {
+            try {
+                Thread.sleep(timeout);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (!finished) {
+                ctx.serverSocket().close();
+            }
+        });
+    }
+
+    private void readFrames() {
+        while (true) {
+            if (reader.available() == 0) {
+                session.flush(); // all input handled: send the batch of replies before waiting
+            }
+            reading = true;
+            int first = reader.read() & 0xFF;
+            int second = reader.read() & 0xFF;
+            boolean fin = (first & 0x80) != 0;
+            int opcode = first & 0x0F;
+            long length = second & 0x7F;
+            if (length == 126) {
+                length = ((reader.read() & 0xFF) << 8) | (reader.read() & 0xFF);
+            } else if (length == 127) {
+                length = 0;
+                for (int i = 0; i < 8; i++) {
+                    length = (length << 8) | (reader.read() & 0xFF);
+                }
+            }
+            if ((first & 0x70) != 0) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Reserved bits set without an extension");
+            }
+            if ((second & 0x80) == 0) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Client frames must be masked");
+            }
+            if (length < 0) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Frame length over 2^63");
+            }
+            int mask = ((reader.read() & 0xFF) << 24) | ((reader.read() & 0xFF) << 16)
+                    | ((reader.read() & 0xFF) << 8) | (reader.read() & 0xFF);
+            reading = false;
+            lastFrameNanos = System.nanoTime();
+
+            switch (opcode) {
+                case ConnectionSession.OPCODE_CLOSE, ConnectionSession.OPCODE_PING, ConnectionSession.OPCODE_PONG -> {
+                    if (!fin) {
+                        throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Control frames must not be fragmented");
+                    }
+                    if (length > MAX_CONTROL_PAYLOAD) {
+                        throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Control frame payload over 125 bytes");
+                    }
+                    if (controlFrame(opcode, (int) length, mask)) {
+                        return;
+                    }
+                }
+                case ConnectionSession.OPCODE_TEXT, ConnectionSession.OPCODE_BINARY -> {
+                    if (messageOpcode != -1) {
+                        throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "New message inside an unfinished one");
+                    }
+                    messageOpcode = opcode;
+                    dataFrame(fin, length, mask);
+                }
+                case ConnectionSession.OPCODE_CONTINUATION -> {
+                    if (messageOpcode == -1) {
+                        throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Continuation frame without a message");
+                    }
+                    dataFrame(fin, length, mask);
+                }
+                default -> throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Reserved opcode " + opcode);
+            }
+        }
+    }
+
+    private void dataFrame(boolean fin, long length, int mask) {
+        if (messageLength + length > protocol.maxMessageSize()) {
+            throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG,
+                    "Message exceeds " + protocol.maxMessageSize() + " bytes");
+        }
+        int frameLength = (int) length;
+        boolean text = messageOpcode == ConnectionSession.OPCODE_TEXT;
+        if (session.closeSent() || !text) {
+            // closing: data is no longer delivered; binary: no binary handler yet
+            skip(frameLength);
+            if (!session.closeSent()) {
+                session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
+            }
+            endMessageIf(fin);
+            return;
+        }
+        ensureMessageCapacity(messageLength + frameLength);
+        readPayload(message, messageLength, frameLength, mask, true);
+        messageLength += frameLength;
+        if (!fin) {
+            return;
+        }
+        if (!utf8.isComplete()) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
+        }
+        String textMessage = new String(message, 0, messageLength, StandardCharsets.UTF_8);
+        endMessageIf(true);
+        try {
+            dispatcher.onTextMessage(session, textMessage);
+        } catch (Throwable e) {
+            handlerFailed("@OnTextMessage", e);
+        }
+    }
+
+    private void endMessageIf(boolean fin) {
+        if (fin) {
+            messageOpcode = -1;
+            messageLength = 0;
+            utf8.reset();
+            if (message.length > RETAINED_MESSAGE_BUFFER) {
+                message = NO_BYTES;
+            }
+        }
+    }
+
+    /**
+     * @return {@code true} when the connection is done (a close frame was received and answered)
+     */
+    private boolean controlFrame(int opcode, int length, int mask) {
+        if (control == null) {
+            control = new byte[MAX_CONTROL_PAYLOAD];
+        }
+        readPayload(control, 0, length, mask, false);
+        switch (opcode) {
+            case ConnectionSession.OPCODE_PING -> session.sendPong(control, length);
+            case ConnectionSession.OPCODE_PONG -> { } // unsolicited or answering our ping: nothing to do
+            default -> {
+                closeFrame(length);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void closeFrame(int length) {
+        int code = CloseCodes.NO_STATUS_RECEIVED;
+        String reason = "";
+        if (length == 1) {
+            throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Close frame with a 1-byte payload");
+        }
+        if (length >= 2) {
+            code = ((control[0] & 0xFF) << 8) | (control[1] & 0xFF);
+            if (!CloseCodes.isSendable(code)) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Invalid close code " + code);
+            }
+            Utf8Validator reasonCheck = new Utf8Validator();
+            if (!reasonCheck.feed(control, 2, length - 2) || !reasonCheck.isComplete()) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Close reason is not valid UTF-8");
+            }
+            reason = new String(control, 2, length - 2, StandardCharsets.UTF_8);
+        }
+        // echo the client's code (RFC 6455, section 5.5.1); an empty close is answered with an empty one
+        session.sendClose(code, NO_BYTES);
+        session.flush();
+        session.markClosed();
+        deliverClose(code, reason);
+    }
+
+    private void readPayload(byte[] target, int offset, int length, int mask, boolean validateText) {
+        int done = 0;
+        while (done < length) {
+            if (reader.available() == 0) {
+                reading = true;
+                reader.pullData();
+                reading = false;
+            }
+            int chunk = Math.min(reader.available(), length - done);
+            reader.readBuffer(chunk).read(target, offset + done, chunk);
+            Masking.unmask(target, offset + done, chunk, mask, done);
+            if (validateText && !utf8.feed(target, offset + done, chunk)) {
+                throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
+            }
+            done += chunk;
+        }
+    }
+
+    private void skip(int length) {
+        int left = length;
+        while (left > 0) {
+            if (reader.available() == 0) {
+                reader.pullData();
+            }
+            int chunk = Math.min(reader.available(), left);
+            reader.skip(chunk);
+            left -= chunk;
+        }
+    }
+
+    private void ensureMessageCapacity(int needed) {
+        if (message.length < needed) {
+            int grown = (int) Math.min(Math.max(needed, Math.max(256L, 2L * message.length)), protocol.maxMessageSize());
+            byte[] larger = new byte[Math.max(grown, needed)];
+            System.arraycopy(message, 0, larger, 0, messageLength);
+            message = larger;
+        }
+    }
+
+    /** Fails the connection (RFC 6455, section 7.1.7): close frame with the code, then TCP close. */
+    private void failConnection(int code, String reason) {
+        LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + endpoint.path()
+                + " with " + code + ": " + reason);
+        try {
+            session.sendClose(code, reason.getBytes(StandardCharsets.UTF_8));
+            session.flush();
+        } catch (RuntimeException e) {
+            // the client is gone already
+        }
+        session.markClosed();
+        deliverClose(code, reason);
+    }
+
+    private void deliverClose(int code, String reason) {
+        if (closeDelivered) {
+            return;
+        }
+        closeDelivered = true;
+        try {
+            dispatcher.onClose(session, code, reason);
+        } catch (Throwable e) {
+            LOGGER.log(Level.ERROR, "@OnClose of " + endpoint.endpointClassName() + " threw for session "
+                    + session.id(), e);
+        }
+    }
+
+    private void handlerFailed(String handler, Throwable error) {
+        LOGGER.log(Level.ERROR, handler + " of " + endpoint.endpointClassName() + " threw; closing session "
+                + session.id() + " with 1011", error);
+        try {
+            session.close(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
+        } catch (RuntimeException e) {
+            // the connection is gone already
+        }
+    }
+
+    /** A rule of RFC 6455 was broken, or a limit exceeded: the connection is failed with this code. */
+    private static final class ProtocolViolation extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final int code;
+
+        ProtocolViolation(int code, String message) {
+            super(message, null, false, false);
+            this.code = code;
+        }
+    }
+}

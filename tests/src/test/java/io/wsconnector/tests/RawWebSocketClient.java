@@ -1,0 +1,306 @@
+package io.wsconnector.tests;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A WebSocket client speaking RFC 6455 by hand over a plain socket, to send what the JDK client refuses
+ * to: chosen fragmentation, pings, frames over a limit, raw HTTP requests. Blocking; every read gives up
+ * after {@value #TIMEOUT_MILLIS} ms.
+ */
+final class RawWebSocketClient implements Closeable {
+    static final int TIMEOUT_MILLIS = 10_000;
+
+    static final int CONTINUATION = 0x0;
+    static final int TEXT = 0x1;
+    static final int BINARY = 0x2;
+    static final int CLOSE = 0x8;
+    static final int PING = 0x9;
+    static final int PONG = 0xA;
+
+    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A frame received from the server. */
+    record Frame(boolean fin, int opcode, byte[] payload) {
+        String text() {
+            return new String(payload, StandardCharsets.UTF_8);
+        }
+
+        /** The status code of a close frame, or 1005 if it has none. */
+        int closeCode() {
+            return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
+        }
+
+        String closeReason() {
+            return payload.length > 2 ? new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8) : "";
+        }
+
+        @Override
+        public String toString() {
+            return "Frame[fin=" + fin + ", opcode=" + opcode + ", " + payload.length + " bytes"
+                    + (opcode == CLOSE ? ", close " + closeCode() + " '" + closeReason() + "'" : "") + "]";
+        }
+    }
+
+    /** An HTTP response's status line and headers (names in lower case). */
+    record HttpResponse(int status, String statusLine, Map<String, String> headers) {
+    }
+
+    private final Socket socket;
+    private final DataInputStream in;
+    private final OutputStream out;
+
+    private RawWebSocketClient(Socket socket) throws IOException {
+        this.socket = socket;
+        this.in = new DataInputStream(socket.getInputStream());
+        this.out = socket.getOutputStream();
+    }
+
+    /** Opens a socket and performs the opening handshake; fails unless the server answers 101 correctly. */
+    static RawWebSocketClient connect(int port, String path) throws IOException {
+        RawWebSocketClient client = open(port);
+        try {
+            String key = Base64.getEncoder().encodeToString(randomBytes(16));
+            HttpResponse response = client.request("GET " + path + " HTTP/1.1\r\n"
+                    + "Host: 127.0.0.1:" + port + "\r\n"
+                    + "Upgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\n"
+                    + "Sec-WebSocket-Key: " + key + "\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n"
+                    + "\r\n");
+            if (response.status() != 101) {
+                throw new IOException("handshake refused: " + response.statusLine());
+            }
+            String expectedAccept = accept(key);
+            if (!expectedAccept.equals(response.headers().get("sec-websocket-accept"))) {
+                throw new IOException("wrong Sec-WebSocket-Accept " + response.headers().get("sec-websocket-accept")
+                        + ", expected " + expectedAccept);
+            }
+            return client;
+        } catch (IOException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    /** Opens a socket without any handshake, e.g. to send a plain HTTP request with {@link #request}. */
+    static RawWebSocketClient open(int port) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
+            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.setTcpNoDelay(true);
+            return new RawWebSocketClient(socket);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** Writes a raw HTTP request and reads the status line and headers of the response (not the body). */
+    HttpResponse request(String rawRequest) throws IOException {
+        out.write(rawRequest.getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        String statusLine = readLine();
+        String[] parts = statusLine.split(" ", 3);
+        if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
+            throw new IOException("not an HTTP status line: " + statusLine);
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (String line = readLine(); !line.isEmpty(); line = readLine()) {
+            int colon = line.indexOf(':');
+            headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
+        }
+        return new HttpResponse(Integer.parseInt(parts[1]), statusLine, headers);
+    }
+
+    /** Sends one masked frame, exactly as given. */
+    RawWebSocketClient sendFrame(boolean fin, int opcode, byte[] payload) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
+        frame.write((fin ? 0x80 : 0) | opcode);
+        if (payload.length < 126) {
+            frame.write(0x80 | payload.length);
+        } else if (payload.length <= 0xFFFF) {
+            frame.write(0x80 | 126);
+            frame.write(payload.length >>> 8);
+            frame.write(payload.length);
+        } else {
+            frame.write(0x80 | 127);
+            long length = payload.length;
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                frame.write((int) (length >>> shift));
+            }
+        }
+        byte[] mask = randomBytes(4);
+        frame.write(mask);
+        byte[] masked = new byte[payload.length];
+        for (int i = 0; i < payload.length; i++) {
+            masked[i] = (byte) (payload[i] ^ mask[i & 3]);
+        }
+        frame.write(masked);
+        out.write(frame.toByteArray());
+        out.flush();
+        return this;
+    }
+
+    RawWebSocketClient sendFrame(boolean fin, int opcode, String utf8) throws IOException {
+        return sendFrame(fin, opcode, utf8.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends a whole text message in one frame. */
+    RawWebSocketClient sendText(String text) throws IOException {
+        return sendFrame(true, TEXT, text);
+    }
+
+    /** Sends a text message as one frame per part: TEXT, then CONTINUATION frames, the last with FIN. */
+    RawWebSocketClient sendTextFragments(String... parts) throws IOException {
+        for (int i = 0; i < parts.length; i++) {
+            sendFrame(i == parts.length - 1, i == 0 ? TEXT : CONTINUATION, parts[i]);
+        }
+        return this;
+    }
+
+    RawWebSocketClient sendClose(int statusCode, String reason) throws IOException {
+        byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
+        byte[] payload = new byte[2 + reasonBytes.length];
+        payload[0] = (byte) (statusCode >>> 8);
+        payload[1] = (byte) statusCode;
+        System.arraycopy(reasonBytes, 0, payload, 2, reasonBytes.length);
+        return sendFrame(true, CLOSE, payload);
+    }
+
+    /** Reads the next frame from the server, which must not be masked. */
+    Frame readFrame() throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        if ((second & 0x80) != 0) {
+            throw new IOException("the server masked a frame");
+        }
+        long length = second & 0x7F;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        if (length > Integer.MAX_VALUE - 8) {
+            throw new IOException("frame too long: " + length);
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new Frame((first & 0x80) != 0, first & 0x0F, payload);
+    }
+
+    /** Reads frames until a close frame, failing on any data frame on the way (pongs are skipped). */
+    Frame readClose() throws IOException {
+        while (true) {
+            Frame frame = readFrame();
+            if (frame.opcode() == CLOSE) {
+                return frame;
+            }
+            if (frame.opcode() != PONG) {
+                throw new AssertionError("expected a close frame, got " + frame + ": " + frame.text());
+            }
+        }
+    }
+
+    /** Reads one whole text message (no control frames expected in between). */
+    String readText() throws IOException {
+        Frame frame = readFrame();
+        if (frame.opcode() != TEXT) {
+            throw new AssertionError("expected a text frame, got " + frame
+                    + (frame.opcode() == CLOSE ? "" : ": " + frame.text()));
+        }
+        ByteArrayOutputStream message = new ByteArrayOutputStream();
+        message.write(frame.payload());
+        while (!frame.fin()) {
+            frame = readFrame();
+            if (frame.opcode() != CONTINUATION) {
+                throw new AssertionError("expected a continuation frame, got " + frame);
+            }
+            message.write(frame.payload());
+        }
+        return message.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Reads frames until the server ends the connection, and returns them; fails on a read timeout. */
+    List<Frame> readFramesUntilEndOfStream() throws IOException {
+        List<Frame> frames = new ArrayList<>();
+        while (true) {
+            try {
+                frames.add(readFrame());
+            } catch (EOFException | SocketException e) {
+                return frames;
+            }
+        }
+    }
+
+    /** Whether the server has closed the TCP connection: reads until end of stream, skipping any frames. */
+    boolean awaitEndOfStream() throws IOException {
+        byte[] sink = new byte[8192];
+        try {
+            while (in.read(sink) >= 0) {
+                // discard
+            }
+            return true;
+        } catch (SocketTimeoutException e) {
+            return false;
+        } catch (IOException e) {
+            return true; // a reset ends the stream too
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        socket.close();
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            int b = in.read();
+            if (b < 0) {
+                throw new EOFException("connection closed in the middle of an HTTP response: " + line);
+            }
+            if (b == '\n') {
+                byte[] bytes = line.toByteArray();
+                int length = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+                return new String(Arrays.copyOf(bytes, length), StandardCharsets.ISO_8859_1);
+            }
+            line.write(b);
+        }
+    }
+
+    private static String accept(String key) {
+        try {
+            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1));
+            return Base64.getEncoder().encodeToString(sha1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int count) {
+        byte[] bytes = new byte[count];
+        RANDOM.nextBytes(bytes);
+        return bytes;
+    }
+}
