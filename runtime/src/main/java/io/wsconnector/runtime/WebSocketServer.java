@@ -2,19 +2,20 @@ package io.wsconnector.runtime;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.UUID;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
-import io.helidon.webserver.websocket.WsConfig;
-import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.webserver.http1.Http1Config;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
@@ -49,18 +50,22 @@ public final class WebSocketServer implements AutoCloseable {
         this.endpoints = endpoints;
         this.host = builder.host;
         this.requestedPort = builder.port;
-        WsRouting.Builder routing = WsRouting.builder();
+        Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
         for (WebSocketEndpoint endpoint : endpoints) {
-            routing.endpoint(endpoint.path(),
-                    () -> new EndpointConnection(endpoint, UUID.randomUUID().toString(), builder.maxMessageSize));
+            byPath.put(endpoint.path(), endpoint);
         }
+        WebSocketProtocol webSocket = new WebSocketProtocol(Map.copyOf(byPath), builder.maxMessageSize,
+                Set.copyOf(builder.allowedOrigins), builder.closeTimeout);
         WebServerConfig.Builder config = WebServer.builder()
                 .host(builder.host)
                 .port(builder.port)
                 // Helidon turns Nagle on; frames over its 8 KiB write buffer would then stall ~40 ms.
                 .connectionOptions(options -> options.tcpNoDelay(true))
-                .addProtocol(WsConfig.builder().maxFrameLength(builder.maxMessageSize).build())
-                .addRouting(routing);
+                // Blocking sockets: one 8 KiB buffer per connection instead of two.
+                .useNio(false)
+                // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
+                .addProtocol(Http1Config.builder().addReceiveListener(new UpgradeHeaderNormalizer()).build())
+                .addProtocol(webSocket);
         builder.webServerCustomizer.accept(config);
         this.webServer = config.build();
     }
@@ -153,6 +158,8 @@ public final class WebSocketServer implements AutoCloseable {
         private int port = 8080;
         private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
         private boolean discoverEndpoints = true;
+        private final Set<String> allowedOrigins = new LinkedHashSet<>();
+        private Duration closeTimeout = Duration.ofSeconds(5);
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
 
@@ -197,6 +204,37 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, not " + bytes);
             }
             this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * Browser origins allowed to connect, e.g. {@code https://app.example.com}; {@code *} allows any.
+         * Without any, a request with an {@code Origin} header is accepted only when the origin's host
+         * and port are the request's {@code Host} (same-origin pages); requests without {@code Origin}
+         * (clients that are not browsers) are always accepted. A refused origin gets 403.
+         *
+         * @param origins origins, exactly as browsers send them (scheme, host, and port if not the default)
+         * @return this builder
+         */
+        public Builder allowedOrigins(String... origins) {
+            for (String origin : origins) {
+                allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
+            }
+            return this;
+        }
+
+        /**
+         * How long the server waits for the client's close frame after sending its own before it closes
+         * the TCP connection anyway; 5 seconds by default.
+         *
+         * @param timeout the wait, positive
+         * @return this builder
+         */
+        public Builder closeTimeout(Duration timeout) {
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("closeTimeout must be positive, not " + timeout);
+            }
+            this.closeTimeout = timeout;
             return this;
         }
 

@@ -8,7 +8,6 @@ import io.wsconnector.runtime.WebSocketServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -171,7 +170,6 @@ class EchoTest {
     // Enable them once the runtime decodes the reassembled bytes itself.
 
     @Test
-    @Disabled("Helidon 4.5 decodes each text fragment alone: a split character becomes U+FFFD")
     void aCharacterSplitAcrossFragmentsArrivesWhole() throws Exception {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8); // E2 82 AC
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), RETURNING)) {
@@ -184,7 +182,6 @@ class EchoTest {
     }
 
     @Test
-    @Disabled("Helidon 4.5 replaces invalid UTF-8 with U+FFFD and delivers the message; it never closes with 1007")
     void invalidUtf8ClosesWith1007() throws Exception {
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), RETURNING)) {
             client.sendFrame(true, RawWebSocketClient.TEXT, new byte[] {'a', (byte) 0xC3, 'b'});
