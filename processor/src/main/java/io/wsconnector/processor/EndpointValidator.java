@@ -98,10 +98,20 @@ final class EndpointValidator {
         if (!type.getTypeParameters().isEmpty()) {
             report.error(Messages.endpointGeneric(typeName), type);
         }
-        boolean hasNoArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
-                .anyMatch(c -> c.getParameters().isEmpty() && !c.getModifiers().contains(Modifier.PRIVATE));
-        if (!hasNoArgConstructor) {
+        // The default constructor has the class's access, so a private class is reported once, above.
+        Optional<ExecutableElement> noArgConstructor = ElementFilter.constructorsIn(type.getEnclosedElements()).stream()
+                .filter(c -> c.getParameters().isEmpty())
+                .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE)
+                        || elements.getOrigin(c) == Elements.Origin.MANDATED)
+                .findFirst();
+        if (noArgConstructor.isEmpty()) {
             report.error(Messages.endpointNoConstructor(typeName), type);
+            return;
+        }
+        for (TypeMirror thrown : noArgConstructor.get().getThrownTypes()) {
+            if (!isSubtype(thrown, "java.lang.RuntimeException") && !isSubtype(thrown, "java.lang.Error")) {
+                report.error(Messages.endpointConstructorThrows(typeName, typeName(thrown)), noArgConstructor.get());
+            }
         }
     }
 

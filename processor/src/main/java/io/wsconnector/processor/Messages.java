@@ -48,6 +48,12 @@ final class Messages {
                 + "runtime creates an instance per connection with it";
     }
 
+    static String endpointConstructorThrows(String type, String thrown) {
+        return "The no-argument constructor of endpoint class '" + type + "' declares 'throws " + thrown
+                + "'; the runtime creates an instance per connection with it and cannot pass on checked "
+                + "exceptions. Catch " + thrown + " inside the constructor";
+    }
+
     static String endpointWithoutHandler(String type) {
         return "Endpoint class '" + type + "' has no handler method; add at least one method annotated "
                 + "with @OnOpen, @OnTextMessage or @OnClose";
@@ -60,6 +66,11 @@ final class Messages {
     static String duplicatePath(String path, String type, String otherType) {
         return "Endpoint path \"" + path + "\" of '" + type + "' is already used by '" + otherType
                 + "'; give each endpoint its own path";
+    }
+
+    static String generatedNameClash(String type, String generated, String otherType) {
+        return "Endpoint class '" + type + "' would generate '" + generated + "', which endpoint class '"
+                + otherType + "' generates too; rename one of the two classes";
     }
 
     static String duplicateHandler(HandlerKind kind, String type, String first, String second) {

@@ -16,6 +16,7 @@ import javax.annotation.processing.Processor;
 import javax.annotation.processing.RoundEnvironment;
 import javax.annotation.processing.ProcessingEnvironment;
 import javax.lang.model.SourceVersion;
+import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -94,13 +95,23 @@ public final class WebSocketProcessor extends AbstractProcessor {
     }
 
     private void accept(EndpointModel model) {
-        EndpointModel other = endpointsByPath.putIfAbsent(model.path(), model);
-        if (other != null) {
+        AnnotationMirror upgradePath = EndpointValidator.annotation(model.element(), EndpointValidator.UPGRADE_PATH);
+        EndpointModel samePath = endpointsByPath.get(model.path());
+        if (samePath != null) {
             report.error(Messages.duplicatePath(model.path(), model.endpointClass().simpleName(),
-                            other.endpointClass().canonicalName()), model.element(),
-                    EndpointValidator.annotation(model.element(), EndpointValidator.UPGRADE_PATH));
+                    samePath.endpointClass().canonicalName()), model.element(), upgradePath);
             return;
         }
+        // Outer.Inner and a top-level Outer_Inner in one package would both generate Outer_Inner_WebSocket*.
+        for (EndpointModel other : endpointsByPath.values()) {
+            if (other.registrationClass().equals(model.registrationClass())) {
+                report.error(Messages.generatedNameClash(model.endpointClass().simpleName(),
+                        model.registrationClass().canonicalName(), other.endpointClass().canonicalName()),
+                        model.element(), upgradePath);
+                return;
+            }
+        }
+        endpointsByPath.put(model.path(), model);
         for (JavaFile file : generator.generate(model)) {
             try {
                 file.writeTo(processingEnv.getFiler());
