@@ -28,6 +28,8 @@ public final class Echo_WebSocketEndpoint implements WebSocketEndpoint {
 
     /**
      * Serves each connection with the {@link Echo} that {@code instances} supplies.
+     *
+     * @param instances called once per connection; may return a new or a shared instance
      */
     public Echo_WebSocketEndpoint(Supplier<? extends Echo> instances) {
         this.instances = Objects.requireNonNull(instances, "instances");
@@ -45,6 +47,7 @@ public final class Echo_WebSocketEndpoint implements WebSocketEndpoint {
 
     @Override
     public WebSocketDispatcher newDispatcher() {
-        return new Echo_WebSocketDispatcher(instances.get());
+        Echo endpoint = Objects.requireNonNull(instances.get(), "the instances supplier returned null");
+        return new Echo_WebSocketDispatcher(endpoint);
     }
 }

@@ -28,6 +28,8 @@ public final class HelloWorld_WebSocketEndpoint implements WebSocketEndpoint {
 
     /**
      * Serves each connection with the {@link HelloWorld} that {@code instances} supplies.
+     *
+     * @param instances called once per connection; may return a new or a shared instance
      */
     public HelloWorld_WebSocketEndpoint(Supplier<? extends HelloWorld> instances) {
         this.instances = Objects.requireNonNull(instances, "instances");
@@ -45,6 +47,7 @@ public final class HelloWorld_WebSocketEndpoint implements WebSocketEndpoint {
 
     @Override
     public WebSocketDispatcher newDispatcher() {
-        return new HelloWorld_WebSocketDispatcher(instances.get());
+        HelloWorld endpoint = Objects.requireNonNull(instances.get(), "the instances supplier returned null");
+        return new HelloWorld_WebSocketDispatcher(endpoint);
     }
 }

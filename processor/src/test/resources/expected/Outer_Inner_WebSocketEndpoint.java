@@ -28,6 +28,8 @@ public final class Outer_Inner_WebSocketEndpoint implements WebSocketEndpoint {
 
     /**
      * Serves each connection with the {@link Outer.Inner} that {@code instances} supplies.
+     *
+     * @param instances called once per connection; may return a new or a shared instance
      */
     public Outer_Inner_WebSocketEndpoint(Supplier<? extends Outer.Inner> instances) {
         this.instances = Objects.requireNonNull(instances, "instances");
@@ -45,6 +47,7 @@ public final class Outer_Inner_WebSocketEndpoint implements WebSocketEndpoint {
 
     @Override
     public WebSocketDispatcher newDispatcher() {
-        return new Outer_Inner_WebSocketDispatcher(instances.get());
+        Outer.Inner endpoint = Objects.requireNonNull(instances.get(), "the instances supplier returned null");
+        return new Outer_Inner_WebSocketDispatcher(endpoint);
     }
 }

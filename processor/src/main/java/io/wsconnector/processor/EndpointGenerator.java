@@ -121,7 +121,8 @@ final class EndpointGenerator {
                         .addStatement("this($T::new)", endpoint)
                         .build())
                 .addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("Serves each connection with the {@link $T} that {@code instances} supplies.\n",
+                        .addJavadoc("Serves each connection with the {@link $T} that {@code instances} supplies.\n\n"
+                                + "@param instances called once per connection; may return a new or a shared instance\n",
                                 endpoint)
                         .addModifiers(Modifier.PUBLIC)
                         .addParameter(instances, "instances")
@@ -143,7 +144,9 @@ final class EndpointGenerator {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(DISPATCHER_SPI)
-                        .addStatement("return new $T(instances.get())", model.dispatcherClass())
+                        .addStatement("$T endpoint = $T.requireNonNull(instances.get(), $S)", endpoint, Objects.class,
+                                "the instances supplier returned null")
+                        .addStatement("return new $T(endpoint)", model.dispatcherClass())
                         .build());
         addGenerated(type);
         return type.build();

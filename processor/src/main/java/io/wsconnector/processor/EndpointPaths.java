@@ -37,18 +37,28 @@ final class EndpointPaths {
         if (path.contains("//")) {
             return Optional.of("contains '//'; separate segments with a single '/'");
         }
+        if (path.equals("/.") || path.contains("/./") || path.endsWith("/.")) {
+            return Optional.of("contains a '.' segment; write the path without relative segments");
+        }
         if (path.contains("..")) {
             return Optional.of("contains '..'; write the path without relative segments");
         }
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
             boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            if (c == '%' && !(i + 2 < path.length() && isHexDigit(path.charAt(i + 1)) && isHexDigit(path.charAt(i + 2)))) {
+                return Optional.of("contains a '%' not followed by two hex digits; percent-encode it as %25");
+            }
             if (!letterOrDigit && ALLOWED_PUNCTUATION.indexOf(c) < 0) {
                 return Optional.of("contains '" + c + "', which a URI path cannot hold unencoded; use letters, "
                         + "digits and - . _ ~ ! $ & ' ( ) + , ; = : @, or percent-encode it");
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isHexDigit(char c) {
+        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
     }
 
     /**

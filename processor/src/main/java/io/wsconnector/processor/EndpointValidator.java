@@ -190,7 +190,7 @@ final class EndpointValidator {
         boolean throwsChecked = false;
         for (TypeMirror thrown : method.getThrownTypes()) {
             if (!isSubtype(thrown, "java.lang.Exception") && !isSubtype(thrown, "java.lang.Error")) {
-                report.error(Messages.handlerThrowsThrowable(kind, name, thrown.toString()), method);
+                report.error(Messages.handlerThrowsThrowable(kind, name, typeName(thrown)), method);
             } else if (!isSubtype(thrown, "java.lang.RuntimeException") && !isSubtype(thrown, "java.lang.Error")) {
                 throwsChecked = true;
             }

@@ -1,8 +1,9 @@
 package io.wsconnector.processor;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static assertEquals;
+import static assertTrue;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,5 +41,23 @@ class EndpointPathsTest {
             "/a|b", "/caf\u00e9"})
     void problem_rejectsInvalidPaths(String path) {
         assertTrue(EndpointPaths.problem(path).isPresent(), path);
+    }
+
+    @Test
+    void percentMustBeFollowedByTwoHexDigits() {
+        assertTrue(EndpointPaths.problem("/a%2Fb").isEmpty());
+        assertEquals(
+                "contains a '%' not followed by two hex digits; percent-encode it as %25",
+                EndpointPaths.problem("/100%").orElseThrow());
+        assertTrue(EndpointPaths.problem("/a%zzb").isPresent());
+    }
+
+    @Test
+    void dotSegmentsAreRejected() {
+        assertEquals(
+                "contains a '.' segment; write the path without relative segments",
+                EndpointPaths.problem("/a/./b").orElseThrow());
+        assertTrue(EndpointPaths.problem("/a/.").isPresent());
+        assertTrue(EndpointPaths.problem("/.well-known").isEmpty());
     }
 }

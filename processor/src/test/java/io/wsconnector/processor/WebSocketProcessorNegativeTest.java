@@ -520,7 +520,7 @@ class WebSocketProcessorNegativeTest {
                     "}");                                                 // 6
 
             assertOnlyError(compile(source),
-                    "@OnOpen method 'opened' declares 'throws java.lang.Throwable'; a handler may throw only Exceptions",
+                    "@OnOpen method 'opened' declares 'throws Throwable'; a handler may throw only Exceptions",
                     source, 5);
         }
 
