@@ -1,7 +1,7 @@
 package io.wsconnector.processor;
 
-import static assertEquals;
-import static assertTrue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
