@@ -12,9 +12,9 @@ import java.lang.annotation.Target;
  *
  * <p>A client's {@code GET} with {@code Connection: Upgrade} and {@code Upgrade: websocket} on that
  * path becomes a WebSocket on the same TCP connection. Each connection gets its own instance of the
- * class, made with its no-argument constructor, and the instance's {@link OnOpen}, {@link OnTextMessage}
- * and {@link OnClose} methods are called for that connection, one at a time, in the order the events
- * happen.
+ * class, made with its no-argument constructor, and the instance's {@link OnOpen},
+ * {@link OnTextMessage}, {@link OnBinaryMessage} and {@link OnClose} methods are called for that
+ * connection, one at a time, in the order the events happen.
  *
  * <p>The class must be a non-private, non-abstract top-level or static nested class with a
  * non-private no-argument constructor, and must have at least one handler method. The path must

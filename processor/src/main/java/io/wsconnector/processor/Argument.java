@@ -9,6 +9,10 @@ enum Argument {
     SESSION("session"),
     /** The whole text message, a {@code String}. */
     TEXT_MESSAGE("message"),
+    /** The whole binary message as a {@code byte[]}, the handler's own copy. */
+    BINARY_MESSAGE_BYTES("message"),
+    /** The whole binary message as a {@code ByteBuffer} wrapping the handler's own copy. */
+    BINARY_MESSAGE_BUFFER("message"),
     /** The close status code, an {@code int}. */
     STATUS_CODE("statusCode"),
     /** The close reason, a {@code String}. */
@@ -23,5 +27,10 @@ enum Argument {
     /** The name of the dispatcher method's parameter that carries this argument. */
     String dispatcherParameter() {
         return dispatcherParameter;
+    }
+
+    /** Whether a method may not take both: they carry the same value. */
+    boolean sameValueAs(Argument other) {
+        return dispatcherParameter.equals(other.dispatcherParameter);
     }
 }

@@ -1,13 +1,14 @@
 package io.wsconnector.processor;
 
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import javax.lang.model.element.Modifier;
 
 import com.squareup.javapoet.AnnotationSpec;
+import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -79,6 +80,8 @@ final class EndpointGenerator {
         switch (handler.kind()) {
             case OPEN -> { }
             case TEXT_MESSAGE -> method.addParameter(STRING, Argument.TEXT_MESSAGE.dispatcherParameter());
+            case BINARY_MESSAGE -> method.addParameter(ArrayTypeName.of(TypeName.BYTE),
+                    Argument.BINARY_MESSAGE_BYTES.dispatcherParameter());
             case CLOSE -> method
                     .addParameter(TypeName.INT, Argument.STATUS_CODE.dispatcherParameter())
                     .addParameter(STRING, Argument.CLOSE_REASON.dispatcherParameter());
@@ -87,12 +90,19 @@ final class EndpointGenerator {
             method.addException(Exception.class);
         }
         CodeBlock call = CodeBlock.of("endpoint.$N($L)", handler.methodName(), handler.arguments().stream()
-                .map(Argument::dispatcherParameter)
-                .collect(Collectors.joining(", ")));
-        if (handler.repliesWithText()) {
-            method.addStatement("$T reply = $L", STRING, call)
+                .map(argument -> argument == Argument.BINARY_MESSAGE_BUFFER
+                        ? CodeBlock.of("$T.wrap(message)", ByteBuffer.class)
+                        : CodeBlock.of("$N", argument.dispatcherParameter()))
+                .collect(CodeBlock.joining(", ")));
+        if (handler.reply() != Reply.NONE) {
+            TypeName replyType = switch (handler.reply()) {
+                case TEXT -> STRING;
+                case BYTES -> ArrayTypeName.of(TypeName.BYTE);
+                default -> ClassName.get(ByteBuffer.class);
+            };
+            method.addStatement("$T reply = $L", replyType, call)
                     .beginControlFlow("if (reply != null)")
-                    .addStatement("session.sendText(reply)")
+                    .addStatement("session.$N(reply)", handler.reply().sessionMethod())
                     .endControlFlow();
         } else {
             method.addStatement("$L", call);

@@ -18,6 +18,7 @@ import javax.lang.model.element.Modifier;
 import javax.lang.model.element.NestingKind;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
+import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
@@ -207,24 +208,28 @@ final class EndpointValidator {
             String parameterName = parameter.getSimpleName().toString();
             if (argument.isEmpty()) {
                 report.error(Messages.parameterNotAccepted(kind, name, parameterName, typeName(type)), parameter);
-            } else if (arguments.contains(argument.get())) {
+            } else if (arguments.stream().anyMatch(a -> a != null && a.sameValueAs(argument.get()))) {
                 report.error(Messages.parameterRepeated(kind, name, parameterName, typeName(type)), parameter);
             } else {
                 arguments.add(argument.get());
             }
         }
-        Argument required = kind.required();
-        if (required != null && !arguments.contains(required) && !hasErrorType(method)) {
-            report.error(Messages.textMessageMissing(name), method);
+        boolean takesMessage = arguments.stream()
+                .anyMatch(a -> a != null && a.dispatcherParameter().equals(Argument.TEXT_MESSAGE.dispatcherParameter()));
+        if (kind.requiresMessage() && !takesMessage && !hasErrorType(method)) {
+            report.error(kind == HandlerKind.TEXT_MESSAGE ? Messages.textMessageMissing(name)
+                    : Messages.binaryMessageMissing(name), method);
         }
 
         TypeMirror returnType = method.getReturnType();
-        boolean repliesWithText = false;
+        Reply reply = Reply.NONE;
         if (kind.mayReply()) {
-            if (isType(returnType, "java.lang.String")) {
-                repliesWithText = true;
-            } else if (returnType.getKind() != TypeKind.VOID && returnType.getKind() != TypeKind.ERROR) {
-                report.error(Messages.returnNotReply(kind, name, typeName(returnType)), method);
+            reply = replyFor(kind, returnType);
+            if (reply == null) {
+                reply = Reply.NONE;
+                if (returnType.getKind() != TypeKind.ERROR) {
+                    report.error(Messages.returnNotReply(kind, name, typeName(returnType)), method);
+                }
             }
         } else if (returnType.getKind() != TypeKind.VOID && returnType.getKind() != TypeKind.ERROR) {
             report.error(Messages.returnNotVoid(kind, name, typeName(returnType)), method);
@@ -233,7 +238,29 @@ final class EndpointValidator {
         if (report.errorCount() > errorsBefore || arguments.contains(null) || returnType.getKind() == TypeKind.ERROR) {
             return Optional.empty();
         }
-        return Optional.of(new HandlerMethod(kind, name, List.copyOf(arguments), repliesWithText, throwsChecked));
+        return Optional.of(new HandlerMethod(kind, name, List.copyOf(arguments), reply, throwsChecked));
+    }
+
+    /** The reply a message handler's return type gives, or {@code null} if the type is not accepted. */
+    private Reply replyFor(HandlerKind kind, TypeMirror returnType) {
+        if (returnType.getKind() == TypeKind.VOID) {
+            return Reply.NONE;
+        }
+        if (kind == HandlerKind.TEXT_MESSAGE && isType(returnType, "java.lang.String")) {
+            return Reply.TEXT;
+        }
+        if (kind == HandlerKind.BINARY_MESSAGE && isByteArray(returnType)) {
+            return Reply.BYTES;
+        }
+        if (kind == HandlerKind.BINARY_MESSAGE && isType(returnType, "java.nio.ByteBuffer")) {
+            return Reply.BUFFER;
+        }
+        return null;
+    }
+
+    private static boolean isByteArray(TypeMirror type) {
+        return type.getKind() == TypeKind.ARRAY
+                && ((ArrayType) type).getComponentType().getKind() == TypeKind.BYTE;
     }
 
     private Optional<Argument> argumentFor(HandlerKind kind, TypeMirror type) {
@@ -245,6 +272,10 @@ final class EndpointValidator {
             candidates.add(Argument.CLOSE_REASON);
         } else if (type.getKind() == TypeKind.INT) {
             candidates.add(Argument.STATUS_CODE);
+        } else if (isByteArray(type)) {
+            candidates.add(Argument.BINARY_MESSAGE_BYTES);
+        } else if (isType(type, "java.nio.ByteBuffer")) {
+            candidates.add(Argument.BINARY_MESSAGE_BUFFER);
         }
         candidates.retainAll(kind.accepted());
         return candidates.stream().findFirst();

@@ -13,6 +13,9 @@ enum HandlerKind {
     TEXT_MESSAGE("io.wsconnector.annotations.OnTextMessage", "onTextMessage",
             EnumSet.of(Argument.SESSION, Argument.TEXT_MESSAGE), true,
             "a String message and optionally a WebSocketSession"),
+    BINARY_MESSAGE("io.wsconnector.annotations.OnBinaryMessage", "onBinaryMessage",
+            EnumSet.of(Argument.SESSION, Argument.BINARY_MESSAGE_BYTES, Argument.BINARY_MESSAGE_BUFFER), true,
+            "a byte[] or ByteBuffer message and optionally a WebSocketSession"),
     CLOSE("io.wsconnector.annotations.OnClose", "onClose",
             EnumSet.of(Argument.SESSION, Argument.STATUS_CODE, Argument.CLOSE_REASON), false,
             "a WebSocketSession, an int status code and a String reason, each optional");
@@ -52,7 +55,7 @@ enum HandlerKind {
         return accepted;
     }
 
-    /** Whether a handler of this kind may return a {@code String} that is sent back. */
+    /** Whether a handler of this kind may return a value that is sent back. */
     boolean mayReply() {
         return mayReply;
     }
@@ -62,8 +65,8 @@ enum HandlerKind {
         return acceptedDescription;
     }
 
-    /** The argument a handler of this kind must take, if any. */
-    Argument required() {
-        return this == TEXT_MESSAGE ? Argument.TEXT_MESSAGE : null;
+    /** Whether a handler of this kind must take the message. */
+    boolean requiresMessage() {
+        return this == TEXT_MESSAGE || this == BINARY_MESSAGE;
     }
 }

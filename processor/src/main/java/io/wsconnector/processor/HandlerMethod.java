@@ -9,6 +9,6 @@ import java.util.List;
 record HandlerMethod(HandlerKind kind,
                      String methodName,
                      List<Argument> arguments,
-                     boolean repliesWithText,
+                     Reply reply,
                      boolean throwsChecked) {
 }

@@ -56,7 +56,7 @@ final class Messages {
 
     static String endpointWithoutHandler(String type) {
         return "Endpoint class '" + type + "' has no handler method; add at least one method annotated "
-                + "with @OnOpen, @OnTextMessage or @OnClose";
+                + "with @OnOpen, @OnTextMessage, @OnBinaryMessage or @OnClose";
     }
 
     static String invalidPath(String annotation, String path, String problem) {
@@ -121,13 +121,19 @@ final class Messages {
                 + method + "(WebSocketSession session, String message)";
     }
 
+    static String binaryMessageMissing(String method) {
+        return "@OnBinaryMessage method '" + method + "' must take a byte[] or ByteBuffer message parameter, e.g. "
+                + method + "(WebSocketSession session, byte[] message)";
+    }
+
     static String returnNotVoid(HandlerKind kind, String method, String type) {
         return kind.displayName() + " method '" + method + "' must return void; found " + type;
     }
 
     static String returnNotReply(HandlerKind kind, String method, String type) {
+        String replies = kind == HandlerKind.BINARY_MESSAGE ? "byte[] or ByteBuffer" : "String";
         return kind.displayName() + " method '" + method + "' returns " + type
-                + "; return void, or String to reply to the client";
+                + "; return void, or " + replies + " to reply to the client";
     }
 
     static String processorCrashed(String stackTrace) {

@@ -237,6 +237,18 @@ class WebSocketProcessorGoldenTest {
         }
 
         @Override
+        public void sendBinary(byte[] data) {
+            sent.add("binary:" + java.util.HexFormat.of().formatHex(data));
+        }
+
+        @Override
+        public void sendBinary(java.nio.ByteBuffer data) {
+            byte[] bytes = new byte[data.remaining()];
+            data.duplicate().get(bytes);
+            sendBinary(bytes);
+        }
+
+        @Override
         public void close(int statusCode, String reason) {
             throw new UnsupportedOperationException();
         }

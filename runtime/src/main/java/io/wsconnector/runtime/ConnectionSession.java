@@ -1,6 +1,7 @@
 package io.wsconnector.runtime;
 
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -59,12 +60,32 @@ final class ConnectionSession implements WebSocketSession {
             throw new NullPointerException("text");
         }
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        sendMessage(OPCODE_TEXT, payload, 0, payload.length);
+    }
+
+    @Override
+    public void sendBinary(byte[] data) {
+        sendMessage(OPCODE_BINARY, data, 0, data.length);
+    }
+
+    @Override
+    public void sendBinary(ByteBuffer data) {
+        if (data.hasArray()) {
+            sendMessage(OPCODE_BINARY, data.array(), data.arrayOffset() + data.position(), data.remaining());
+        } else {
+            byte[] copy = new byte[data.remaining()];
+            data.duplicate().get(copy);
+            sendMessage(OPCODE_BINARY, copy, 0, copy.length);
+        }
+    }
+
+    private void sendMessage(int opcode, byte[] payload, int offset, int length) {
         lock.lock();
         try {
             if (closeSent || closed) {
                 throw new IllegalStateException("Session " + id + " is closed; it cannot send");
             }
-            appendFrame(OPCODE_TEXT, payload, 0, payload.length);
+            appendFrame(opcode, payload, offset, length);
             writeUnlessBatching();
         } finally {
             lock.unlock();

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.concurrency.limits.Limit;
@@ -188,30 +189,36 @@ final class WebSocketConnection implements ServerConnection {
         }
         int frameLength = (int) length;
         boolean text = messageOpcode == ConnectionSession.OPCODE_TEXT;
-        if (session.closeSent() || !text) {
-            // closing: data is no longer delivered; binary: no binary handler yet
-            skip(frameLength);
-            if (!session.closeSent()) {
-                session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
-            }
+        if (session.closeSent()) {
+            skip(frameLength); // closing: data is no longer delivered
             endMessageIf(fin);
             return;
         }
         ensureMessageCapacity(messageLength + frameLength);
-        readPayload(message, messageLength, frameLength, mask, true);
+        readPayload(message, messageLength, frameLength, mask, text);
         messageLength += frameLength;
         if (!fin) {
             return;
         }
-        if (!utf8.isComplete()) {
-            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
-        }
-        String textMessage = new String(message, 0, messageLength, StandardCharsets.UTF_8);
-        endMessageIf(true);
-        try {
-            dispatcher.onTextMessage(session, textMessage);
-        } catch (Throwable e) {
-            handlerFailed("@OnTextMessage", e);
+        if (text) {
+            if (!utf8.isComplete()) {
+                throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
+            }
+            String textMessage = new String(message, 0, messageLength, StandardCharsets.UTF_8);
+            endMessageIf(true);
+            try {
+                dispatcher.onTextMessage(session, textMessage);
+            } catch (Throwable e) {
+                handlerFailed("@OnTextMessage", e);
+            }
+        } else {
+            byte[] binaryMessage = Arrays.copyOf(message, messageLength);
+            endMessageIf(true);
+            try {
+                dispatcher.onBinaryMessage(session, binaryMessage);
+            } catch (Throwable e) {
+                handlerFailed("@OnBinaryMessage", e);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package io.wsconnector.runtime;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,8 +14,11 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
+import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -65,9 +69,26 @@ public final class WebSocketServer implements AutoCloseable {
                 .useNio(false)
                 // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
                 .addProtocol(Http1Config.builder().addReceiveListener(new UpgradeHeaderNormalizer()).build())
-                .addProtocol(webSocket);
+                .addProtocol(webSocket)
+                .routing(http -> answerPlainRequestsWithUpgradeRequired(http, byPath.keySet()));
         builder.webServerCustomizer.accept(config);
         this.webServer = config.build();
+    }
+
+    /**
+     * A plain HTTP GET on an endpoint's path (no {@code Upgrade}) is answered 426 Upgrade Required, saying
+     * what is expected, rather than 404 (RFC 6455, section 4.2.2; RFC 9110, section 15.5.22).
+     */
+    private static void answerPlainRequestsWithUpgradeRequired(HttpRouting.Builder http, Set<String> paths) {
+        byte[] body = "This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket)\n"
+                .getBytes(StandardCharsets.UTF_8);
+        for (String path : paths) {
+            http.get(path, (request, response) -> response.status(Status.UPGRADE_REQUIRED_426)
+                    .header(HeaderNames.UPGRADE, "websocket")
+                    .header(HeaderNames.CONNECTION, "Upgrade")
+                    .header("Sec-WebSocket-Version", "13")
+                    .send(body));
+        }
     }
 
     /**

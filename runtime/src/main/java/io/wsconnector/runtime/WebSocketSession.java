@@ -25,6 +25,24 @@ public interface WebSocketSession {
     void sendText(String text);
 
     /**
+     * Sends a binary message to this session's client.
+     *
+     * @param data the message; the array may be reused once the call returns
+     * @throws IllegalStateException if the session is no longer open
+     * @throws java.io.UncheckedIOException if the connection fails while sending
+     */
+    void sendBinary(byte[] data);
+
+    /**
+     * Sends the remaining bytes of {@code data} as a binary message, without changing its position.
+     *
+     * @param data the message
+     * @throws IllegalStateException if the session is no longer open
+     * @throws java.io.UncheckedIOException if the connection fails while sending
+     */
+    void sendBinary(java.nio.ByteBuffer data);
+
+    /**
      * Starts the closing handshake with the given status code and reason. The {@code @OnClose}
      * method runs when the client answers.
      *

@@ -37,6 +37,18 @@ public interface WebSocketDispatcher {
     }
 
     /**
+     * A complete binary message arrived. By default the endpoint takes no binary data, and the
+     * connection is closed with 1003 (unsupported data).
+     *
+     * @param session the connection
+     * @param message the whole message, a copy the endpoint may keep
+     * @throws Exception whatever the endpoint's handler throws
+     */
+    default void onBinaryMessage(WebSocketSession session, byte[] message) throws Exception {
+        session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
+    }
+
+    /**
      * The client closed the connection.
      *
      * @param session    the connection, no longer open

@@ -3,13 +3,15 @@ package io.wsconnector.sample.echo;
 import java.net.URI;
 
 import io.wsconnector.annotations.BasePath;
+import io.wsconnector.annotations.OnBinaryMessage;
 import io.wsconnector.annotations.OnTextMessage;
 import io.wsconnector.annotations.WebSocketUpgradePath;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
  * The echo server: {@code ws://localhost:9090/test/websocket} answers each text message with the same
- * text.
+ * text and each binary message with the same bytes, up to 16 MiB, so that a conformance client can
+ * exercise every case against it.
  *
  * <pre>
  * java -jar sample-echo/target/sample-echo.jar [--port N]
@@ -21,8 +23,16 @@ public class WebSocketEchoServer {
     /** The port served when none is given. */
     public static final int DEFAULT_PORT = 9090;
 
+    /** The largest message echoed, in bytes; a larger one closes the connection with 1009. */
+    public static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
+
     @OnTextMessage
-    String echo(String message) {
+    String echoText(String message) {
+        return message;
+    }
+
+    @OnBinaryMessage
+    byte[] echoBinary(byte[] message) {
         return message;
     }
 
@@ -43,6 +53,7 @@ public class WebSocketEchoServer {
         }
         WebSocketServer server = WebSocketServer.builder()
                 .port(port)
+                .maxMessageSize(MAX_MESSAGE_SIZE)
                 .build()
                 .start();
         for (URI uri : server.endpointUris()) {

@@ -1,6 +1,8 @@
 package io.wsconnector.sample.echo;
 
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.util.concurrent.BlockingQueue;
@@ -9,11 +11,13 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A JDK WebSocket client that queues every whole text message it receives.
+ * A JDK WebSocket client that queues every whole text and binary message it receives.
  */
 final class EchoClient implements WebSocket.Listener, AutoCloseable {
     private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
+    private final BlockingQueue<byte[]> receivedBinary = new LinkedBlockingQueue<>();
+    private final ByteArrayOutputStream partialBinary = new ByteArrayOutputStream();
     private final WebSocket webSocket;
 
     EchoClient(URI uri) {
@@ -27,6 +31,28 @@ final class EchoClient implements WebSocket.Listener, AutoCloseable {
             throw new AssertionError("no echo within 10 s for a message of " + message.length() + " chars");
         }
         return reply;
+    }
+
+    byte[] echo(byte[] message) throws InterruptedException {
+        webSocket.sendBinary(ByteBuffer.wrap(message), true).join();
+        byte[] reply = receivedBinary.poll(10, TimeUnit.SECONDS);
+        if (reply == null) {
+            throw new AssertionError("no echo within 10 s for a binary message of " + message.length + " bytes");
+        }
+        return reply;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket socket, ByteBuffer data, boolean last) {
+        byte[] chunk = new byte[data.remaining()];
+        data.get(chunk);
+        partialBinary.writeBytes(chunk);
+        if (last) {
+            receivedBinary.add(partialBinary.toByteArray());
+            partialBinary.reset();
+        }
+        socket.request(1);
+        return null;
     }
 
     @Override

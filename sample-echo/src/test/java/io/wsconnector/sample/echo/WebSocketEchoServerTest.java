@@ -1,10 +1,12 @@
 package io.wsconnector.sample.echo;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Random;
 
 import io.wsconnector.runtime.WebSocketServer;
 import org.junit.jupiter.api.AfterAll;
@@ -16,7 +18,8 @@ class WebSocketEchoServerTest {
 
     @BeforeAll
     static void start() {
-        server = WebSocketServer.builder().host("127.0.0.1").port(0).build().start();
+        server = WebSocketServer.builder().host("127.0.0.1").port(0)
+                .maxMessageSize(WebSocketEchoServer.MAX_MESSAGE_SIZE).build().start();
     }
 
     @AfterAll
@@ -35,6 +38,17 @@ class WebSocketEchoServerTest {
             assertEquals("hello", client.echo("hello"));
             assertEquals("", client.echo(""));
             assertEquals("grüße, 世界 👋", client.echo("grüße, 世界 👋"));
+        }
+    }
+
+    @Test
+    void echoesEachBinaryMessageUpTo16MiB() throws Exception {
+        byte[] large = new byte[WebSocketEchoServer.MAX_MESSAGE_SIZE];
+        new Random(42).nextBytes(large);
+        try (EchoClient client = new EchoClient(server.endpointUris().get(0))) {
+            assertArrayEquals(new byte[] {1, 2, 3}, client.echo(new byte[] {1, 2, 3}));
+            assertArrayEquals(new byte[0], client.echo(new byte[0]));
+            assertArrayEquals(large, client.echo(large));
         }
     }
 
