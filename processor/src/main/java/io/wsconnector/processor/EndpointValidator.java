@@ -309,6 +309,9 @@ final class EndpointValidator {
         if (type.getKind() == TypeKind.DECLARED) {
             return ((DeclaredType) type).asElement().getSimpleName().toString();
         }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return typeName(((ArrayType) type).getComponentType()) + "[]";
+        }
         return type.toString();
     }
 

@@ -87,7 +87,54 @@ final class RepresentativeEndpoints {
             "    }",
             "}");
 
-    static final List<JavaFileObject> ALL = List.of(HELLO_WORLD, ECHO, OUTER_INNER);
+    /**
+     * A binary handler that takes and returns a {@code ByteBuffer}, message before session, declared
+     * before a text handler that takes only its message: the dispatcher wraps the message and sends
+     * the reply with {@code sendBinary}, and lists its methods in the order of the SPI, not the source.
+     */
+    static final JavaFileObject BLOB = JavaFileObjects.forSourceLines("test.Blob",
+            "package test;",
+            "",
+            "import java.nio.ByteBuffer;",
+            "",
+            "import io.wsconnector.annotations.OnBinaryMessage;",
+            "import io.wsconnector.annotations.OnTextMessage;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "import io.wsconnector.runtime.WebSocketSession;",
+            "",
+            "@WebSocketUpgradePath(\"/blob\")",
+            "public class Blob {",
+            "    @OnBinaryMessage",
+            "    ByteBuffer data(ByteBuffer message, WebSocketSession session) {",
+            "        if (!message.hasRemaining()) {",
+            "            session.close();",
+            "            return null;",
+            "        }",
+            "        return message;",
+            "    }",
+            "",
+            "    @OnTextMessage",
+            "    String text(String m) {",
+            "        return \"Send binary messages, not '\" + m + \"'\";",
+            "    }",
+            "}");
+
+    /** Only a binary handler, which takes and returns a {@code byte[]}. */
+    static final JavaFileObject BYTES = JavaFileObjects.forSourceLines("test.Bytes",
+            "package test;",
+            "",
+            "import io.wsconnector.annotations.OnBinaryMessage;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "",
+            "@WebSocketUpgradePath(\"/bytes\")",
+            "public class Bytes {",
+            "    @OnBinaryMessage",
+            "    byte[] data(byte[] message) {",
+            "        return message;",
+            "    }",
+            "}");
+
+    static final List<JavaFileObject> ALL = List.of(HELLO_WORLD, ECHO, OUTER_INNER, BLOB, BYTES);
 
     /**
      * The simple names of the classes generated for {@link #ALL}, all in package {@code test}; each has
@@ -96,7 +143,9 @@ final class RepresentativeEndpoints {
     static final List<String> GENERATED_CLASSES = List.of(
             "HelloWorld_WebSocketDispatcher", "HelloWorld_WebSocketEndpoint",
             "Echo_WebSocketDispatcher", "Echo_WebSocketEndpoint",
-            "Outer_Inner_WebSocketDispatcher", "Outer_Inner_WebSocketEndpoint");
+            "Outer_Inner_WebSocketDispatcher", "Outer_Inner_WebSocketEndpoint",
+            "Blob_WebSocketDispatcher", "Blob_WebSocketEndpoint",
+            "Bytes_WebSocketDispatcher", "Bytes_WebSocketEndpoint");
 
     private RepresentativeEndpoints() {
     }

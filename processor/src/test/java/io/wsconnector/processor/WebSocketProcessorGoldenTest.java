@@ -8,8 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 
 import javax.tools.JavaFileObject;
@@ -82,6 +84,24 @@ class WebSocketProcessorGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertGeneratedAsExpected(compilation, "Outer_Inner_WebSocketDispatcher");
         assertGeneratedAsExpected(compilation, "Outer_Inner_WebSocketEndpoint");
+    }
+
+    @Test
+    void blob_binaryByteBufferReplyBeforeSession_andTextHandler() {
+        Compilation compilation = compile(RepresentativeEndpoints.BLOB);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Blob_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Blob_WebSocketEndpoint");
+    }
+
+    @Test
+    void bytes_binaryByteArrayReply() {
+        Compilation compilation = compile(RepresentativeEndpoints.BYTES);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Bytes_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Bytes_WebSocketEndpoint");
     }
 
     @Test
@@ -195,6 +215,85 @@ class WebSocketProcessorGoldenTest {
         assertEquals(List.of("re: hi"), session.sent, "replies sent; none for a null reply");
     }
 
+    /**
+     * Runs the generated code of binary handlers, one taking and returning a {@code ByteBuffer}, one a
+     * {@code byte[]}: each receives the bytes given, a returned buffer or array is sent back with the
+     * matching {@code sendBinary}, and a {@code null} reply sends nothing.
+     */
+    @Test
+    void generatedDispatcher_passesBinaryMessage_andSendsBinaryReply() throws Exception {
+        JavaFileObject buffers = JavaFileObjects.forSourceLines("test.BufferRecorder",
+                "package test;",
+                "",
+                "import java.nio.ByteBuffer;",
+                "import java.util.ArrayList;",
+                "import java.util.HexFormat;",
+                "import java.util.List;",
+                "",
+                "import io.wsconnector.annotations.OnBinaryMessage;",
+                "import io.wsconnector.annotations.WebSocketUpgradePath;",
+                "import io.wsconnector.runtime.WebSocketSession;",
+                "",
+                "@WebSocketUpgradePath(\"/buffers\")",
+                "public class BufferRecorder {",
+                "    public static final List<String> EVENTS = new ArrayList<>();",
+                "",
+                "    @OnBinaryMessage",
+                "    ByteBuffer data(WebSocketSession session, ByteBuffer message) {",
+                "        byte[] bytes = new byte[message.remaining()];",
+                "        message.get(bytes);",
+                "        EVENTS.add(\"buffer [\" + HexFormat.of().formatHex(bytes) + \"] from \" + session.id());",
+                "        // all but the first byte: a buffer whose position is not 0",
+                "        return bytes.length == 0 ? null : ByteBuffer.wrap(bytes, 1, bytes.length - 1);",
+                "    }",
+                "}");
+        JavaFileObject arrays = JavaFileObjects.forSourceLines("test.ArrayRecorder",
+                "package test;",
+                "",
+                "import java.util.ArrayList;",
+                "import java.util.HexFormat;",
+                "import java.util.List;",
+                "",
+                "import io.wsconnector.annotations.OnBinaryMessage;",
+                "import io.wsconnector.annotations.WebSocketUpgradePath;",
+                "",
+                "@WebSocketUpgradePath(\"/arrays\")",
+                "public class ArrayRecorder {",
+                "    public static final List<String> EVENTS = new ArrayList<>();",
+                "",
+                "    @OnBinaryMessage",
+                "    byte[] data(byte[] message) {",
+                "        EVENTS.add(\"array [\" + HexFormat.of().formatHex(message) + \"]\");",
+                "        // the length, in one byte",
+                "        return message.length == 0 ? null : new byte[] {(byte) message.length};",
+                "    }",
+                "}");
+        Compilation compilation = compile(buffers, arrays);
+        assertThat(compilation).succeededWithoutWarnings();
+
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketDispatcher bufferDispatcher = ((WebSocketEndpoint) loader
+                .loadClass("test.BufferRecorder_WebSocketEndpoint").getConstructor().newInstance()).newDispatcher();
+        WebSocketDispatcher arrayDispatcher = ((WebSocketEndpoint) loader
+                .loadClass("test.ArrayRecorder_WebSocketEndpoint").getConstructor().newInstance()).newDispatcher();
+        @SuppressWarnings("unchecked")
+        List<String> bufferEvents = (List<String>) loader.loadClass("test.BufferRecorder").getField("EVENTS").get(null);
+        @SuppressWarnings("unchecked")
+        List<String> arrayEvents = (List<String>) loader.loadClass("test.ArrayRecorder").getField("EVENTS").get(null);
+        RecordingSession bufferSession = new RecordingSession("s1");
+        RecordingSession arraySession = new RecordingSession("s2");
+
+        bufferDispatcher.onBinaryMessage(bufferSession, new byte[] {1, 2, (byte) 0xff});
+        bufferDispatcher.onBinaryMessage(bufferSession, new byte[0]);
+        arrayDispatcher.onBinaryMessage(arraySession, new byte[] {0, 10, 20, 30});
+        arrayDispatcher.onBinaryMessage(arraySession, new byte[0]);
+
+        assertEquals(List.of("buffer [0102ff] from s1", "buffer [] from s1"), bufferEvents);
+        assertEquals(List.of("binary buffer [02ff]"), bufferSession.sent, "replies sent; none for a null reply");
+        assertEquals(List.of("array [000a141e]", "array []"), arrayEvents);
+        assertEquals(List.of("binary array [04]"), arraySession.sent, "replies sent; none for a null reply");
+    }
+
     /** Loads the classes a compilation wrote, then those of the tests (the runtime's, notably). */
     private static final class CompiledClassLoader extends ClassLoader {
         private final Compilation compilation;
@@ -238,14 +337,14 @@ class WebSocketProcessorGoldenTest {
 
         @Override
         public void sendBinary(byte[] data) {
-            sent.add("binary:" + java.util.HexFormat.of().formatHex(data));
+            sent.add("binary array [" + HexFormat.of().formatHex(data) + "]");
         }
 
         @Override
-        public void sendBinary(java.nio.ByteBuffer data) {
+        public void sendBinary(ByteBuffer data) {
             byte[] bytes = new byte[data.remaining()];
             data.duplicate().get(bytes);
-            sendBinary(bytes);
+            sent.add("binary buffer [" + HexFormat.of().formatHex(bytes) + "]");
         }
 
         @Override

@@ -17,6 +17,9 @@ import javax.tools.StandardLocation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import com.google.testing.compile.Compilation;
 
@@ -86,6 +89,20 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     Messages.handlerOutsideEndpoint(HandlerKind.CLOSE, "closed", "Plain"), source, 3);
+        }
+
+        @Test
+        void onBinaryMessage_reportedOnAnnotation() {
+            JavaFileObject source = source("Plain",
+                    "class Plain {",                                      // 2
+                    "    @OnBinaryMessage",                               // 3
+                    "    void data(byte[] message) { }",                  // 4
+                    "}");                                                 // 5
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' is in class 'Plain', which has no @WebSocketUpgradePath; "
+                            + "annotate 'Plain' with @WebSocketUpgradePath(\"/path\") to make it an endpoint",
+                    source, 3);
         }
 
         @Test
@@ -610,6 +627,112 @@ class WebSocketProcessorNegativeTest {
                     Messages.severalHandlerAnnotations("everything", "@OnOpen and @OnTextMessage and @OnClose"),
                     source, 5);
         }
+
+        @Test
+        void onBinaryMessage_private_reportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    private void data(byte[] message) { }",          // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' must not be private; the generated dispatcher calls it. "
+                            + "Make it package-private or public",
+                    source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_static_reportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    static void data(java.nio.ByteBuffer message) { }", // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source), Messages.handlerStatic(HandlerKind.BINARY_MESSAGE, "data"), source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_abstract_inAbstractClass_reportedOnMethodAndClass() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "abstract class Chat {",                              // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    abstract byte[] data(byte[] message);",          // 5
+                    "}");                                                 // 6
+
+            Compilation compilation = compile(source);
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(2);
+            assertError(compilation, Messages.handlerAbstract(HandlerKind.BINARY_MESSAGE, "data"), source, 5);
+            assertError(compilation, Messages.endpointAbstract("Chat"), source, 3);
+        }
+
+        @Test
+        void onBinaryMessage_generic_reportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    <T> byte[] data(byte[] message) { return message; }", // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source), Messages.handlerGeneric(HandlerKind.BINARY_MESSAGE, "data"), source, 5);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+                "void data(byte[] message) { }",
+                "void data(WebSocketSession session, java.nio.ByteBuffer message) { }",
+                "byte[] data(byte[] message) { return message; }",
+                "java.nio.ByteBuffer data(WebSocketSession session, java.nio.ByteBuffer message) { return message; }",
+                "void data(java.nio.ByteBuffer message, WebSocketSession session) throws Exception { }",
+        })
+        void onBinaryMessage_documentedSignatures_accepted(String method) {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    " + method,                                      // 5
+                    "}");                                                 // 6
+
+            assertThat(compile(source)).succeededWithoutWarnings();
+        }
+
+        @Test
+        void twoOnBinaryMessageHandlers_reportedOnSecondAnnotation() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(byte[] message) { }",                  // 5
+                    "    @OnBinaryMessage",                               // 6
+                    "    java.nio.ByteBuffer echo(java.nio.ByteBuffer message) { return message; }", // 7
+                    "}");                                                 // 8
+
+            assertOnlyError(compile(source),
+                    "Class 'Chat' has two @OnBinaryMessage methods, 'data' and 'echo'; keep one", source, 6);
+        }
+
+        @Test
+        void onBinaryMessageAndOnTextMessageOnOneMethod_reportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    @OnTextMessage",                                 // 5
+                    "    void message(String text, byte[] data) { }",     // 6
+                    "}");                                                 // 7
+
+            // the annotations in the order of the events, not of the source
+            assertOnlyError(compile(source),
+                    "Method 'message' has @OnTextMessage and @OnBinaryMessage; a method handles one kind of event, "
+                            + "so keep one annotation and move the rest to other methods",
+                    source, 6);
+        }
     }
 
     @Nested
@@ -733,6 +856,182 @@ class WebSocketProcessorNegativeTest {
             assertThat(compilation).hadErrorCount(1);
             assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(5);
         }
+
+        @Test
+        void onBinaryMessage_wrongType_reportedOnParameter() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(byte[] message,",                      // 5
+                    "              String text) { }",                     // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' cannot take parameter 'text' of type String; it accepts a "
+                            + "byte[] or ByteBuffer message and optionally a WebSocketSession",
+                    source, 6);
+        }
+
+        @ParameterizedTest(name = "{0} reported as {1}")
+        @CsvSource(delimiter = '|', value = {
+                "int                       | int",
+                "byte                      | byte",
+                "Byte[]                    | Byte[]",
+                "byte[][]                  | byte[][]",
+                "java.util.List<Byte>      | List",
+                "Object                    | Object",
+                "java.nio.MappedByteBuffer | MappedByteBuffer",
+        })
+        void onBinaryMessage_otherTypes_reportedOnParameter(String written, String reported) {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(java.nio.ByteBuffer message,",         // 5
+                    "              " + written + " extra) { }",           // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    Messages.parameterNotAccepted(HandlerKind.BINARY_MESSAGE, "data", "extra", reported), source, 6);
+        }
+
+        @Test
+        void onBinaryMessage_boxedBytesAsOnlyParameter_reportedOnParameterAndMissingMessageOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(",                                     // 5
+                    "            Byte[] message) { }",                    // 6
+                    "}");                                                 // 7
+
+            Compilation compilation = compile(source);
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(2);
+            assertError(compilation,
+                    Messages.parameterNotAccepted(HandlerKind.BINARY_MESSAGE, "data", "message", "Byte[]"), source, 6);
+            assertError(compilation, Messages.binaryMessageMissing("data"), source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_repeatedByteArray_reportedOnSecondParameter() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(byte[] message,",                      // 5
+                    "              byte[] other) { }",                    // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' takes a second byte[] parameter 'other'; it accepts a byte[] "
+                            + "or ByteBuffer message and optionally a WebSocketSession. Remove 'other'",
+                    source, 6);
+        }
+
+        @Test
+        void onBinaryMessage_byteArrayAndByteBuffer_reportedOnSecondParameter() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(byte[] message, WebSocketSession session,", // 5
+                    "              java.nio.ByteBuffer buffer) { }",      // 6
+                    "}");                                                 // 7
+
+            // both carry the message
+            assertOnlyError(compile(source),
+                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "buffer", "ByteBuffer"), source, 6);
+        }
+
+        @Test
+        void onBinaryMessage_byteBufferAndByteArray_reportedOnSecondParameter() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(java.nio.ByteBuffer message,",         // 5
+                    "              byte[] bytes) { }",                    // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "bytes", "byte[]"), source, 6);
+        }
+
+        @Test
+        void onBinaryMessage_repeatedSession_reportedOnSecondParameter() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(WebSocketSession session, byte[] message,", // 5
+                    "              WebSocketSession other) { }",          // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "other", "WebSocketSession"),
+                    source, 6);
+        }
+
+        @Test
+        void onBinaryMessage_missingMessage_reportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(WebSocketSession session) { }",        // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' must take a byte[] or ByteBuffer message parameter, e.g. "
+                            + "data(WebSocketSession session, byte[] message)",
+                    source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_noParameter_missingMessageReportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    byte[] data() { return null; }",                 // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source), Messages.binaryMessageMissing("data"), source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_byteBufferNotImported_reportedByJavacOnly() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    void data(ByteBuffer message) { }",              // 5
+                    "}");                                                 // 6
+
+            // no "missing message" or "cannot take parameter" on top of javac's own error
+            Compilation compilation = compile(source);
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(1);
+            assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(5);
+        }
+
+        @Test
+        void onTextMessage_byteArray_reportedWithTextWording() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnTextMessage",                                 // 4
+                    "    void text(String message,",                      // 5
+                    "              byte[] data) { }",                     // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    "@OnTextMessage method 'text' cannot take parameter 'data' of type byte[]; it accepts a String "
+                            + "message and optionally a WebSocketSession",
+                    source, 6);
+        }
     }
 
     @Nested
@@ -786,6 +1085,68 @@ class WebSocketProcessorNegativeTest {
                     "}");                                                 // 6
 
             assertOnlyError(compile(source), Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "int"), source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_string_reportedOnMethod() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    String data(byte[] message) { return \"ok\"; }", // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' returns String; return void, or byte[] or ByteBuffer to reply "
+                            + "to the client",
+                    source, 5);
+        }
+
+        @ParameterizedTest(name = "{0} reported as {2}")
+        @CsvSource(delimiter = '|', value = {
+                "int                  | 0    | int",
+                "Object               | null | Object",
+                "Byte[]               | null | Byte[]",
+                "java.util.List<Byte> | null | List",
+        })
+        void onBinaryMessage_otherReturnTypes_reportedOnMethod(String written, String returned, String reported) {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage",                               // 4
+                    "    " + written + " data(byte[] message) { return " + returned + "; }", // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source),
+                    Messages.returnNotReply(HandlerKind.BINARY_MESSAGE, "data", reported), source, 5);
+        }
+
+        @Test
+        void onTextMessage_byteArray_reportedWithTextWording() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnTextMessage",                                 // 4
+                    "    byte[] text(String message) { return null; }",   // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source),
+                    "@OnTextMessage method 'text' returns byte[]; return void, or String to reply to the client",
+                    source, 5);
+        }
+
+        @Test
+        void onTextMessage_byteBuffer_reportedWithTextWording() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnTextMessage",                                 // 4
+                    "    java.nio.ByteBuffer text(String message) { return null; }", // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source),
+                    "@OnTextMessage method 'text' returns ByteBuffer; return void, or String to reply to the client",
+                    source, 5);
         }
     }
 
