@@ -46,6 +46,9 @@ final class WebSocketConnection implements ServerConnection {
     private volatile long lastFrameNanos = System.nanoTime();
     private volatile boolean reading;
     private volatile boolean finished;
+    /** Set when the read loop is about to end anyway: our close frame needs no timer. */
+    private volatile boolean ending;
+    private volatile Thread closeTimer;
 
     WebSocketConnection(ConnectionContext ctx, WebSocketEndpoint endpoint, String sessionId, WebSocketProtocol protocol) {
         this.ctx = ctx;
@@ -74,6 +77,10 @@ final class WebSocketConnection implements ServerConnection {
             deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
         } finally {
             finished = true;
+            Thread timer = closeTimer;
+            if (timer != null) {
+                timer.interrupt();
+            }
             session.markClosed();
             deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
         }
@@ -97,7 +104,15 @@ final class WebSocketConnection implements ServerConnection {
             // the connection is already gone
         }
         if (interrupt || reading) {
+            closeSocket();
+        }
+    }
+
+    private void closeSocket() {
+        try {
             ctx.serverSocket().close();
+        } catch (RuntimeException e) {
+            // already closed
         }
     }
 
@@ -106,15 +121,18 @@ final class WebSocketConnection implements ServerConnection {
      * connection is closed anyway (RFC 6455, section 7.1.1), which ends the read loop.
      */
     private void awaitCloseAnswer() {
+        if (ending || finished) {
+            return;
+        }
         Duration timeout = protocol.closeTimeout();
-        Thread.ofVirtual().name("wsconnector-close-" + session.id()).start(() -> {
+        closeTimer = Thread.ofVirtual().name("wsconnector-close-" + session.id()).start(() -> {
             try {
                 Thread.sleep(timeout);
             } catch (InterruptedException e) {
                 return;
             }
             if (!finished) {
-                ctx.serverSocket().close();
+                closeSocket();
             }
         });
     }
@@ -194,9 +212,7 @@ final class WebSocketConnection implements ServerConnection {
             endMessageIf(fin);
             return;
         }
-        ensureMessageCapacity(messageLength + frameLength);
-        readPayload(message, messageLength, frameLength, mask, text);
-        messageLength += frameLength;
+        readMessagePayload(frameLength, mask, text);
         if (!fin) {
             return;
         }
@@ -240,7 +256,7 @@ final class WebSocketConnection implements ServerConnection {
         if (control == null) {
             control = new byte[MAX_CONTROL_PAYLOAD];
         }
-        readPayload(control, 0, length, mask, false);
+        readPayload(control, length, mask);
         switch (opcode) {
             case ConnectionSession.OPCODE_PING -> session.sendPong(control, length);
             case ConnectionSession.OPCODE_PONG -> { } // unsolicited or answering our ping: nothing to do
@@ -270,28 +286,50 @@ final class WebSocketConnection implements ServerConnection {
             reason = new String(control, 2, length - 2, StandardCharsets.UTF_8);
         }
         // echo the client's code (RFC 6455, section 5.5.1); an empty close is answered with an empty one
+        ending = true;
         session.sendClose(code, NO_BYTES);
         session.flush();
         session.markClosed();
         deliverClose(code, reason);
     }
 
-    private void readPayload(byte[] target, int offset, int length, int mask, boolean validateText) {
+    /**
+     * Reads a data frame's payload onto the message, growing the buffer as bytes arrive (never to the
+     * size a header merely announces), and validating text as it goes.
+     */
+    private void readMessagePayload(int length, int mask, boolean text) {
         int done = 0;
         while (done < length) {
-            if (reader.available() == 0) {
-                reading = true;
-                reader.pullData();
-                reading = false;
-            }
-            int chunk = Math.min(reader.available(), length - done);
-            reader.readBuffer(chunk).read(target, offset + done, chunk);
-            Masking.unmask(target, offset + done, chunk, mask, done);
-            if (validateText && !utf8.feed(target, offset + done, chunk)) {
+            int chunk = awaitInput(length - done);
+            ensureMessageCapacity(messageLength + chunk);
+            reader.readBuffer(chunk).read(message, messageLength, chunk);
+            Masking.unmask(message, messageLength, chunk, mask, done);
+            if (text && !utf8.feed(message, messageLength, chunk)) {
                 throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
             }
+            messageLength += chunk;
             done += chunk;
         }
+    }
+
+    private void readPayload(byte[] target, int length, int mask) {
+        int done = 0;
+        while (done < length) {
+            int chunk = awaitInput(length - done);
+            reader.readBuffer(chunk).read(target, done, chunk);
+            Masking.unmask(target, done, chunk, mask, done);
+            done += chunk;
+        }
+    }
+
+    /** Waits for input if none is buffered; returns how much of {@code wanted} can be read now. */
+    private int awaitInput(int wanted) {
+        if (reader.available() == 0) {
+            reading = true;
+            reader.pullData();
+            reading = false;
+        }
+        return Math.min(reader.available(), wanted);
     }
 
     private void skip(int length) {
@@ -308,8 +346,8 @@ final class WebSocketConnection implements ServerConnection {
 
     private void ensureMessageCapacity(int needed) {
         if (message.length < needed) {
-            int grown = (int) Math.min(Math.max(needed, Math.max(256L, 2L * message.length)), protocol.maxMessageSize());
-            byte[] larger = new byte[Math.max(grown, needed)];
+            long doubled = Math.max(256L, 2L * message.length);
+            byte[] larger = new byte[(int) Math.max(needed, Math.min(doubled, protocol.maxMessageSize()))];
             System.arraycopy(message, 0, larger, 0, messageLength);
             message = larger;
         }
@@ -319,6 +357,7 @@ final class WebSocketConnection implements ServerConnection {
     private void failConnection(int code, String reason) {
         LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + endpoint.path()
                 + " with " + code + ": " + reason);
+        ending = true;
         try {
             session.sendClose(code, reason.getBytes(StandardCharsets.UTF_8));
             session.flush();

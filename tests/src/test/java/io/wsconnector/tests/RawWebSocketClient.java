@@ -39,8 +39,15 @@ final class RawWebSocketClient implements Closeable {
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A frame received from the server. */
-    record Frame(boolean fin, int opcode, byte[] payload) {
+    /**
+     * A frame received from the server: its RSV bits ({@code 0x70} of the first byte) and the width of its
+     * length field in bits (7, 16 or 64), besides FIN, opcode and payload.
+     */
+    record Frame(boolean fin, int opcode, byte[] payload, int rsv, int lengthFieldBits) {
+        Frame(boolean fin, int opcode, byte[] payload) {
+            this(fin, opcode, payload, 0, payload.length < 126 ? 7 : payload.length < 65536 ? 16 : 64);
+        }
+
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -120,6 +127,11 @@ final class RawWebSocketClient implements Closeable {
     HttpResponse request(String rawRequest) throws IOException {
         out.write(rawRequest.getBytes(StandardCharsets.ISO_8859_1));
         out.flush();
+        return readResponse();
+    }
+
+    /** Reads the status line and headers of an HTTP response (not the body). */
+    HttpResponse readResponse() throws IOException {
         String statusLine = readLine();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {
@@ -131,6 +143,194 @@ final class RawWebSocketClient implements Closeable {
             headers.put(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim());
         }
         return new HttpResponse(Integer.parseInt(parts[1]), statusLine, headers);
+    }
+
+    /**
+     * Reads the body of a response whose headers {@link #readResponse} read: {@code Content-Length} bytes,
+     * or, without it, whatever arrives until the server closes the connection or goes quiet.
+     */
+    String readBody(HttpResponse response) throws IOException {
+        String contentLength = response.headers().get("content-length");
+        if (contentLength != null) {
+            byte[] body = new byte[Integer.parseInt(contentLength.trim())];
+            in.readFully(body);
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        int previousTimeout = socket.getSoTimeout();
+        socket.setSoTimeout(500);
+        try {
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                body.write(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException | SocketException e) {
+            // quiet, or reset: the body is what arrived
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(previousTimeout);
+            }
+        }
+        return body.toString(StandardCharsets.UTF_8);
+    }
+
+    /** The opening handshake request of RFC 6455, section 4.1, with the given key and extra header lines. */
+    static String handshakeRequest(int port, String path, String key, String... extraHeaderLines) {
+        StringBuilder request = new StringBuilder("GET " + path + " HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + port + "\r\n"
+                + "Upgrade: websocket\r\n"
+                + "Connection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: " + key + "\r\n"
+                + "Sec-WebSocket-Version: 13\r\n");
+        for (String line : extraHeaderLines) {
+            request.append(line).append("\r\n");
+        }
+        return request.append("\r\n").toString();
+    }
+
+    /** A fresh random {@code Sec-WebSocket-Key}. */
+    static String newKey() {
+        return Base64.getEncoder().encodeToString(randomBytes(16));
+    }
+
+    /** The {@code Sec-WebSocket-Accept} value a server must answer to this key (RFC 6455, section 4.2.2). */
+    static String expectedAccept(String key) {
+        return accept(key);
+    }
+
+    /** The socket, e.g. to reset it ({@code setSoLinger(true, 0)}) or half-close it. */
+    Socket socket() {
+        return socket;
+    }
+
+    /** Changes how long each read waits before it fails with a {@link SocketTimeoutException}. */
+    RawWebSocketClient readTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
+        return this;
+    }
+
+    /** Writes these bytes as they are: partial frames, several frames at once, garbage. */
+    RawWebSocketClient writeRaw(byte[] bytes) throws IOException {
+        out.write(bytes);
+        out.flush();
+        return this;
+    }
+
+    /**
+     * Encodes one frame as a client would, but with every bit chosen: {@code firstByte} holds FIN, RSV and
+     * the opcode as they go on the wire; {@code masked} says whether the MASK bit is set and the payload
+     * masked; the length is encoded in the fewest bytes.
+     */
+    static byte[] encodeFrame(int firstByte, boolean masked, byte[] payload) {
+        return encodeFrame(firstByte, masked, payload, 0, payload.length);
+    }
+
+    static byte[] encodeFrame(int firstByte, boolean masked, byte[] payload, int offset, int length) {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream(length + 14);
+        frame.writeBytes(frameHeader(firstByte, masked, length));
+        byte[] mask = masked ? randomBytes(4) : null;
+        if (masked) {
+            frame.writeBytes(mask);
+        }
+        byte[] body = new byte[length];
+        for (int i = 0; i < length; i++) {
+            body[i] = masked ? (byte) (payload[offset + i] ^ mask[i & 3]) : payload[offset + i];
+        }
+        frame.writeBytes(body);
+        return frame.toByteArray();
+    }
+
+    /** The first bytes of a frame up to (not including) the masking key, the length in the fewest bytes. */
+    static byte[] frameHeader(int firstByte, boolean masked, long length) {
+        int maskBit = masked ? 0x80 : 0;
+        if (length < 126) {
+            return new byte[] {(byte) firstByte, (byte) (maskBit | length)};
+        }
+        if (length <= 0xFFFF) {
+            return new byte[] {(byte) firstByte, (byte) (maskBit | 126), (byte) (length >>> 8), (byte) length};
+        }
+        return header64(firstByte, masked, length);
+    }
+
+    /** A frame header with a 64-bit length field holding exactly {@code rawLength}, whatever its value. */
+    static byte[] header64(int firstByte, boolean masked, long rawLength) {
+        byte[] header = new byte[10];
+        header[0] = (byte) firstByte;
+        header[1] = (byte) ((masked ? 0x80 : 0) | 127);
+        for (int i = 0; i < 8; i++) {
+            header[2 + i] = (byte) (rawLength >>> (56 - 8 * i));
+        }
+        return header;
+    }
+
+    /** Sends one frame with every bit chosen; see {@link #encodeFrame(int, boolean, byte[])}. */
+    RawWebSocketClient sendFrame(int firstByte, boolean masked, byte[] payload) throws IOException {
+        return writeRaw(encodeFrame(firstByte, masked, payload));
+    }
+
+    /**
+     * Sends a message in frames of {@code fragmentSize} bytes (the last may be shorter), written in large
+     * batches rather than one write per frame.
+     */
+    RawWebSocketClient sendFragmented(int opcode, byte[] message, int fragmentSize) throws IOException {
+        ByteArrayOutputStream batch = new ByteArrayOutputStream(1 << 20);
+        int offset = 0;
+        do {
+            int length = Math.min(fragmentSize, message.length - offset);
+            boolean fin = offset + length == message.length;
+            batch.writeBytes(encodeFrame((fin ? 0x80 : 0) | (offset == 0 ? opcode : CONTINUATION), true,
+                    message, offset, length));
+            offset += length;
+            if (batch.size() >= (1 << 20) || fin) {
+                batch.writeTo(out);
+                batch.reset();
+            }
+        } while (offset < message.length);
+        out.flush();
+        return this;
+    }
+
+    /** Reads the next frame, waiting at most this long. */
+    Frame readFrame(int timeoutMillis) throws IOException {
+        int previous = socket.getSoTimeout();
+        socket.setSoTimeout(timeoutMillis);
+        try {
+            return readFrame();
+        } finally {
+            if (!socket.isClosed()) {
+                socket.setSoTimeout(previous);
+            }
+        }
+    }
+
+    /**
+     * Reads frames until the server ends the TCP connection (end of stream or reset), and returns them;
+     * fails with an {@link AssertionError} naming the frames read so far if it does not end within
+     * {@code timeoutMillis}.
+     */
+    List<Frame> readFramesUntilEndOfStream(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        List<Frame> frames = new ArrayList<>();
+        long deadline = System.nanoTime() + timeoutMillis * 1_000_000L;
+        while (true) {
+            try {
+                frames.add(readFrame());
+            } catch (EOFException | SocketException e) {
+                return frames;
+            } catch (SocketTimeoutException e) {
+                throw new AssertionError("the server did not end the TCP connection within " + timeoutMillis
+                        + " ms; frames received: " + frames);
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the server kept sending for " + timeoutMillis + " ms: " + frames);
+            }
+        }
+    }
+
+    /** Whether the server ends the TCP connection within {@code timeoutMillis}, skipping anything it sends. */
+    boolean awaitEndOfStream(int timeoutMillis) throws IOException {
+        socket.setSoTimeout(timeoutMillis);
+        return awaitEndOfStream();
     }
 
     /** Sends one masked frame, exactly as given. */
@@ -196,17 +396,20 @@ final class RawWebSocketClient implements Closeable {
             throw new IOException("the server masked a frame");
         }
         long length = second & 0x7F;
+        int lengthFieldBits = 7;
         if (length == 126) {
             length = in.readUnsignedShort();
+            lengthFieldBits = 16;
         } else if (length == 127) {
             length = in.readLong();
+            lengthFieldBits = 64;
         }
         if (length > Integer.MAX_VALUE - 8) {
             throw new IOException("frame too long: " + length);
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
-        return new Frame((first & 0x80) != 0, first & 0x0F, payload);
+        return new Frame((first & 0x80) != 0, first & 0x0F, payload, first & 0x70, lengthFieldBits);
     }
 
     /** Reads frames until a close frame, failing on any data frame on the way (pongs are skipped). */

@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebSocketServerTest {
     /** Every endpoint class of this module, as the processor should have registered them. */
     private static final Set<String> GENERATED_PATHS = Set.of("/test/echo", "/session-echo", "/test/lifecycle",
-            "/no-argument-close", "/open-only", "/failing-open");
+            "/no-argument-close", "/open-only", "/failing-open", "/fault");
 
     private final List<WebSocketServer> servers = new ArrayList<>();
     private final Recorder recorder = new Recorder();
