@@ -1,0 +1,276 @@
+package io.wsconnector.bench;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+import io.helidon.common.buffers.BufferData;
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.wsconnector.runtime.WebSocketServer;
+
+/**
+ * The echo servers compared, all serving {@value #PATH}:
+ * <ul>
+ *     <li>{@code ours}: {@link OursEcho}, served by {@link WebSocketServer};</li>
+ *     <li>{@code helidon}: {@link HelidonEcho}, a hand-written {@link WsListener} on a Helidon {@link WebServer}
+ *     whose sockets are set up as {@link WebSocketServer} sets them up (TCP_NODELAY on, blocking sockets) and
+ *     whose maximum frame length is ours, so that the only difference is the WebSocket layer above;</li>
+ *     <li>{@code netty}: {@link NettyEcho} behind Netty 4.2's {@link WebSocketServerProtocolHandler}, with the
+ *     pooled allocator and TCP_NODELAY, on the NIO transport (or native epoll on request).</li>
+ * </ul>
+ * Two deliberately broken variants, {@code netty-corrupt} (flips a byte of every 100th message) and
+ * {@code netty-drop} (drops every 100th message), exist only to prove that the load generator notices.
+ */
+final class EchoServers {
+    static final String PATH = "/echo";
+    static final List<String> KINDS = List.of("ours", "helidon", "netty");
+    static final List<String> FAULTY_KINDS = List.of("netty-corrupt", "netty-drop");
+    static final int FAULT_EVERY = 100;
+
+    private EchoServers() {
+    }
+
+    /** A started server. */
+    interface Running extends AutoCloseable {
+        int port();
+
+        @Override
+        void close();
+    }
+
+    /**
+     * Whether the hand-written Helidon server uses Helidon's NIO sockets. {@link WebSocketServer} turns them off
+     * ({@code useNio(false)}: one 8 KiB buffer per connection instead of two), so by default the baseline does
+     * the same; the runner's {@code --helidon-use-nio true} shows Helidon's own default instead.
+     */
+    static final boolean HELIDON_USE_NIO_DEFAULT = false;
+
+    static Running start(String kind, String host, int port, int maxMessageBytes) {
+        return start(kind, host, port, maxMessageBytes, HELIDON_USE_NIO_DEFAULT, false);
+    }
+
+    /**
+     * Starts a server.
+     *
+     * @param helidonUseNio whether the hand-written Helidon server uses NIO sockets
+     * @param nettyEpoll    whether Netty uses its native epoll transport rather than NIO
+     */
+    static Running start(String kind, String host, int port, int maxMessageBytes, boolean helidonUseNio,
+                         boolean nettyEpoll) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "ours" -> ours(host, port, maxMessageBytes);
+            case "helidon" -> helidon(host, port, maxMessageBytes, helidonUseNio);
+            case "netty" -> netty(host, port, maxMessageBytes, Fault.NONE, nettyEpoll);
+            case "netty-corrupt" -> netty(host, port, maxMessageBytes, Fault.CORRUPT, nettyEpoll);
+            case "netty-drop" -> netty(host, port, maxMessageBytes, Fault.DROP, nettyEpoll);
+            default -> throw new IllegalArgumentException("unknown server kind '" + kind + "'; use one of "
+                    + KINDS + " (or " + FAULTY_KINDS + " for the self-check)");
+        };
+    }
+
+    // ---------------------------------------------------------------- (1) ours
+
+    private static Running ours(String host, int port, int maxMessageBytes) {
+        WebSocketServer server = WebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .maxMessageSize(maxMessageBytes)
+                .build()
+                .start();
+        return new Running() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- (2) hand-written Helidon
+
+    /**
+     * The same echo by hand on Helidon's own API. One stateless instance serves every connection (the
+     * least a hand-written listener needs); wsconnector creates an endpoint instance per connection.
+     */
+    static final class HelidonEcho implements WsListener {
+        @Override
+        public void onMessage(WsSession session, String text, boolean last) {
+            session.send(text, last);
+        }
+
+        @Override
+        public void onMessage(WsSession session, BufferData buffer, boolean last) {
+            session.send(buffer, last);
+        }
+
+        @Override
+        public void onPing(WsSession session, BufferData buffer) {
+            session.pong(buffer);
+        }
+    }
+
+    private static Running helidon(String host, int port, int maxMessageBytes, boolean useNio) {
+        // the socket settings io.wsconnector.runtime.WebSocketServer uses; the WebSocket layer is Helidon's own
+        WebServer server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .useNio(useNio)
+                .addProtocol(WsConfig.builder().maxFrameLength(maxMessageBytes).build())
+                .addRouting(WsRouting.builder().endpoint(PATH, new HelidonEcho()))
+                .build()
+                .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            server.stop();
+            throw new IllegalStateException("Helidon could not listen on " + host + ":" + port);
+        }
+        return new Running() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- (3) hand-written Netty
+
+    enum Fault { NONE, CORRUPT, DROP }
+
+    /**
+     * Echoes each data frame as it came (text, binary or a continuation of either), flushing once per
+     * read batch. The frame read is handed to {@code write}, which releases it once sent, so no
+     * retain/release pair is needed here (a {@code SimpleChannelInboundHandler} would need a retain).
+     */
+    @ChannelHandler.Sharable
+    static final class NettyEcho extends ChannelInboundHandlerAdapter {
+        private final Fault fault;
+        private long frames;
+
+        NettyEcho(Fault fault) {
+            this.fault = fault;
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof TextWebSocketFrame || msg instanceof BinaryWebSocketFrame
+                    || msg instanceof ContinuationWebSocketFrame) {
+                if (fault != Fault.NONE && ++frames % FAULT_EVERY == 0) {
+                    if (fault == Fault.DROP) {
+                        ReferenceCountUtil.release(msg);
+                        return;
+                    }
+                    ByteBuf content = ((WebSocketFrame) msg).content();
+                    int index = content.readerIndex() + content.readableBytes() / 2;
+                    content.setByte(index, content.getByte(index) ^ 0x01); // ASCII stays ASCII
+                }
+                ctx.write(msg);
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            ctx.flush();
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private static Running netty(String host, int port, int maxMessageBytes, Fault fault, boolean epoll) {
+        if (epoll && !Epoll.isAvailable()) {
+            throw new IllegalStateException("Netty's epoll transport is not available here", Epoll.unavailabilityCause());
+        }
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+        NettyEcho shared = new NettyEcho(Fault.NONE);
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024) // Helidon's default backlog
+                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(
+                                    new HttpServerCodec(),
+                                    new HttpObjectAggregator(65536),
+                                    new WebSocketServerProtocolHandler(PATH, null, false, maxMessageBytes),
+                                    fault == Fault.NONE ? shared : new NettyEcho(fault));
+                        }
+                    })
+                    .bind(host, port)
+                    .sync()
+                    .channel();
+            int boundPort = ((InetSocketAddress) channel.localAddress()).getPort();
+            return new Running() {
+                @Override
+                public int port() {
+                    return boundPort;
+                }
+
+                @Override
+                public void close() {
+                    channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+                    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+                }
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            throw new IllegalStateException("interrupted while binding Netty", e);
+        } catch (RuntimeException e) {
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package io.wsconnector.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Proves, in a few seconds and in one JVM, that the load generator measures what it claims: correct echo
+ * servers give no mismatch (small and large, text and binary, 2- and 8-byte lengths), a server that flips a
+ * byte or drops a message is caught, and a handshake with a wrong {@code Sec-WebSocket-Accept} is refused.
+ * {@code java -jar wsconnector-bench.jar selfcheck}; also run by the module's test.
+ */
+final class SelfCheck {
+    private SelfCheck() {
+    }
+
+    static boolean run(PrintStream out) {
+        // the servers run in this JVM here: keep their INFO lines out of the report
+        java.util.logging.Logger.getLogger("").setLevel(java.util.logging.Level.WARNING);
+        List<String> problems = new ArrayList<>();
+        expectClean(out, problems, "netty", 8, 4, 64, PayloadKind.TEXT);
+        expectClean(out, problems, "netty", 4, 2, 16 * 1024, PayloadKind.BINARY);
+        expectClean(out, problems, "netty", 1, 2, 70_000, PayloadKind.TEXT);
+        expectClean(out, problems, "helidon", 8, 4, 64, PayloadKind.TEXT);
+        expectClean(out, problems, "helidon", 2, 2, 16 * 1024, PayloadKind.BINARY);
+        expectClean(out, problems, "ours", 8, 4, 64, PayloadKind.TEXT);
+        expectClean(out, problems, "ours", 4, 2, 16 * 1024, PayloadKind.TEXT);
+        expectClean(out, problems, "ours", 4, 2, 16 * 1024, PayloadKind.BINARY);
+        expectCaught(out, problems, "netty-corrupt", "differs from what was sent");
+        expectCaught(out, problems, "netty-drop", "differs from what was sent");
+        expectBadHandshakeRefused(out, problems);
+        if (problems.isEmpty()) {
+            out.println("selfcheck: OK");
+            return true;
+        }
+        out.println("selfcheck: FAILED");
+        for (String p : problems) {
+            out.println("  " + p);
+        }
+        return false;
+    }
+
+    private static void expectClean(PrintStream out, List<String> problems, String kind, int connections,
+                                    int pipeline, int payload, PayloadKind payloadKind) {
+        String what = kind + " " + connections + "×" + pipeline + "×" + payload + " B " + payloadKind;
+        try (EchoServers.Running server = EchoServers.start(kind, Options.HOST, 0, 1024 * 1024);
+             LoadGenerator gen = LoadGenerator.start(LoadGenerator.Config.of(Options.HOST, server.port(), connections,
+                     pipeline, payload, payloadKind))) {
+            gen.awaitOpen(Duration.ofSeconds(20));
+            gen.resume();
+            gen.sleepChecking(Duration.ofMillis(700));
+            gen.pause();
+            gen.awaitDrained(Duration.ofSeconds(10));
+            gen.check();
+            if (gen.echoed() == 0 || gen.mismatches() != 0) {
+                problems.add(what + ": " + gen.echoed() + " echoes, " + gen.mismatches() + " mismatches");
+            } else {
+                out.println("  ok  " + what + ": " + gen.echoed() + " echoes checked, no mismatch");
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(what + ": " + e);
+        }
+    }
+
+    private static void expectCaught(PrintStream out, List<String> problems, String kind, String expected) {
+        try (EchoServers.Running server = EchoServers.start(kind, Options.HOST, 0, 1024 * 1024);
+             LoadGenerator gen = LoadGenerator.start(LoadGenerator.Config.of(Options.HOST, server.port(), 4, 4, 64,
+                     PayloadKind.TEXT))) {
+            gen.awaitOpen(Duration.ofSeconds(20));
+            gen.resume();
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (gen.failure() == null && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            gen.pause();
+            String failure = gen.failure();
+            if (failure == null || gen.mismatches() == 0 || !failure.contains(expected)) {
+                problems.add(kind + ": not caught (failure " + failure + ", mismatches " + gen.mismatches() + ")");
+            } else {
+                out.println("  ok  " + kind + " caught after " + gen.echoed() + " good echoes: " + failure);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(kind + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add(kind + ": interrupted");
+        }
+    }
+
+    /** A fake server that answers 101 with a wrong Sec-WebSocket-Accept must not count as a connection. */
+    private static void expectBadHandshakeRefused(PrintStream out, List<String> problems) {
+        try (ServerSocket fake = new ServerSocket(0, 50, InetAddress.getByName(Options.HOST))) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 2; i++) {
+                    try (Socket s = fake.accept()) {
+                        s.setSoTimeout(5000);
+                        InputStream in = s.getInputStream();
+                        int matched = 0;
+                        while (matched < 4) {
+                            int b = in.read();
+                            if (b < 0) {
+                                break;
+                            }
+                            matched = (b == '\r' || b == '\n') ? matched + 1 : 0;
+                        }
+                        OutputStream o = s.getOutputStream();
+                        o.write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                + "Sec-WebSocket-Accept: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        o.flush();
+                        Thread.sleep(200);
+                    } catch (IOException | InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "fake-server");
+            t.setDaemon(true);
+            t.start();
+            int port = fake.getLocalPort();
+            boolean blocking = LoadGenerator.handshakeOnce(Options.HOST, port, EchoServers.PATH, 1000, 3000);
+            String nio;
+            try (LoadGenerator gen = LoadGenerator.start(LoadGenerator.Config.of(Options.HOST, port, 1, 1, 64,
+                    PayloadKind.TEXT))) {
+                gen.awaitOpen(Duration.ofSeconds(5));
+                nio = null;
+            } catch (BenchException e) {
+                nio = e.getMessage();
+            }
+            if (blocking || nio == null || !nio.contains("Sec-WebSocket-Accept")) {
+                problems.add("wrong Sec-WebSocket-Accept: accepted (blocking probe " + blocking + ", load generator "
+                        + nio + ")");
+            } else {
+                out.println("  ok  a wrong Sec-WebSocket-Accept is refused: " + nio);
+            }
+        } catch (IOException e) {
+            problems.add("fake server: " + e);
+        }
+    }
+}

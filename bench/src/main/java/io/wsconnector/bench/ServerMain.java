@@ -1,0 +1,158 @@
+package io.wsconnector.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The server process: {@code BenchMain server --kind K [--host H] [--port P] [--max-message BYTES]
+ * [--max-seconds S] [--helidon-use-nio B] [--netty-transport nio|epoll]}. Prints {@code BENCH READY port=N} once it listens, then answers commands read
+ * from standard input, one a line, each with one {@code BENCH ...} line:
+ * <ul>
+ *     <li>{@code gc}: {@code BENCH GC heapUsed=B rss=B} (heap used after three full GCs, and VmRSS);</li>
+ *     <li>{@code alloc}: {@code BENCH ALLOC bytes=B}: bytes allocated by all threads of the JVM so far
+ *     (virtual threads included: they allocate on their carrier threads, which are counted);</li>
+ *     <li>{@code cpu}: {@code BENCH CPU nanos=N}: CPU time used by the whole process so far;</li>
+ *     <li>{@code allocprobe}: allocates 100 MiB in a virtual thread and reports how far {@code alloc}
+ *     moved: {@code BENCH ALLOCPROBE expected=B counted=B};</li>
+ *     <li>{@code quit}: stops the server and exits.</li>
+ * </ul>
+ * End of input also exits (the runner died), and so does a watchdog after {@code --max-seconds}.
+ */
+final class ServerMain {
+    private static volatile Object sink;
+
+    private ServerMain() {
+    }
+
+    static void main(String[] args) throws Exception {
+        String kind = null;
+        String host = "127.0.0.1";
+        int port = 0;
+        int maxMessage = 1024 * 1024;
+        long maxSeconds = 900;
+        boolean helidonUseNio = EchoServers.HELIDON_USE_NIO_DEFAULT;
+        boolean nettyEpoll = false;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String v = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--kind" -> kind = v;
+                case "--host" -> host = v;
+                case "--port" -> port = Integer.parseInt(v);
+                case "--max-message" -> maxMessage = Integer.parseInt(v);
+                case "--max-seconds" -> maxSeconds = Long.parseLong(v);
+                case "--helidon-use-nio" -> helidonUseNio = Boolean.parseBoolean(v);
+                case "--netty-transport" -> nettyEpoll = v.equals("epoll");
+                default -> throw new IllegalArgumentException("unknown server argument " + a);
+            }
+            i++;
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("server needs --kind");
+        }
+        long limitMillis = maxSeconds * 1000;
+        Thread watchdog = new Thread(() -> {
+            try {
+                Thread.sleep(limitMillis);
+                System.err.println("bench server: --max-seconds reached, exiting");
+                Runtime.getRuntime().halt(3);
+            } catch (InterruptedException ignored) {
+                // exiting anyway
+            }
+        }, "bench-watchdog");
+        watchdog.setDaemon(true);
+        watchdog.start();
+
+        EchoServers.Running server = EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll);
+        reply("READY port=" + server.port() + " kind=" + kind + " pid=" + ProcessHandle.current().pid());
+
+        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        String line;
+        try {
+            while ((line = in.readLine()) != null) {
+                switch (line.trim()) {
+                    case "gc" -> {
+                        for (int i = 0; i < 3; i++) {
+                            System.gc();
+                            Thread.sleep(100);
+                        }
+                        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        reply("GC heapUsed=" + heap + " rss=" + rssBytes() + " gcCount=" + gcCount());
+                    }
+                    case "alloc" -> reply("ALLOC bytes=" + allocatedBytes());
+                    case "cpu" -> reply("CPU nanos=" + processCpuNanos());
+                    case "allocprobe" -> reply(allocProbe());
+                    case "quit" -> {
+                        reply("BYE");
+                        return;
+                    }
+                    case "" -> { }
+                    default -> reply("ERROR unknown command " + line);
+                }
+            }
+        } finally {
+            try {
+                server.close();
+            } finally {
+                System.out.flush();
+                System.exit(0); // Helidon/Netty threads must not keep the JVM alive
+            }
+        }
+    }
+
+    private static void reply(String text) {
+        System.out.println("BENCH " + text);
+        System.out.flush();
+    }
+
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getTotalThreadAllocatedBytes();
+    }
+
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static String allocProbe() throws InterruptedException {
+        long expected = 100L * 1024 * 1024;
+        long before = allocatedBytes();
+        Thread.ofVirtual().start(() -> {
+            for (int i = 0; i < 100; i++) {
+                sink = new byte[1024 * 1024];
+            }
+        }).join();
+        long counted = allocatedBytes() - before;
+        sink = null;
+        return "ALLOCPROBE expected=" + expected + " counted=" + counted;
+    }
+
+    private static long gcCount() {
+        long count = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, gc.getCollectionCount());
+        }
+        return count;
+    }
+
+    /** VmRSS from /proc/self/status, in bytes; -1 where there is no /proc. */
+    static long rssBytes() {
+        try {
+            for (String l : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (l.startsWith("VmRSS:")) {
+                    String[] parts = l.substring(6).trim().split("\\s+");
+                    return Long.parseLong(parts[0]) * 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
