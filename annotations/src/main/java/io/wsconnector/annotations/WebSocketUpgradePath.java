@@ -26,9 +26,37 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 public @interface WebSocketUpgradePath {
     /**
-     * The upgrade path, starting with {@code /}, relative to the class's {@link BasePath}.
+     * The upgrade path, starting with {@code /}, relative to the class's {@link BasePath}. Segments
+     * written {@code {name}} are path parameters ({@link PathParam}), e.g. {@code "/rooms/{room}"};
+     * a template matches a request path segment by segment, exactly.
      *
      * @return the upgrade path
      */
     String value();
+
+    /**
+     * Subprotocols this endpoint speaks, most preferred first, e.g. {@code {"chat.v2", "chat.v1"}}.
+     * The first of them that the client offers in {@code Sec-WebSocket-Protocol} is chosen
+     * ({@code session.subprotocol()}); a client that offers protocols but none of these is rejected
+     * with 400. Empty (the default): no subprotocol is negotiated.
+     *
+     * @return the subprotocols
+     */
+    String[] subprotocols() default {};
+
+    /**
+     * Browser origins allowed to connect to this endpoint, in addition to the server's
+     * ({@code WebSocketServer.Builder.allowedOrigins}), e.g. {@code "https://app.example.com"}.
+     *
+     * @return the origins
+     */
+    String[] origins() default {};
+
+    /**
+     * Seconds without any frame from the client after which {@link OnIdleTimeout} runs (or, without
+     * one, the connection is closed with 1001). 0 (the default): the server's idle timeout, if any.
+     *
+     * @return the idle timeout in seconds
+     */
+    int idleTimeoutSeconds() default 0;
 }

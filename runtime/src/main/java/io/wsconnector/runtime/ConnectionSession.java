@@ -250,4 +250,46 @@ final class ConnectionSession implements WebSocketSession {
             out = larger;
         }
     }
+
+    // ---- endpoint model (issue 3): to be implemented by the runtime work ----
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> sendTextAsync(String text) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public java.util.concurrent.CompletionStage<Void> sendBinaryAsync(byte[] data) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public void sendPing(byte[] payload) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public String pathParam(String name) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public HandshakeRequest handshake() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public java.util.Optional<String> subprotocol() {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public <T> T attribute(String key) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
+
+    @Override
+    public void attribute(String key, Object value) {
+        throw new UnsupportedOperationException("not implemented yet");
+    }
 }

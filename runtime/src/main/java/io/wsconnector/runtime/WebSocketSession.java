@@ -43,6 +43,32 @@ public interface WebSocketSession {
     void sendBinary(java.nio.ByteBuffer data);
 
     /**
+     * Sends a text message without waiting: the returned stage completes when the message has been
+     * written, or fails when the session closes first or the connection fails.
+     *
+     * @param text the message
+     * @return completes when written
+     */
+    java.util.concurrent.CompletionStage<Void> sendTextAsync(String text);
+
+    /**
+     * Sends a binary message without waiting, like {@link #sendTextAsync(String)}.
+     *
+     * @param data the message; the array may be reused once the call returns
+     * @return completes when written
+     */
+    java.util.concurrent.CompletionStage<Void> sendBinaryAsync(byte[] data);
+
+    /**
+     * Sends a ping; the client's pong arrives at the endpoint's {@code @OnPong} method.
+     *
+     * @param payload at most 125 bytes
+     * @throws IllegalArgumentException if the payload is longer than 125 bytes
+     * @throws IllegalStateException if the session is no longer open
+     */
+    void sendPing(byte[] payload);
+
+    /**
      * Starts the closing handshake with the given status code and reason. The {@code @OnClose}
      * method runs when the client answers.
      *
@@ -68,4 +94,45 @@ public interface WebSocketSession {
      * @return {@code true} while the session is open
      */
     boolean isOpen();
+
+    /**
+     * The value of a segment of the endpoint's path template for this connection.
+     *
+     * @param name the name in the template, e.g. {@code room} for {@code /rooms/{room}}
+     * @return the decoded value, or {@code null} if the template has no such name
+     */
+    String pathParam(String name);
+
+    /**
+     * The opening handshake of this connection.
+     *
+     * @return the handshake request
+     */
+    HandshakeRequest handshake();
+
+    /**
+     * The subprotocol negotiated during the handshake.
+     *
+     * @return the subprotocol, or empty if none
+     */
+    java.util.Optional<String> subprotocol();
+
+    /**
+     * A value stored on this connection with {@link #attribute(String, Object)}, e.g. by
+     * {@code @OnUpgrade}.
+     *
+     * @param key the key
+     * @param <T> the type the value was stored as
+     * @return the value, or {@code null} if none
+     */
+    <T> T attribute(String key);
+
+    /**
+     * Stores a value on this connection, for later handlers; {@code null} removes it. Safe to call from
+     * any thread.
+     *
+     * @param key   the key
+     * @param value the value, or {@code null}
+     */
+    void attribute(String key, Object value);
 }

@@ -1,6 +1,7 @@
 package io.wsconnector.runtime.spi;
 
 import io.wsconnector.runtime.CloseCodes;
+import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
 
 /**
@@ -8,12 +9,27 @@ import io.wsconnector.runtime.WebSocketSession;
  * implementation for each endpoint class, calling its handler methods directly; users do not
  * implement it.
  *
- * <p>The runtime calls these methods on the connection's thread, one at a time, in the order the
- * events happen: {@link #onOpen} first, then complete messages, then {@link #onClose} at most once.
- * An exception thrown by any of them is logged by the runtime, and the connection is closed with
+ * <p>The runtime calls these methods one at a time, never concurrently, in the order the events
+ * happen: {@link #onUpgrade} first, then {@link #onOpen}, then messages, control frames and idle
+ * timeouts, then {@link #onClose} exactly once. An exception thrown by one of them goes to
+ * {@link #onError}; if that does not handle it, the runtime logs it and closes the connection with
  * 1011.
  */
 public interface WebSocketDispatcher {
+
+    /**
+     * The handshake of a new connection, before the server answers 101: converts the handshake values
+     * the endpoint's handlers take ({@code @PathParam}, {@code @QueryParam}, {@code @HeaderParam}) once,
+     * and runs the endpoint's {@code @OnUpgrade} method. Throwing
+     * {@link io.wsconnector.runtime.UpgradeRejectedException} refuses the connection with its status;
+     * any other exception refuses it with 500 (and is logged).
+     *
+     * @param request the client's handshake
+     * @param session the connection-to-be: attributes work, sending does not
+     * @throws Exception to refuse the connection
+     */
+    default void onUpgrade(HandshakeRequest request, WebSocketSession session) throws Exception {
+    }
 
     /**
      * The connection is open.
@@ -46,6 +62,51 @@ public interface WebSocketDispatcher {
      */
     default void onBinaryMessage(WebSocketSession session, byte[] message) throws Exception {
         session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
+    }
+
+    /**
+     * A ping arrived; the runtime has already answered it with a pong.
+     *
+     * @param session the connection
+     * @param payload the ping's payload, a copy the endpoint may keep
+     * @throws Exception whatever the endpoint's handler throws
+     */
+    default void onPing(WebSocketSession session, byte[] payload) throws Exception {
+    }
+
+    /**
+     * A pong arrived.
+     *
+     * @param session the connection
+     * @param payload the pong's payload, a copy the endpoint may keep
+     * @throws Exception whatever the endpoint's handler throws
+     */
+    default void onPong(WebSocketSession session, byte[] payload) throws Exception {
+    }
+
+    /**
+     * No frame arrived for the endpoint's idle timeout. By default the connection is closed with 1001.
+     *
+     * @param session the connection
+     * @throws Exception whatever the endpoint's handler throws
+     */
+    default void onIdleTimeout(WebSocketSession session) throws Exception {
+        session.close(CloseCodes.GOING_AWAY, "Idle timeout");
+    }
+
+    /**
+     * Another handler threw (or the stage a message handler returned failed). The generated
+     * implementation tries the endpoint's {@code @OnError} methods, most specific type first.
+     *
+     * @param session the connection
+     * @param error   what was thrown
+     * @return {@code true} if an {@code @OnError} method handled it; {@code false} lets the runtime log
+     *         it and close the connection with 1011
+     * @throws Exception whatever the endpoint's {@code @OnError} method throws (then handled like
+     *                   {@code false})
+     */
+    default boolean onError(WebSocketSession session, Throwable error) throws Exception {
+        return false;
     }
 
     /**

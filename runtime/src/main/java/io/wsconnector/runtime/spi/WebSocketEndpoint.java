@@ -9,11 +9,40 @@ package io.wsconnector.runtime.spi;
 public interface WebSocketEndpoint {
 
     /**
-     * The path the endpoint is served at, e.g. {@code /test/websocket}.
+     * The path the endpoint is served at, e.g. {@code /test/websocket}; segments written
+     * {@code {name}} are path parameters, e.g. {@code /rooms/{room}}.
      *
-     * @return the path, starting with {@code /}
+     * @return the path or path template, starting with {@code /}
      */
     String path();
+
+    /**
+     * The subprotocols the endpoint speaks, most preferred first.
+     *
+     * @return the subprotocols; empty: none is negotiated
+     */
+    default java.util.List<String> subprotocols() {
+        return java.util.List.of();
+    }
+
+    /**
+     * Browser origins allowed to connect, in addition to the server's.
+     *
+     * @return the origins
+     */
+    default java.util.Set<String> allowedOrigins() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * Seconds without a frame from the client after which {@link WebSocketDispatcher#onIdleTimeout}
+     * runs; 0: the server's default.
+     *
+     * @return the idle timeout in seconds, or 0
+     */
+    default int idleTimeoutSeconds() {
+        return 0;
+    }
 
     /**
      * The fully qualified name of the endpoint class, for logs and error messages.
