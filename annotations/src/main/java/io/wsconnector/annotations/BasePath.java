@@ -15,7 +15,8 @@ import java.lang.annotation.Target;
  * path, for instance) it generates nothing.
  *
  * <p>The path must start with {@code /} and must not contain {@code ?}, {@code #}, white space,
- * {@code //} or {@code ..}. A trailing {@code /} is ignored.
+ * {@code //} or {@code ..}. A trailing {@code /} is ignored. Like the upgrade path, it may contain path
+ * parameters, whole segments written {@code {name}}: {@code @BasePath("/tenants/{tenant}")}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

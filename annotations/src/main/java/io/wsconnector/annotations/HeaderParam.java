@@ -12,7 +12,8 @@ import java.lang.annotation.Target;
  *
  * <p>Types as for {@link PathParam}, or {@code Optional} of one of them. A missing header rejects the
  * handshake with 400 unless the parameter is an {@code Optional}; a value that does not convert rejects
- * it with 400. Converted once, during the handshake.
+ * it with 400. Converted once, during the handshake. The name is required and must be a valid header
+ * name (letters, digits and {@code -}, for instance); anything else is a compile error.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

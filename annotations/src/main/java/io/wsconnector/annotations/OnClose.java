@@ -16,6 +16,8 @@ import java.lang.annotation.Target;
  * <li>{@code WebSocketSession session}</li>
  * <li>{@code int statusCode}: the close code, e.g. 1000</li>
  * <li>{@code String reason}: the close reason, possibly empty</li>
+ * <li>{@code HandshakeRequest request}</li>
+ * <li>{@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values</li>
  * </ul>
  * <pre>{@code
  * @OnClose void closed() { }

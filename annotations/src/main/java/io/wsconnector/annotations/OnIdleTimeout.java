@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * open unless the method closes it; the timeout starts again. Without an {@code @OnIdleTimeout}
  * method, an idle connection is closed with 1001.
  *
- * <p>Accepted parameters, in any order, each optional: {@code WebSocketSession} and
- * {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values. Returns {@code void}.
+ * <p>Accepted parameters, in any order, each optional: {@code WebSocketSession},
+ * {@code HandshakeRequest}, and {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values.
+ * Returns {@code void}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

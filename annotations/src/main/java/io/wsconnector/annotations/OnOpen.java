@@ -9,14 +9,17 @@ import java.lang.annotation.Target;
 /**
  * Called once when a client has connected, before any message of that connection is handled.
  *
- * <p>Accepted signatures (the method must not be private, static or abstract, and returns
- * {@code void}):
+ * <p>Accepted parameters, in any order, each optional: {@code WebSocketSession},
+ * {@code HandshakeRequest}, and {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values. The
+ * method must not be private, static or abstract, and returns {@code void}:
  * <pre>{@code
  * @OnOpen void opened() { }
  * @OnOpen void opened(WebSocketSession session) { }
+ * @OnOpen void opened(WebSocketSession session, @PathParam String room, @QueryParam Optional<String> nick) { }
  * }</pre>
  *
- * <p>An exception thrown by the method is logged and the connection is closed with 1011.
+ * <p>An exception thrown by the method goes to the endpoint's {@link OnError} methods; if none handles
+ * it, it is logged and the connection is closed with 1011.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

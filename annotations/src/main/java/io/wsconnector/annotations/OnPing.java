@@ -12,8 +12,9 @@ import java.lang.annotation.Target;
  * that answer.
  *
  * <p>Accepted parameters, in any order, each optional: the payload as {@code byte[]} or
- * {@code ByteBuffer} (0 to 125 bytes, the method's own copy), {@code WebSocketSession}, and
- * {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values. Returns {@code void}.
+ * {@code ByteBuffer} (0 to 125 bytes, the method's own copy), {@code WebSocketSession},
+ * {@code HandshakeRequest}, and {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values.
+ * Returns {@code void}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

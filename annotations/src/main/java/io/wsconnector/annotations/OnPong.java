@@ -11,7 +11,7 @@ import java.lang.annotation.Target;
  * unsolicited pong (a heartbeat). Use it to measure liveness or round-trip time.
  *
  * <p>Accepted parameters, in any order, each optional: the payload as {@code byte[]} or
- * {@code ByteBuffer} (the method's own copy), {@code WebSocketSession}, and
+ * {@code ByteBuffer} (the method's own copy), {@code WebSocketSession}, {@code HandshakeRequest}, and
  * {@code @PathParam}/{@code @QueryParam}/{@code @HeaderParam} values. Returns {@code void}.
  */
 @Documented

@@ -9,20 +9,24 @@ import java.lang.annotation.Target;
 /**
  * Called for each complete text message; a message sent in fragments arrives once, whole.
  *
- * <p>Accepted signatures (parameters in any order; the method must not be private, static or
- * abstract):
+ * <p>Parameters, in any order: the {@code String} message (required), and optionally
+ * {@code WebSocketSession}, {@code HandshakeRequest} and {@code @PathParam}/{@code @QueryParam}/
+ * {@code @HeaderParam} values. The method must not be private, static or abstract:
  * <pre>{@code
  * @OnTextMessage void text(String message) { }
  * @OnTextMessage void text(WebSocketSession session, String message) { }
  * @OnTextMessage String text(String message) { return reply; }
- * @OnTextMessage String text(WebSocketSession session, String message) { return reply; }
+ * @OnTextMessage String text(WebSocketSession session, String message, @PathParam String room) { return reply; }
+ * @OnTextMessage CompletionStage<String> text(String message) { return replyLater; }
  * }</pre>
  * A non-null returned {@code String} is sent back to the client that sent the message; {@code null}
- * sends nothing.
+ * sends nothing. A returned {@code CompletionStage<String>} (or a subtype, such as
+ * {@code CompletableFuture<String>}) is sent when it completes; a stage that fails is handled like an
+ * exception thrown by the method.
  *
  * <p>A message larger than the server's limit (1 MiB unless configured) closes the connection with
- * 1009 without calling the method. An exception thrown by the method is logged and the connection is
- * closed with 1011.
+ * 1009 without calling the method. An exception thrown by the method goes to the endpoint's
+ * {@link OnError} methods; if none handles it, it is logged and the connection is closed with 1011.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

@@ -14,8 +14,8 @@ import java.lang.annotation.Target;
  * <p>Types: {@code String}, {@code int}/{@code Integer}, {@code long}/{@code Long}, {@code boolean}/
  * {@code Boolean} ({@code true} or {@code false}), {@code UUID}, any {@code enum} (by constant name).
  * The value is converted once, during the handshake; one that does not convert rejects the handshake
- * with 400 and no handler runs. A name that is not in the template, or another type, is a compile
- * error.
+ * with 400 and no handler runs. A name that is not in the template, another type, or an
+ * {@code Optional} (a path parameter is always present) is a compile error.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)

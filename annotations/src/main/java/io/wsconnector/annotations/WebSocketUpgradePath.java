@@ -12,14 +12,16 @@ import java.lang.annotation.Target;
  *
  * <p>A client's {@code GET} with {@code Connection: Upgrade} and {@code Upgrade: websocket} on that
  * path becomes a WebSocket on the same TCP connection. Each connection gets its own instance of the
- * class, made with its no-argument constructor, and the instance's {@link OnOpen},
- * {@link OnTextMessage}, {@link OnBinaryMessage} and {@link OnClose} methods are called for that
- * connection, one at a time, in the order the events happen.
+ * class, made with its no-argument constructor, and the instance's handler methods ({@link OnUpgrade},
+ * {@link OnOpen}, {@link OnTextMessage}, {@link OnBinaryMessage}, {@link OnPing}, {@link OnPong},
+ * {@link OnIdleTimeout}, {@link OnError} and {@link OnClose}) are called for that connection, one at a
+ * time, in the order the events happen.
  *
  * <p>The class must be a non-private, non-abstract top-level or static nested class with a
  * non-private no-argument constructor, and must have at least one handler method. The path must
  * start with {@code /} and must not contain {@code ?}, {@code #}, white space, {@code //} or
- * {@code ..}.
+ * {@code ..}. Two endpoints of one compilation whose paths can match the same request (as many
+ * segments, and each pair of segments equal or a path parameter) are a compile error.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -35,7 +37,8 @@ public @interface WebSocketUpgradePath {
     String value();
 
     /**
-     * Subprotocols this endpoint speaks, most preferred first, e.g. {@code {"chat.v2", "chat.v1"}}.
+     * Subprotocols this endpoint speaks, most preferred first, e.g. {@code {"chat.v2", "chat.v1"}}: each
+     * a token (letters, digits and {@code ! # $ % & ' * + - . ^ _ ` | ~}), listed once.
      * The first of them that the client offers in {@code Sec-WebSocket-Protocol} is chosen
      * ({@code session.subprotocol()}); a client that offers protocols but none of these is rejected
      * with 400. Empty (the default): no subprotocol is negotiated.
@@ -46,7 +49,8 @@ public @interface WebSocketUpgradePath {
 
     /**
      * Browser origins allowed to connect to this endpoint, in addition to the server's
-     * ({@code WebSocketServer.Builder.allowedOrigins}), e.g. {@code "https://app.example.com"}.
+     * ({@code WebSocketServer.Builder.allowedOrigins}), e.g. {@code "https://app.example.com"}: each
+     * {@code "*"} or {@code scheme://host[:port]} without a path, listed once.
      *
      * @return the origins
      */
@@ -54,7 +58,8 @@ public @interface WebSocketUpgradePath {
 
     /**
      * Seconds without any frame from the client after which {@link OnIdleTimeout} runs (or, without
-     * one, the connection is closed with 1001). 0 (the default): the server's idle timeout, if any.
+     * one, the connection is closed with 1001). 0 (the default): the server's idle timeout, if any. A
+     * negative number is a compile error.
      *
      * @return the idle timeout in seconds
      */

@@ -1,10 +1,17 @@
 package io.wsconnector.processor;
 
 import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
+import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 import com.squareup.javapoet.AnnotationSpec;
@@ -22,12 +29,26 @@ import com.squareup.javapoet.WildcardTypeName;
 /**
  * Turns a valid {@link EndpointModel} into two Java files: the dispatcher, which calls the endpoint's
  * handler methods directly, and the registration, which binds it to its path.
+ *
+ * <p>Handshake values are converted once per connection, in the dispatcher's {@code onUpgrade}, into
+ * fields that the handler calls pass; no handler call looks a value up.
  */
 final class EndpointGenerator {
     static final ClassName ENDPOINT_SPI = ClassName.get("io.wsconnector.runtime.spi", "WebSocketEndpoint");
     static final ClassName DISPATCHER_SPI = ClassName.get("io.wsconnector.runtime.spi", "WebSocketDispatcher");
+    private static final ClassName HANDSHAKE_VALUES = ClassName.get("io.wsconnector.runtime.spi", "HandshakeValues");
+    private static final ClassName ASYNC_REPLIES = ClassName.get("io.wsconnector.runtime.spi", "AsyncReplies");
     private static final ClassName SESSION = ClassName.get("io.wsconnector.runtime", "WebSocketSession");
+    private static final ClassName HANDSHAKE_REQUEST = ClassName.get("io.wsconnector.runtime", "HandshakeRequest");
     private static final ClassName STRING = ClassName.get(String.class);
+    private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
+    private static final String REQUEST = EventArgument.HANDSHAKE_REQUEST.dispatcherParameter();
+    private static final String ERROR = "error";
+    /** The pattern variable of the exception in {@code onError}'s type tests. */
+    private static final String CAUGHT = "e";
+    /** Names the dispatcher's methods already use: a field of that name would be shadowed. */
+    private static final Set<String> RESERVED_NAMES = Set.of("endpoint", "session", REQUEST, "message", "statusCode",
+            "reason", "payload", ERROR, CAUGHT);
 
     private final AnnotationSpec generated;
 
@@ -53,6 +74,8 @@ final class EndpointGenerator {
                 .build();
     }
 
+    // ---- the dispatcher
+
     private TypeSpec dispatcher(EndpointModel model) {
         ClassName endpoint = model.endpointClass();
         TypeSpec.Builder type = TypeSpec.classBuilder(model.dispatcherClass())
@@ -66,49 +89,225 @@ final class EndpointGenerator {
                         .addStatement("this.endpoint = endpoint")
                         .build());
         addGenerated(type);
-        for (HandlerMethod handler : model.handlers()) {
-            type.addMethod(dispatchMethod(handler));
+        Map<HandshakeValue, String> fields = fieldNames(model.handshakeValues());
+        fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE));
+        for (HandlerKind kind : HandlerKind.values()) {
+            List<HandlerMethod> handlers = model.handlers(kind);
+            if (kind == HandlerKind.UPGRADE) {
+                if (!fields.isEmpty() || !handlers.isEmpty()) {
+                    type.addMethod(onUpgrade(handlers, fields));
+                }
+            } else if (kind == HandlerKind.ERROR) {
+                if (!handlers.isEmpty()) {
+                    type.addMethod(onError(handlers, fields));
+                }
+            } else {
+                for (HandlerMethod handler : handlers) {
+                    type.addMethod(dispatchMethod(handler, fields));
+                }
+            }
         }
         return type.build();
     }
 
-    private MethodSpec dispatchMethod(HandlerMethod handler) {
+    /**
+     * One field name per handshake value: its name as a Java identifier ({@code xClientVersion} for the
+     * header {@code X-Client-Version}), made unique with the source and then the type if needed.
+     */
+    private static Map<HandshakeValue, String> fieldNames(List<HandshakeValue> values) {
+        Map<HandshakeValue, String> names = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>(RESERVED_NAMES);
+        for (HandshakeValue value : values) {
+            String base = identifier(value.name(), value.source());
+            String source = capitalize(value.source().name().toLowerCase(java.util.Locale.ROOT));
+            String type = (value.optional() ? "Optional" : "") + value.type().simpleName();
+            String name = base;
+            for (String candidate : List.of(base, base + source, base + source + type)) {
+                if (SourceVersion.isName(candidate) && !taken.contains(candidate)) {
+                    name = candidate;
+                    break;
+                }
+                name = candidate;
+            }
+            String unique = name;
+            for (int i = 2; taken.contains(unique) || !SourceVersion.isName(unique); i++) {
+                unique = name + i;
+            }
+            taken.add(unique);
+            names.put(value, unique);
+        }
+        return names;
+    }
+
+    /** {@code name} in camel case, e.g. {@code xClientVersion} for {@code X-Client-Version}. */
+    private static String identifier(String name, HandshakeValue.Source source) {
+        StringBuilder identifier = new StringBuilder();
+        boolean startOfWord = false;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!Character.isJavaIdentifierPart(c) || c == '$') {
+                startOfWord = true;
+            } else if (identifier.isEmpty()) {
+                identifier.append(Character.toLowerCase(c));
+                startOfWord = false;
+            } else {
+                identifier.append(startOfWord ? Character.toUpperCase(c) : c);
+                startOfWord = false;
+            }
+        }
+        if (identifier.isEmpty() || !Character.isJavaIdentifierStart(identifier.charAt(0))) {
+            return source.name().toLowerCase(java.util.Locale.ROOT) + capitalize(identifier.toString());
+        }
+        return identifier.toString();
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static TypeName fieldType(HandshakeValue value) {
+        if (value.optional()) {
+            return ParameterizedTypeName.get(ClassName.get(Optional.class), value.type());
+        }
+        return value.type().isBoxedPrimitive() ? value.type().unbox() : value.type();
+    }
+
+    private MethodSpec onUpgrade(List<HandlerMethod> handlers, Map<HandshakeValue, String> fields) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(HandlerKind.UPGRADE.dispatcherMethod())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .addParameter(HANDSHAKE_REQUEST, REQUEST)
+                .addParameter(SESSION, EventArgument.SESSION.dispatcherParameter());
+        addThrows(method, handlers);
+        fields.forEach((value, field) -> method.addStatement("this.$N = $L", field, conversion(value)));
+        for (HandlerMethod handler : handlers) {
+            method.addStatement("$L", call(handler, fields, true));
+        }
+        return method.build();
+    }
+
+    /** The expression that reads and converts a handshake value from the {@code request}. */
+    private static CodeBlock conversion(HandshakeValue value) {
+        CodeBlock raw = switch (value.source()) {
+            case PATH -> CodeBlock.of("$N.pathParam($S)", REQUEST, value.name());
+            case QUERY -> CodeBlock.of("$N.queryParam($S)", REQUEST, value.name());
+            case HEADER -> CodeBlock.of("$N.header($S)", REQUEST, value.name());
+        };
+        CodeBlock parser = switch (value.conversion()) {
+            case STRING -> null;
+            case INT -> CodeBlock.of("$T::parseInt", Integer.class);
+            case LONG -> CodeBlock.of("$T::parseLong", Long.class);
+            case BOOLEAN -> CodeBlock.of("$T::parseBoolean", HANDSHAKE_VALUES);
+            case UUID -> CodeBlock.of("$T::fromString", UUID.class);
+            case ENUM -> CodeBlock.of("$T::valueOf", value.type());
+        };
+        if (value.optional()) {
+            return parser == null ? raw : CodeBlock.of("$T.convertOptional($L,$W$S,$W$L)",
+                    HANDSHAKE_VALUES, raw, value.description(), parser);
+        }
+        CodeBlock rawOrNull = value.source() == HandshakeValue.Source.PATH ? raw : CodeBlock.of("$L.orElse(null)", raw);
+        return parser == null
+                ? CodeBlock.of("$T.require($L,$W$S)", HANDSHAKE_VALUES, rawOrNull, value.description())
+                : CodeBlock.of("$T.convert($L,$W$S,$W$L)", HANDSHAKE_VALUES, rawOrNull, value.description(), parser);
+    }
+
+    /**
+     * {@code onError}: tries the {@code @OnError} methods, most specific type first; each that matches
+     * handles the exception. A method for {@code Throwable} matches every exception, so it comes last
+     * and without a type test.
+     */
+    private MethodSpec onError(List<HandlerMethod> handlers, Map<HandshakeValue, String> fields) {
+        MethodSpec.Builder method = MethodSpec.methodBuilder(HandlerKind.ERROR.dispatcherMethod())
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(TypeName.BOOLEAN)
+                .addParameter(SESSION, EventArgument.SESSION.dispatcherParameter())
+                .addParameter(Throwable.class, ERROR);
+        addThrows(method, handlers);
+        boolean handlesAll = false;
+        for (HandlerMethod handler : handlers) {
+            HandledError handled = handler.handledError().orElseThrow();
+            if (handled.handlesAll()) {
+                method.addStatement("$L", call(handler, fields, false))
+                        .addStatement("return true");
+                handlesAll = true;
+                break;
+            }
+            method.beginControlFlow("if ($N instanceof $T $N)", ERROR, handled.type(), CAUGHT)
+                    .addStatement("$L", call(handler, fields, false))
+                    .addStatement("return true")
+                    .endControlFlow();
+        }
+        if (!handlesAll) {
+            method.addStatement("return false");
+        }
+        return method.build();
+    }
+
+    private MethodSpec dispatchMethod(HandlerMethod handler, Map<HandshakeValue, String> fields) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(handler.kind().dispatcherMethod())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
-                .addParameter(SESSION, Argument.SESSION.dispatcherParameter());
+                .addParameter(SESSION, EventArgument.SESSION.dispatcherParameter());
         switch (handler.kind()) {
-            case OPEN -> { }
-            case TEXT_MESSAGE -> method.addParameter(STRING, Argument.TEXT_MESSAGE.dispatcherParameter());
-            case BINARY_MESSAGE -> method.addParameter(ArrayTypeName.of(TypeName.BYTE),
-                    Argument.BINARY_MESSAGE_BYTES.dispatcherParameter());
+            case TEXT_MESSAGE -> method.addParameter(STRING, EventArgument.TEXT_MESSAGE.dispatcherParameter());
+            case BINARY_MESSAGE -> method.addParameter(BYTES, EventArgument.BINARY_MESSAGE_BYTES.dispatcherParameter());
+            case PING, PONG -> method.addParameter(BYTES, EventArgument.PAYLOAD_BYTES.dispatcherParameter());
             case CLOSE -> method
-                    .addParameter(TypeName.INT, Argument.STATUS_CODE.dispatcherParameter())
-                    .addParameter(STRING, Argument.CLOSE_REASON.dispatcherParameter());
+                    .addParameter(TypeName.INT, EventArgument.STATUS_CODE.dispatcherParameter())
+                    .addParameter(STRING, EventArgument.CLOSE_REASON.dispatcherParameter());
+            default -> { }
         }
-        if (handler.throwsChecked()) {
-            method.addException(Exception.class);
-        }
-        CodeBlock call = CodeBlock.of("endpoint.$N($L)", handler.methodName(), handler.arguments().stream()
-                .map(argument -> argument == Argument.BINARY_MESSAGE_BUFFER
-                        ? CodeBlock.of("$T.wrap(message)", ByteBuffer.class)
-                        : CodeBlock.of("$N", argument.dispatcherParameter()))
-                .collect(CodeBlock.joining(", ")));
-        if (handler.reply() != Reply.NONE) {
-            TypeName replyType = switch (handler.reply()) {
+        addThrows(method, List.of(handler));
+        CodeBlock call = call(handler, fields, false);
+        Reply reply = handler.reply();
+        if (reply.isAsync()) {
+            method.addStatement("$T.$N(session, $L)", ASYNC_REPLIES, reply.asyncRepliesMethod(), call);
+        } else if (reply != Reply.NONE) {
+            TypeName replyType = switch (reply) {
                 case TEXT -> STRING;
-                case BYTES -> ArrayTypeName.of(TypeName.BYTE);
+                case BYTES -> BYTES;
                 default -> ClassName.get(ByteBuffer.class);
             };
             method.addStatement("$T reply = $L", replyType, call)
                     .beginControlFlow("if (reply != null)")
-                    .addStatement("session.$N(reply)", handler.reply().sessionMethod())
+                    .addStatement("session.$N(reply)", reply.sessionMethod())
                     .endControlFlow();
         } else {
             method.addStatement("$L", call);
         }
         return method.build();
     }
+
+    /** Declares {@code throws Exception} if one of the handlers the method calls declares a checked exception. */
+    private static void addThrows(MethodSpec.Builder method, List<HandlerMethod> handlers) {
+        if (handlers.stream().anyMatch(HandlerMethod::throwsChecked)) {
+            method.addException(Exception.class);
+        }
+    }
+
+    /** {@code endpoint.handler(arguments…)}, inside {@code onUpgrade} or another dispatcher method. */
+    private static CodeBlock call(HandlerMethod handler, Map<HandshakeValue, String> fields, boolean inUpgrade) {
+        return CodeBlock.of("endpoint.$N($L)", handler.methodName(), handler.arguments().stream()
+                .map(argument -> argument(argument, fields, inUpgrade))
+                .collect(CodeBlock.joining(",$W")));
+    }
+
+    private static CodeBlock argument(Argument argument, Map<HandshakeValue, String> fields, boolean inUpgrade) {
+        return switch (argument) {
+            case HandshakeValue value -> CodeBlock.of("$N", fields.get(value));
+            case HandledError handled -> CodeBlock.of("$N", handled.handlesAll() ? ERROR : CAUGHT);
+            case EventArgument event -> switch (event) {
+                case BINARY_MESSAGE_BUFFER, PAYLOAD_BUFFER ->
+                        CodeBlock.of("$T.wrap($N)", ByteBuffer.class, event.dispatcherParameter());
+                case HANDSHAKE_REQUEST -> inUpgrade ? CodeBlock.of("$N", REQUEST)
+                        : CodeBlock.of("$N.handshake()", EventArgument.SESSION.dispatcherParameter());
+                default -> CodeBlock.of("$N", event.dispatcherParameter());
+            };
+        };
+    }
+
+    // ---- the registration
 
     private TypeSpec registration(EndpointModel model) {
         ClassName endpoint = model.endpointClass();
@@ -143,8 +342,32 @@ final class EndpointGenerator {
                         .addModifiers(Modifier.PUBLIC)
                         .returns(STRING)
                         .addStatement("return PATH")
-                        .build())
-                .addMethod(MethodSpec.methodBuilder("endpointClassName")
+                        .build());
+        if (!model.subprotocols().isEmpty()) {
+            type.addMethod(MethodSpec.methodBuilder("subprotocols")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(List.class, String.class))
+                    .addStatement("return $T.of($L)", List.class, strings(model.subprotocols()))
+                    .build());
+        }
+        if (!model.origins().isEmpty()) {
+            type.addMethod(MethodSpec.methodBuilder("allowedOrigins")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(ParameterizedTypeName.get(Set.class, String.class))
+                    .addStatement("return $T.of($L)", Set.class, strings(model.origins()))
+                    .build());
+        }
+        if (model.idleTimeoutSeconds() > 0) {
+            type.addMethod(MethodSpec.methodBuilder("idleTimeoutSeconds")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.INT)
+                    .addStatement("return $L", model.idleTimeoutSeconds())
+                    .build());
+        }
+        type.addMethod(MethodSpec.methodBuilder("endpointClassName")
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(STRING)
@@ -160,6 +383,10 @@ final class EndpointGenerator {
                         .build());
         addGenerated(type);
         return type.build();
+    }
+
+    private static CodeBlock strings(List<String> values) {
+        return values.stream().map(value -> CodeBlock.of("$S", value)).collect(CodeBlock.joining(",$W"));
     }
 
     private void addGenerated(TypeSpec.Builder type) {

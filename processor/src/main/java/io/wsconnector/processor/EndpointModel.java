@@ -1,19 +1,32 @@
 package io.wsconnector.processor;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import javax.lang.model.element.TypeElement;
 
 import com.squareup.javapoet.ClassName;
 
 /**
- * A valid endpoint class: its type, the path it is served at and its handler methods, at most one
- * of each kind. Built only when the class has no error.
+ * A valid endpoint class: its type, the path (or path template) it is served at, its handler methods
+ * and the options of its {@code @WebSocketUpgradePath}. Built only when the class has no error.
+ *
+ * @param handlers           in the order of the dispatcher's methods: at most one of each kind, except
+ *                           {@code @OnError} methods, which come most specific type first
+ * @param subprotocols       most preferred first; empty: none is negotiated
+ * @param origins            allowed browser origins, besides the server's
+ * @param idleTimeoutSeconds 0: the server's default
  */
 record EndpointModel(TypeElement element,
                      ClassName endpointClass,
                      String path,
-                     List<HandlerMethod> handlers) {
+                     List<HandlerMethod> handlers,
+                     List<String> subprotocols,
+                     List<String> origins,
+                     int idleTimeoutSeconds) {
 
     /** The generated registration class, e.g. {@code HelloWorld_WebSocketEndpoint}. */
     ClassName registrationClass() {
@@ -27,5 +40,32 @@ record EndpointModel(TypeElement element,
 
     private ClassName generatedName(String suffix) {
         return ClassName.get(endpointClass.packageName(), String.join("_", endpointClass.simpleNames()) + suffix);
+    }
+
+    /** The handlers of one kind, in the order they are tried. */
+    List<HandlerMethod> handlers(HandlerKind kind) {
+        return handlers.stream().filter(handler -> handler.kind() == kind).toList();
+    }
+
+    /**
+     * Every distinct handshake value the handlers take, each converted once per connection: path
+     * parameters in template order, then query parameters, then headers, each in the order the
+     * handlers first take them.
+     */
+    List<HandshakeValue> handshakeValues() {
+        Set<HandshakeValue> values = new LinkedHashSet<>();
+        for (HandlerMethod handler : handlers) {
+            for (Argument argument : handler.arguments()) {
+                if (argument instanceof HandshakeValue value) {
+                    values.add(value);
+                }
+            }
+        }
+        List<String> template = EndpointPaths.parameterNames(path);
+        List<HandshakeValue> ordered = new ArrayList<>(values);
+        ordered.sort(Comparator.comparing(HandshakeValue::source)
+                .thenComparingInt(value -> value.source() == HandshakeValue.Source.PATH
+                        ? template.indexOf(value.name()) : 0));
+        return ordered;
     }
 }

@@ -1,12 +1,19 @@
 package io.wsconnector.processor;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+
+import javax.lang.model.SourceVersion;
 
 /**
- * Checks the paths of {@code @BasePath} and {@code @WebSocketUpgradePath}, and joins them.
+ * Checks the paths of {@code @BasePath} and {@code @WebSocketUpgradePath}, joins them, and reads their
+ * templates: a segment written {@code {name}} is a path parameter.
  */
 final class EndpointPaths {
-    private static final String ALLOWED_PUNCTUATION = "-._~!$&'()+,;=:@/%";
+    private static final String ALLOWED_PUNCTUATION = "-._~!$&'()+,;=:@%";
 
     private EndpointPaths() {
     }
@@ -43,10 +50,38 @@ final class EndpointPaths {
         if (path.contains("..")) {
             return Optional.of("contains '..'; write the path without relative segments");
         }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
+        for (String segment : segments(path)) {
+            Optional<String> problem = segment.indexOf('{') >= 0 || segment.indexOf('}') >= 0
+                    ? parameterProblem(segment)
+                    : literalProblem(segment);
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        return repeatedParameter(path)
+                .map(name -> "names path parameter '" + name + "' twice; give each parameter its own name");
+    }
+
+    private static Optional<String> parameterProblem(String segment) {
+        if (segment.length() < 2 || segment.charAt(0) != '{' || segment.indexOf('{', 1) >= 0
+                || segment.indexOf('}') != segment.length() - 1) {
+            return Optional.of("has segment \"" + segment + "\"; a path parameter is a whole segment written "
+                    + "{name}, e.g. \"/rooms/{room}\"");
+        }
+        String name = segment.substring(1, segment.length() - 1);
+        if (!isParameterName(name)) {
+            return Optional.of("has path parameter \"" + segment + "\", whose name is not a Java identifier; "
+                    + "name it like a Java parameter, e.g. {room}");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> literalProblem(String segment) {
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
             boolean letterOrDigit = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-            if (c == '%' && !(i + 2 < path.length() && isHexDigit(path.charAt(i + 1)) && isHexDigit(path.charAt(i + 2)))) {
+            if (c == '%' && !(i + 2 < segment.length() && isHexDigit(segment.charAt(i + 1))
+                    && isHexDigit(segment.charAt(i + 2)))) {
                 return Optional.of("contains a '%' not followed by two hex digits; percent-encode it as %25");
             }
             if (!letterOrDigit && ALLOWED_PUNCTUATION.indexOf(c) < 0) {
@@ -59,6 +94,61 @@ final class EndpointPaths {
 
     private static boolean isHexDigit(char c) {
         return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+    }
+
+    private static boolean isParameterName(String name) {
+        return SourceVersion.isIdentifier(name) && !SourceVersion.isKeyword(name);
+    }
+
+    /** The first name that a valid template uses for two path parameters, if any. */
+    static Optional<String> repeatedParameter(String path) {
+        Set<String> seen = new HashSet<>();
+        for (String name : parameterNames(path)) {
+            if (!seen.add(name)) {
+                return Optional.of(name);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A valid template's path parameter names, in order: {@code [room, user]} for {@code /r/{room}/{user}}. */
+    static List<String> parameterNames(String path) {
+        List<String> names = new ArrayList<>();
+        for (String segment : segments(path)) {
+            if (isParameter(segment)) {
+                names.add(segment.substring(1, segment.length() - 1));
+            }
+        }
+        return names;
+    }
+
+    /**
+     * Whether some request path matches both valid templates: they have as many segments, and each
+     * pair of segments is equal or has a path parameter.
+     */
+    static boolean canMatchSameRequest(String path, String otherPath) {
+        List<String> segments = segments(path);
+        List<String> otherSegments = segments(otherPath);
+        if (segments.size() != otherSegments.size()) {
+            return false;
+        }
+        for (int i = 0; i < segments.size(); i++) {
+            String segment = segments.get(i);
+            String other = otherSegments.get(i);
+            if (!segment.equals(other) && !isParameter(segment) && !isParameter(other)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isParameter(String segment) {
+        return segment.startsWith("{") && segment.endsWith("}");
+    }
+
+    /** The segments after the leading {@code /}: {@code [""]} for {@code /}, {@code [a, ""]} for {@code /a/}. */
+    private static List<String> segments(String path) {
+        return List.of(path.substring(1).split("/", -1));
     }
 
     /**

@@ -20,13 +20,18 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
 import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.PrimitiveType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.WildcardType;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 import com.squareup.javapoet.ClassName;
+
+import io.wsconnector.processor.HandshakeValue.Conversion;
+import io.wsconnector.processor.HandshakeValue.Source;
 
 /**
  * Checks an endpoint class and its handler methods, reporting every mistake on the element at fault,
@@ -36,6 +41,8 @@ final class EndpointValidator {
     static final String BASE_PATH = "io.wsconnector.annotations.BasePath";
     static final String UPGRADE_PATH = "io.wsconnector.annotations.WebSocketUpgradePath";
     static final String SESSION = "io.wsconnector.runtime.WebSocketSession";
+    static final String HANDSHAKE_REQUEST = "io.wsconnector.runtime.HandshakeRequest";
+    private static final String COMPLETION_STAGE = "java.util.concurrent.CompletionStage";
 
     private final Elements elements;
     private final Types types;
@@ -55,18 +62,22 @@ final class EndpointValidator {
     Optional<EndpointModel> validate(TypeElement type) {
         int errorsBefore = report.errorCount();
         String typeName = type.getSimpleName().toString();
+        AnnotationMirror upgrade = annotation(type, UPGRADE_PATH);
         if (type.getKind() != ElementKind.CLASS) {
-            report.error(Messages.endpointNotAClass(typeName, describeKind(type.getKind())), type,
-                    annotation(type, UPGRADE_PATH));
+            report.error(Messages.endpointNotAClass(typeName, describeKind(type.getKind())), type, upgrade);
             return Optional.empty();
         }
         checkClass(type, typeName);
         Optional<String> path = endpointPath(type);
-        List<HandlerMethod> handlers = handlers(type, typeName);
+        List<String> subprotocols = subprotocols(type, upgrade);
+        List<String> origins = origins(type, upgrade);
+        int idleTimeoutSeconds = idleTimeoutSeconds(type, upgrade);
+        List<HandlerMethod> handlers = handlers(type, typeName, path);
         if (report.errorCount() > errorsBefore || path.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new EndpointModel(type, ClassName.get(type), path.get(), handlers));
+        return Optional.of(new EndpointModel(type, ClassName.get(type), path.get(), handlers, subprotocols, origins,
+                idleTimeoutSeconds));
     }
 
     /**
@@ -75,6 +86,22 @@ final class EndpointValidator {
     void reportHandlerOutsideEndpoint(ExecutableElement method, HandlerKind kind) {
         report.error(Messages.handlerOutsideEndpoint(kind, method.getSimpleName().toString(),
                 method.getEnclosingElement().getSimpleName().toString()), method, annotation(method, kind.annotationName()));
+    }
+
+    /**
+     * Reports a parameter annotated with {@code @PathParam}, {@code @QueryParam} or {@code @HeaderParam}
+     * if it is not a parameter of a handler method, where the annotation would do nothing.
+     */
+    void checkHandshakeValueOnHandler(VariableElement parameter, Source source) {
+        Element enclosing = parameter.getEnclosingElement();
+        if (enclosing instanceof ExecutableElement executable && !handlerKinds(executable).isEmpty()) {
+            return;
+        }
+        String owner = enclosing.getKind() == ElementKind.CONSTRUCTOR
+                ? "the constructor of '" + enclosing.getEnclosingElement().getSimpleName() + "'"
+                : "method '" + enclosing.getSimpleName() + "'";
+        report.error(Messages.handshakeValueOutsideHandler(source, parameter.getSimpleName().toString(), owner),
+                parameter, annotation(parameter, source.annotationName()));
     }
 
     private void checkClass(TypeElement type, String typeName) {
@@ -116,6 +143,8 @@ final class EndpointValidator {
         }
     }
 
+    // ---- the path and the options of @WebSocketUpgradePath
+
     private Optional<String> endpointPath(TypeElement type) {
         AnnotationMirror upgrade = annotation(type, UPGRADE_PATH);
         Optional<String> upgradePath = checkedPath(type, upgrade, "@WebSocketUpgradePath");
@@ -124,11 +153,19 @@ final class EndpointValidator {
         if (upgradePath.isEmpty() || basePath.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(EndpointPaths.join(basePath.get(), upgradePath.get()));
+        String path = EndpointPaths.join(basePath.get(), upgradePath.get());
+        Optional<String> repeated = EndpointPaths.repeatedParameter(path);
+        if (repeated.isPresent()) {
+            // each path names its parameters once, so the repeated one is in both
+            report.error(Messages.pathParameterInBothPaths(repeated.get(), basePath.get(), upgradePath.get()),
+                    type, upgrade, annotationValue(upgrade, "value"));
+            return Optional.empty();
+        }
+        return Optional.of(path);
     }
 
     private Optional<String> checkedPath(TypeElement type, AnnotationMirror annotation, String annotationName) {
-        AnnotationValue value = annotationValue(annotation);
+        AnnotationValue value = annotationValue(annotation, "value");
         if (value == null || !(value.getValue() instanceof String path)) {
             return Optional.empty(); // javac reports the missing or mistyped value itself
         }
@@ -140,9 +177,59 @@ final class EndpointValidator {
         return Optional.of(path);
     }
 
-    private List<HandlerMethod> handlers(TypeElement type, String typeName) {
+    private List<String> subprotocols(TypeElement type, AnnotationMirror upgrade) {
+        List<String> subprotocols = new ArrayList<>();
+        for (AnnotationValue value : arrayValue(upgrade, "subprotocols")) {
+            if (!(value.getValue() instanceof String subprotocol)) {
+                continue; // javac reports a mistyped value itself
+            }
+            if (!HttpSyntax.isToken(subprotocol)) {
+                report.error(Messages.invalidSubprotocol(subprotocol), type, upgrade, value);
+            } else if (subprotocols.contains(subprotocol)) {
+                report.error(Messages.repeatedSubprotocol(subprotocol), type, upgrade, value);
+            } else {
+                subprotocols.add(subprotocol);
+            }
+        }
+        return List.copyOf(subprotocols);
+    }
+
+    private List<String> origins(TypeElement type, AnnotationMirror upgrade) {
+        List<String> origins = new ArrayList<>();
+        for (AnnotationValue value : arrayValue(upgrade, "origins")) {
+            if (!(value.getValue() instanceof String origin)) {
+                continue; // javac reports a mistyped value itself
+            }
+            Optional<String> problem = HttpSyntax.originProblem(origin);
+            if (problem.isPresent()) {
+                report.error(Messages.invalidOrigin(origin, problem.get()), type, upgrade, value);
+            } else if (origins.contains(origin)) {
+                report.error(Messages.repeatedOrigin(origin), type, upgrade, value);
+            } else {
+                origins.add(origin);
+            }
+        }
+        return List.copyOf(origins);
+    }
+
+    private int idleTimeoutSeconds(TypeElement type, AnnotationMirror upgrade) {
+        AnnotationValue value = annotationValue(upgrade, "idleTimeoutSeconds");
+        if (value == null || !(value.getValue() instanceof Integer seconds)) {
+            return 0;
+        }
+        if (seconds < 0) {
+            report.error(Messages.negativeIdleTimeout(seconds), type, upgrade, value);
+            return 0;
+        }
+        return seconds;
+    }
+
+    // ---- handler methods
+
+    private List<HandlerMethod> handlers(TypeElement type, String typeName, Optional<String> path) {
         Map<HandlerKind, ExecutableElement> firstOfKind = new EnumMap<>(HandlerKind.class);
         List<HandlerMethod> handlers = new ArrayList<>();
+        List<ErrorHandler> errorHandlers = new ArrayList<>();
         for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
             Set<HandlerKind> kinds = handlerKinds(method);
             if (kinds.isEmpty()) {
@@ -155,24 +242,74 @@ final class EndpointValidator {
             }
             HandlerKind kind = kinds.iterator().next();
             ExecutableElement first = firstOfKind.putIfAbsent(kind, method);
-            if (first != null) {
+            if (first != null && !kind.allowsSeveral()) {
                 report.error(Messages.duplicateHandler(kind, typeName, first.getSimpleName().toString(),
                         method.getSimpleName().toString()), method, annotation(method, kind.annotationName()));
             }
-            handler(method, kind).ifPresent(handlers::add);
+            Optional<HandlerMethod> handler = handler(method, kind, path);
+            if (handler.isPresent() && kind == HandlerKind.ERROR) {
+                errorHandler(typeName, method, handler.get(), errorHandlers).ifPresent(errorHandlers::add);
+            } else {
+                handler.ifPresent(handlers::add);
+            }
         }
         if (firstOfKind.isEmpty() && !hasAnyHandlerAnnotation(type)) {
             report.error(Messages.endpointWithoutHandler(typeName), type, annotation(type, UPGRADE_PATH));
         }
-        handlers.sort((a, b) -> a.kind().compareTo(b.kind()));
+        handlers.addAll(mostSpecificFirst(errorHandlers));
+        handlers.sort((a, b) -> a.kind().compareTo(b.kind())); // stable: @OnError methods keep their order
         return handlers;
+    }
+
+    /** An {@code @OnError} method with the type it handles. */
+    private record ErrorHandler(ExecutableElement method, HandlerMethod handler, TypeMirror type) {
+    }
+
+    private Optional<ErrorHandler> errorHandler(String typeName, ExecutableElement method, HandlerMethod handler,
+                                                List<ErrorHandler> earlier) {
+        TypeMirror handled = method.getParameters().stream()
+                .filter(parameter -> valueSources(parameter).isEmpty())
+                .map(VariableElement::asType)
+                .filter(parameterType -> isSubtype(parameterType, "java.lang.Throwable"))
+                .findFirst()
+                .orElseThrow();
+        for (ErrorHandler other : earlier) {
+            if (types.isSameType(other.type(), handled)) {
+                report.error(Messages.duplicateErrorHandler(typeName, typeName(handled),
+                                other.method().getSimpleName().toString(), method.getSimpleName().toString()),
+                        method, annotation(method, HandlerKind.ERROR.annotationName()));
+                return Optional.empty();
+            }
+        }
+        return Optional.of(new ErrorHandler(method, handler, handled));
+    }
+
+    /**
+     * The {@code @OnError} handlers in the order the dispatcher tries them: each before every handler of
+     * a supertype of its type, and otherwise in declaration order.
+     */
+    private List<HandlerMethod> mostSpecificFirst(List<ErrorHandler> errorHandlers) {
+        List<ErrorHandler> remaining = new ArrayList<>(errorHandlers);
+        List<HandlerMethod> ordered = new ArrayList<>();
+        while (!remaining.isEmpty()) {
+            for (ErrorHandler candidate : remaining) {
+                boolean handlesNoSubtypeOfAnother = remaining.stream()
+                        .noneMatch(other -> other != candidate && types.isSubtype(other.type(), candidate.type()));
+                if (handlesNoSubtypeOfAnother) {
+                    ordered.add(candidate.handler());
+                    remaining.remove(candidate);
+                    break;
+                }
+            }
+        }
+        return ordered;
     }
 
     private boolean hasAnyHandlerAnnotation(TypeElement type) {
         return ElementFilter.methodsIn(type.getEnclosedElements()).stream().anyMatch(m -> !handlerKinds(m).isEmpty());
     }
 
-    private Optional<HandlerMethod> handler(ExecutableElement method, HandlerKind kind) {
+    private Optional<HandlerMethod> handler(ExecutableElement method, HandlerKind kind, Optional<String> path) {
         int errorsBefore = report.errorCount();
         String name = method.getSimpleName().toString();
         Set<Modifier> modifiers = method.getModifiers();
@@ -200,25 +337,42 @@ final class EndpointValidator {
         List<Argument> arguments = new ArrayList<>();
         for (VariableElement parameter : method.getParameters()) {
             TypeMirror type = parameter.asType();
+            String parameterName = parameter.getSimpleName().toString();
+            List<Source> sources = valueSources(parameter);
+            if (sources.size() > 1) {
+                report.error(Messages.severalHandshakeValueAnnotations(kind, name, parameterName,
+                        sources.stream().map(Source::displayName).collect(Collectors.joining(" and "))), parameter);
+                continue;
+            }
             if (type.getKind() == TypeKind.ERROR) {
                 arguments.add(null); // javac reports the unknown type itself
                 continue;
             }
+            if (sources.size() == 1) {
+                handshakeValue(kind, name, parameter, sources.get(0), path).ifPresent(arguments::add);
+                continue;
+            }
             Optional<Argument> argument = argumentFor(kind, type);
-            String parameterName = parameter.getSimpleName().toString();
             if (argument.isEmpty()) {
                 report.error(Messages.parameterNotAccepted(kind, name, parameterName, typeName(type)), parameter);
             } else if (arguments.stream().anyMatch(a -> a != null && a.sameValueAs(argument.get()))) {
                 report.error(Messages.parameterRepeated(kind, name, parameterName, typeName(type)), parameter);
             } else {
+                if (argument.get() instanceof HandledError) {
+                    checkAccessible(kind, name, parameter, type);
+                }
                 arguments.add(argument.get());
             }
         }
-        boolean takesMessage = arguments.stream()
-                .anyMatch(a -> a != null && a.dispatcherParameter().equals(Argument.TEXT_MESSAGE.dispatcherParameter()));
+        boolean takesMessage = arguments.stream().anyMatch(a -> a instanceof EventArgument event
+                && event.dispatcherParameter().equals(EventArgument.TEXT_MESSAGE.dispatcherParameter()));
         if (kind.requiresMessage() && !takesMessage && !hasErrorType(method)) {
             report.error(kind == HandlerKind.TEXT_MESSAGE ? Messages.textMessageMissing(name)
                     : Messages.binaryMessageMissing(name), method);
+        }
+        boolean takesError = arguments.stream().anyMatch(HandledError.class::isInstance);
+        if (kind == HandlerKind.ERROR && !takesError && !hasErrorType(method)) {
+            report.error(Messages.errorParameterMissing(name), method);
         }
 
         TypeMirror returnType = method.getReturnType();
@@ -227,7 +381,9 @@ final class EndpointValidator {
             reply = replyFor(kind, returnType);
             if (reply == null) {
                 reply = Reply.NONE;
-                if (returnType.getKind() != TypeKind.ERROR) {
+                if (isSubtype(types.erasure(returnType), COMPLETION_STAGE)) {
+                    report.error(Messages.asyncReplyNotAccepted(kind, name, displayType(returnType)), method);
+                } else if (returnType.getKind() != TypeKind.ERROR) {
                     report.error(Messages.returnNotReply(kind, name, typeName(returnType)), method);
                 }
             }
@@ -246,16 +402,36 @@ final class EndpointValidator {
         if (returnType.getKind() == TypeKind.VOID) {
             return Reply.NONE;
         }
-        if (kind == HandlerKind.TEXT_MESSAGE && isType(returnType, "java.lang.String")) {
-            return Reply.TEXT;
+        if (kind == HandlerKind.TEXT_MESSAGE) {
+            if (isType(returnType, "java.lang.String")) {
+                return Reply.TEXT;
+            }
+            if (isCompletionStageOf(returnType, type("java.lang.String"))) {
+                return Reply.TEXT_ASYNC;
+            }
         }
-        if (kind == HandlerKind.BINARY_MESSAGE && isByteArray(returnType)) {
-            return Reply.BYTES;
-        }
-        if (kind == HandlerKind.BINARY_MESSAGE && isType(returnType, "java.nio.ByteBuffer")) {
-            return Reply.BUFFER;
+        if (kind == HandlerKind.BINARY_MESSAGE) {
+            TypeMirror byteArray = types.getArrayType(types.getPrimitiveType(TypeKind.BYTE));
+            if (isByteArray(returnType)) {
+                return Reply.BYTES;
+            }
+            if (isType(returnType, "java.nio.ByteBuffer")) {
+                return Reply.BUFFER;
+            }
+            if (isCompletionStageOf(returnType, byteArray)) {
+                return Reply.BYTES_ASYNC;
+            }
+            if (isCompletionStageOf(returnType, type("java.nio.ByteBuffer"))) {
+                return Reply.BUFFER_ASYNC;
+            }
         }
         return null;
+    }
+
+    /** Whether {@code type} is {@code CompletionStage<result>} or a subtype, e.g. {@code CompletableFuture<result>}. */
+    private boolean isCompletionStageOf(TypeMirror type, TypeMirror result) {
+        TypeElement stage = elements.getTypeElement(COMPLETION_STAGE);
+        return stage != null && types.isSubtype(type, types.getDeclaredType(stage, result));
     }
 
     private static boolean isByteArray(TypeMirror type) {
@@ -264,22 +440,134 @@ final class EndpointValidator {
     }
 
     private Optional<Argument> argumentFor(HandlerKind kind, TypeMirror type) {
-        Set<Argument> candidates = EnumSet.noneOf(Argument.class);
+        boolean throwable = type.getKind() == TypeKind.DECLARED && isSubtype(type, "java.lang.Throwable");
+        if (kind == HandlerKind.ERROR && throwable) {
+            return Optional.of(new HandledError(ClassName.get((TypeElement) ((DeclaredType) type).asElement())));
+        }
+        Set<EventArgument> candidates = EnumSet.noneOf(EventArgument.class);
         if (isType(type, SESSION)) {
-            candidates.add(Argument.SESSION);
+            candidates.add(EventArgument.SESSION);
+        } else if (isType(type, HANDSHAKE_REQUEST)) {
+            candidates.add(EventArgument.HANDSHAKE_REQUEST);
         } else if (isType(type, "java.lang.String")) {
-            candidates.add(Argument.TEXT_MESSAGE);
-            candidates.add(Argument.CLOSE_REASON);
+            candidates.add(EventArgument.TEXT_MESSAGE);
+            candidates.add(EventArgument.CLOSE_REASON);
         } else if (type.getKind() == TypeKind.INT) {
-            candidates.add(Argument.STATUS_CODE);
+            candidates.add(EventArgument.STATUS_CODE);
         } else if (isByteArray(type)) {
-            candidates.add(Argument.BINARY_MESSAGE_BYTES);
+            candidates.add(EventArgument.BINARY_MESSAGE_BYTES);
+            candidates.add(EventArgument.PAYLOAD_BYTES);
         } else if (isType(type, "java.nio.ByteBuffer")) {
-            candidates.add(Argument.BINARY_MESSAGE_BUFFER);
+            candidates.add(EventArgument.BINARY_MESSAGE_BUFFER);
+            candidates.add(EventArgument.PAYLOAD_BUFFER);
         }
         candidates.retainAll(kind.accepted());
-        return candidates.stream().findFirst();
+        return candidates.stream().<Argument>map(argument -> argument).findFirst();
     }
+
+    // ---- handshake values
+
+    /** The handshake-value annotations on {@code parameter}, in {@link Source} order. */
+    private static List<Source> valueSources(VariableElement parameter) {
+        List<Source> sources = new ArrayList<>();
+        for (Source source : Source.values()) {
+            if (annotation(parameter, source.annotationName()) != null) {
+                sources.add(source);
+            }
+        }
+        return sources;
+    }
+
+    private Optional<HandshakeValue> handshakeValue(HandlerKind kind, String method, VariableElement parameter,
+                                                    Source source, Optional<String> path) {
+        String parameterName = parameter.getSimpleName().toString();
+        AnnotationValue value = annotationValue(annotation(parameter, source.annotationName()), "value");
+        String written = value != null && value.getValue() instanceof String text ? text : "";
+        String name = written.isEmpty() && source != Source.HEADER ? parameterName : written;
+        boolean valid = true;
+        if (source == Source.HEADER && !HttpSyntax.isToken(name)) {
+            report.error(Messages.invalidHeaderName(kind, method, parameterName, name), parameter);
+            valid = false;
+        }
+        if (source == Source.PATH && path.isPresent() && !EndpointPaths.parameterNames(path.get()).contains(name)) {
+            report.error(Messages.unknownPathParameter(kind, method, parameterName, name, path.get(),
+                    EndpointPaths.parameterNames(path.get())), parameter);
+            valid = false;
+        }
+
+        TypeMirror type = parameter.asType();
+        boolean optional = isType(type, "java.util.Optional");
+        if (optional && source == Source.PATH) {
+            List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+            report.error(Messages.pathParameterOptional(kind, method, parameterName, displayType(type),
+                    arguments.size() == 1 ? displayType(arguments.get(0)) : null), parameter);
+            return Optional.empty();
+        }
+        TypeMirror valueType = type;
+        if (optional) {
+            List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+            valueType = arguments.size() == 1 ? arguments.get(0) : null;
+        }
+        Optional<Conversion> conversion = valueType == null ? Optional.empty() : conversion(valueType);
+        if (conversion.isEmpty()) {
+            report.error(Messages.handshakeValueType(source, kind, method, parameterName, displayType(type)),
+                    parameter);
+            return Optional.empty();
+        }
+        if (!valid || !checkAccessible(kind, method, parameter, valueType)) {
+            return Optional.empty();
+        }
+        TypeMirror boxed = valueType.getKind().isPrimitive()
+                ? types.boxedClass((PrimitiveType) valueType).asType() : valueType;
+        ClassName className = ClassName.get((TypeElement) ((DeclaredType) boxed).asElement());
+        return Optional.of(new HandshakeValue(source, name, conversion.get(), className, optional));
+    }
+
+    /**
+     * Reports a parameter whose declared type the generated dispatcher, another class of the package,
+     * cannot name: a private nested type, or one nested in a private type.
+     *
+     * @return whether the type is accessible
+     */
+    private boolean checkAccessible(HandlerKind kind, String method, VariableElement parameter, TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED) {
+            return true;
+        }
+        for (Element element = ((DeclaredType) type).asElement(); element instanceof TypeElement nested;
+                element = nested.getEnclosingElement()) {
+            if (nested.getModifiers().contains(Modifier.PRIVATE)) {
+                report.error(Messages.parameterTypePrivate(kind, method, parameter.getSimpleName().toString(),
+                        typeName(type), nested.getSimpleName().toString()), parameter);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** How a handshake value of {@code type} is converted, or empty if the type is not supported. */
+    private Optional<Conversion> conversion(TypeMirror type) {
+        if (type.getKind() == TypeKind.INT || isType(type, "java.lang.Integer")) {
+            return Optional.of(Conversion.INT);
+        }
+        if (type.getKind() == TypeKind.LONG || isType(type, "java.lang.Long")) {
+            return Optional.of(Conversion.LONG);
+        }
+        if (type.getKind() == TypeKind.BOOLEAN || isType(type, "java.lang.Boolean")) {
+            return Optional.of(Conversion.BOOLEAN);
+        }
+        if (isType(type, "java.lang.String")) {
+            return Optional.of(Conversion.STRING);
+        }
+        if (isType(type, "java.util.UUID")) {
+            return Optional.of(Conversion.UUID);
+        }
+        if (type.getKind() == TypeKind.DECLARED && ((DeclaredType) type).asElement().getKind() == ElementKind.ENUM) {
+            return Optional.of(Conversion.ENUM);
+        }
+        return Optional.empty();
+    }
+
+    // ---- helpers
 
     private boolean hasErrorType(ExecutableElement method) {
         return method.getParameters().stream().anyMatch(p -> p.asType().getKind() == TypeKind.ERROR);
@@ -295,6 +583,10 @@ final class EndpointValidator {
         return kinds;
     }
 
+    private TypeMirror type(String qualifiedName) {
+        return elements.getTypeElement(qualifiedName).asType();
+    }
+
     private boolean isType(TypeMirror type, String qualifiedName) {
         return type.getKind() == TypeKind.DECLARED
                 && ((TypeElement) ((DeclaredType) type).asElement()).getQualifiedName().contentEquals(qualifiedName);
@@ -302,15 +594,41 @@ final class EndpointValidator {
 
     private boolean isSubtype(TypeMirror type, String qualifiedName) {
         TypeElement supertype = elements.getTypeElement(qualifiedName);
-        return supertype != null && types.isSubtype(type, supertype.asType());
+        return supertype != null && types.isSubtype(type, types.erasure(supertype.asType()));
     }
 
+    /** A type's simple name, without type arguments: {@code List} for {@code java.util.List<Byte>}. */
     private static String typeName(TypeMirror type) {
         if (type.getKind() == TypeKind.DECLARED) {
             return ((DeclaredType) type).asElement().getSimpleName().toString();
         }
         if (type.getKind() == TypeKind.ARRAY) {
             return typeName(((ArrayType) type).getComponentType()) + "[]";
+        }
+        return type.toString();
+    }
+
+    /** A type as a user writes it, with simple names: {@code Optional<List<String>>}. */
+    private static String displayType(TypeMirror type) {
+        if (type.getKind() == TypeKind.DECLARED) {
+            List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+            String name = ((DeclaredType) type).asElement().getSimpleName().toString();
+            return arguments.isEmpty() ? name : name + arguments.stream()
+                    .map(EndpointValidator::displayType)
+                    .collect(Collectors.joining(", ", "<", ">"));
+        }
+        if (type.getKind() == TypeKind.ARRAY) {
+            return displayType(((ArrayType) type).getComponentType()) + "[]";
+        }
+        if (type.getKind() == TypeKind.WILDCARD) {
+            WildcardType wildcard = (WildcardType) type;
+            if (wildcard.getExtendsBound() != null) {
+                return "? extends " + displayType(wildcard.getExtendsBound());
+            }
+            if (wildcard.getSuperBound() != null) {
+                return "? super " + displayType(wildcard.getSuperBound());
+            }
+            return "?";
         }
         return type.toString();
     }
@@ -335,13 +653,26 @@ final class EndpointValidator {
         return null;
     }
 
-    private static AnnotationValue annotationValue(AnnotationMirror annotation) {
+    /** The value written for {@code name}, or {@code null} if it is left to its default. */
+    private static AnnotationValue annotationValue(AnnotationMirror annotation, String name) {
         for (Map.Entry<? extends ExecutableElement, ? extends AnnotationValue> entry
                 : annotation.getElementValues().entrySet()) {
-            if (entry.getKey().getSimpleName().contentEquals("value")) {
+            if (entry.getKey().getSimpleName().contentEquals(name)) {
                 return entry.getValue();
             }
         }
         return null;
+    }
+
+    /** The elements written for the array {@code name}; empty if it is left to its default. */
+    private static List<AnnotationValue> arrayValue(AnnotationMirror annotation, String name) {
+        AnnotationValue value = annotationValue(annotation, name);
+        if (value == null || !(value.getValue() instanceof List<?> items)) {
+            return List.of();
+        }
+        return items.stream()
+                .filter(AnnotationValue.class::isInstance)
+                .map(AnnotationValue.class::cast)
+                .toList();
     }
 }

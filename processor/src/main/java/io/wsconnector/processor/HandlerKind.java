@@ -1,32 +1,58 @@
 package io.wsconnector.processor;
 
+import static io.wsconnector.processor.EventArgument.BINARY_MESSAGE_BUFFER;
+import static io.wsconnector.processor.EventArgument.BINARY_MESSAGE_BYTES;
+import static io.wsconnector.processor.EventArgument.CLOSE_REASON;
+import static io.wsconnector.processor.EventArgument.HANDSHAKE_REQUEST;
+import static io.wsconnector.processor.EventArgument.PAYLOAD_BUFFER;
+import static io.wsconnector.processor.EventArgument.PAYLOAD_BYTES;
+import static io.wsconnector.processor.EventArgument.SESSION;
+import static io.wsconnector.processor.EventArgument.STATUS_CODE;
+
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The handler annotations, each with the parameters and return types its methods may have.
+ * The handler annotations, in the order of the {@code WebSocketDispatcher} methods that call them,
+ * each with the parameters and return types its methods may have. Every kind also takes handshake
+ * values ({@code @PathParam}, {@code @QueryParam}, {@code @HeaderParam}).
  */
 enum HandlerKind {
+    UPGRADE("io.wsconnector.annotations.OnUpgrade", "onUpgrade",
+            EnumSet.of(HANDSHAKE_REQUEST, SESSION), false,
+            "a HandshakeRequest and a WebSocketSession, each optional"),
     OPEN("io.wsconnector.annotations.OnOpen", "onOpen",
-            EnumSet.of(Argument.SESSION), false,
-            "a WebSocketSession"),
+            EnumSet.of(SESSION, HANDSHAKE_REQUEST), false,
+            "a WebSocketSession and a HandshakeRequest, each optional"),
     TEXT_MESSAGE("io.wsconnector.annotations.OnTextMessage", "onTextMessage",
-            EnumSet.of(Argument.SESSION, Argument.TEXT_MESSAGE), true,
-            "a String message and optionally a WebSocketSession"),
+            EnumSet.of(SESSION, EventArgument.TEXT_MESSAGE, HANDSHAKE_REQUEST), true,
+            "a String message, and optionally a WebSocketSession and a HandshakeRequest"),
     BINARY_MESSAGE("io.wsconnector.annotations.OnBinaryMessage", "onBinaryMessage",
-            EnumSet.of(Argument.SESSION, Argument.BINARY_MESSAGE_BYTES, Argument.BINARY_MESSAGE_BUFFER), true,
-            "a byte[] or ByteBuffer message and optionally a WebSocketSession"),
+            EnumSet.of(SESSION, BINARY_MESSAGE_BYTES, BINARY_MESSAGE_BUFFER, HANDSHAKE_REQUEST), true,
+            "a byte[] or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest"),
+    PING("io.wsconnector.annotations.OnPing", "onPing",
+            EnumSet.of(SESSION, PAYLOAD_BYTES, PAYLOAD_BUFFER, HANDSHAKE_REQUEST), false,
+            "a byte[] or ByteBuffer payload, a WebSocketSession and a HandshakeRequest, each optional"),
+    PONG("io.wsconnector.annotations.OnPong", "onPong",
+            EnumSet.of(SESSION, PAYLOAD_BYTES, PAYLOAD_BUFFER, HANDSHAKE_REQUEST), false,
+            "a byte[] or ByteBuffer payload, a WebSocketSession and a HandshakeRequest, each optional"),
+    IDLE_TIMEOUT("io.wsconnector.annotations.OnIdleTimeout", "onIdleTimeout",
+            EnumSet.of(SESSION, HANDSHAKE_REQUEST), false,
+            "a WebSocketSession and a HandshakeRequest, each optional"),
+    ERROR("io.wsconnector.annotations.OnError", "onError",
+            EnumSet.of(SESSION, HANDSHAKE_REQUEST), false,
+            "a Throwable or a subtype of it, and optionally a WebSocketSession and a HandshakeRequest"),
     CLOSE("io.wsconnector.annotations.OnClose", "onClose",
-            EnumSet.of(Argument.SESSION, Argument.STATUS_CODE, Argument.CLOSE_REASON), false,
-            "a WebSocketSession, an int status code and a String reason, each optional");
+            EnumSet.of(SESSION, STATUS_CODE, CLOSE_REASON, HANDSHAKE_REQUEST), false,
+            "a WebSocketSession, an int status code, a String reason and a HandshakeRequest, each optional");
 
     private final String annotationName;
     private final String dispatcherMethod;
-    private final Set<Argument> accepted;
+    private final Set<EventArgument> accepted;
     private final boolean mayReply;
     private final String acceptedDescription;
 
-    HandlerKind(String annotationName, String dispatcherMethod, Set<Argument> accepted, boolean mayReply,
+    HandlerKind(String annotationName, String dispatcherMethod, Set<EventArgument> accepted, boolean mayReply,
                 String acceptedDescription) {
         this.annotationName = annotationName;
         this.dispatcherMethod = dispatcherMethod;
@@ -50,8 +76,8 @@ enum HandlerKind {
         return dispatcherMethod;
     }
 
-    /** The arguments a handler of this kind may take. */
-    Set<Argument> accepted() {
+    /** The event arguments a handler of this kind may take, besides handshake values. */
+    Set<EventArgument> accepted() {
         return accepted;
     }
 
@@ -68,5 +94,10 @@ enum HandlerKind {
     /** Whether a handler of this kind must take the message. */
     boolean requiresMessage() {
         return this == TEXT_MESSAGE || this == BINARY_MESSAGE;
+    }
+
+    /** Whether a class may have several handlers of this kind: {@code @OnError}, one per exception type. */
+    boolean allowsSeveral() {
+        return this == ERROR;
     }
 }

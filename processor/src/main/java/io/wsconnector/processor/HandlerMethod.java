@@ -1,6 +1,7 @@
 package io.wsconnector.processor;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A valid handler method: what it handles, its name, what to pass for each of its parameters in
@@ -11,4 +12,12 @@ record HandlerMethod(HandlerKind kind,
                      List<Argument> arguments,
                      Reply reply,
                      boolean throwsChecked) {
+
+    /** The exception an {@code @OnError} method handles; empty for other kinds. */
+    Optional<HandledError> handledError() {
+        return arguments.stream()
+                .filter(HandledError.class::isInstance)
+                .map(HandledError.class::cast)
+                .findFirst();
+    }
 }

@@ -1,5 +1,7 @@
 package io.wsconnector.processor;
 
+import java.util.List;
+
 /**
  * Every diagnostic the processor reports, in one place so that the wording stays consistent. Each
  * says what is wrong, names the element, and says what to write instead.
@@ -56,7 +58,7 @@ final class Messages {
 
     static String endpointWithoutHandler(String type) {
         return "Endpoint class '" + type + "' has no handler method; add at least one method annotated "
-                + "with @OnOpen, @OnTextMessage, @OnBinaryMessage or @OnClose";
+                + "with @OnOpen, @OnTextMessage, @OnBinaryMessage, @OnClose or another handler annotation";
     }
 
     static String invalidPath(String annotation, String path, String problem) {
@@ -66,6 +68,40 @@ final class Messages {
     static String duplicatePath(String path, String type, String otherType) {
         return "Endpoint path \"" + path + "\" of '" + type + "' is already used by '" + otherType
                 + "'; give each endpoint its own path";
+    }
+
+    static String overlappingPath(String path, String type, String otherPath, String otherType) {
+        return "Endpoint path \"" + path + "\" of '" + type + "' can match the same requests as \"" + otherPath
+                + "\" of '" + otherType + "'; make the two paths differ in a literal segment or in their number "
+                + "of segments";
+    }
+
+    static String pathParameterInBothPaths(String name, String basePath, String upgradePath) {
+        return "Path parameter '" + name + "' is in both @BasePath \"" + basePath + "\" and @WebSocketUpgradePath \""
+                + upgradePath + "\"; give each path parameter its own name";
+    }
+
+    static String invalidSubprotocol(String subprotocol) {
+        return "@WebSocketUpgradePath subprotocol \"" + subprotocol + "\" is not a valid token; use letters, digits "
+                + "and ! # $ % & ' * + - . ^ _ ` | ~, e.g. \"chat.v2\"";
+    }
+
+    static String repeatedSubprotocol(String subprotocol) {
+        return "@WebSocketUpgradePath lists subprotocol \"" + subprotocol + "\" twice; list each once, most "
+                + "preferred first";
+    }
+
+    static String invalidOrigin(String origin, String problem) {
+        return "@WebSocketUpgradePath origin \"" + origin + "\" " + problem;
+    }
+
+    static String repeatedOrigin(String origin) {
+        return "@WebSocketUpgradePath lists origin \"" + origin + "\" twice; list each once";
+    }
+
+    static String negativeIdleTimeout(int seconds) {
+        return "@WebSocketUpgradePath idleTimeoutSeconds is " + seconds + "; write a number of seconds, or 0 for "
+                + "the server's default";
     }
 
     static String generatedNameClash(String type, String generated, String otherType) {
@@ -108,7 +144,8 @@ final class Messages {
 
     static String parameterNotAccepted(HandlerKind kind, String method, String parameter, String type) {
         return kind.displayName() + " method '" + method + "' cannot take parameter '" + parameter
-                + "' of type " + type + "; it accepts " + kind.acceptedDescription();
+                + "' of type " + type + "; it accepts " + kind.acceptedDescription()
+                + ". Bind a handshake value with @PathParam, @QueryParam or @HeaderParam";
     }
 
     static String parameterRepeated(HandlerKind kind, String method, String parameter, String type) {
@@ -131,9 +168,79 @@ final class Messages {
     }
 
     static String returnNotReply(HandlerKind kind, String method, String type) {
-        String replies = kind == HandlerKind.BINARY_MESSAGE ? "byte[] or ByteBuffer" : "String";
+        String replies = kind == HandlerKind.BINARY_MESSAGE
+                ? "byte[] or ByteBuffer (or a CompletionStage of one)" : "String (or a CompletionStage of it)";
         return kind.displayName() + " method '" + method + "' returns " + type
                 + "; return void, or " + replies + " to reply to the client";
+    }
+
+    static String asyncReplyNotAccepted(HandlerKind kind, String method, String type) {
+        String replies = kind == HandlerKind.BINARY_MESSAGE
+                ? "CompletionStage<byte[]> or CompletionStage<ByteBuffer>" : "CompletionStage<String>";
+        return kind.displayName() + " method '" + method + "' returns " + type + "; a CompletionStage must "
+                + "complete with the reply, so return " + replies + " (or void, to send nothing)";
+    }
+
+    static String errorParameterMissing(String method) {
+        return "@OnError method '" + method + "' must take the exception it handles, a Throwable or a subtype, "
+                + "e.g. " + method + "(IllegalStateException error, WebSocketSession session)";
+    }
+
+    static String duplicateErrorHandler(String type, String error, String first, String second) {
+        return "Class '" + type + "' has two @OnError methods for " + error + ", '" + first + "' and '" + second
+                + "'; keep one, or let one handle a more specific exception type";
+    }
+
+    static String severalHandshakeValueAnnotations(HandlerKind kind, String method, String parameter,
+                                                   String annotations) {
+        return "Parameter '" + parameter + "' of " + kind.displayName() + " method '" + method + "' has "
+                + annotations + "; a parameter takes one value, so keep one annotation";
+    }
+
+    static String handshakeValueOutsideHandler(HandshakeValue.Source source, String parameter, String owner) {
+        return source.displayName() + " parameter '" + parameter + "' of " + owner + " is never bound: only "
+                + "parameters of handler methods (@OnOpen, @OnTextMessage and the others) receive handshake values. "
+                + "Take the value in a handler and pass it on, or remove " + source.displayName();
+    }
+
+    static String unknownPathParameter(HandlerKind kind, String method, String parameter, String name, String path,
+                                       List<String> names) {
+        String start = "@PathParam parameter '" + parameter + "' of " + kind.displayName() + " method '" + method
+                + "' binds '" + name + "', ";
+        if (names.isEmpty()) {
+            return start + "but the endpoint's path \"" + path + "\" has no path parameters; add a segment {" + name
+                    + "} to it";
+        }
+        return start + "which is not in the endpoint's path \"" + path + "\"; use one of: " + String.join(", ", names);
+    }
+
+    static String pathParameterOptional(HandlerKind kind, String method, String parameter, String type,
+                                        String valueType) {
+        return "@PathParam parameter '" + parameter + "' of " + kind.displayName() + " method '" + method
+                + "' is " + type + ", but a path parameter is always present; write "
+                + (valueType == null ? "its type" : valueType) + " instead";
+    }
+
+    static String handshakeValueType(HandshakeValue.Source source, HandlerKind kind, String method,
+                                     String parameter, String type) {
+        String optional = source == HandshakeValue.Source.PATH ? "" : ", or Optional of one of them";
+        return source.displayName() + " parameter '" + parameter + "' of " + kind.displayName() + " method '"
+                + method + "' has type " + type + "; use String, int, long, boolean, their boxed types, UUID or "
+                + "an enum" + optional;
+    }
+
+    static String parameterTypePrivate(HandlerKind kind, String method, String parameter, String type,
+                                       String privateType) {
+        String which = type.equals(privateType) ? "is private" : "is nested in private type '" + privateType + "'";
+        return "Parameter '" + parameter + "' of " + kind.displayName() + " method '" + method + "' has type " + type
+                + ", which " + which + ", so the generated dispatcher cannot name it; make '" + privateType
+                + "' package-private or public";
+    }
+
+    static String invalidHeaderName(HandlerKind kind, String method, String parameter, String name) {
+        return "@HeaderParam parameter '" + parameter + "' of " + kind.displayName() + " method '" + method
+                + "' names \"" + name + "\", which is not a header name; write the header's name, e.g. "
+                + "@HeaderParam(\"X-Client-Version\")";
     }
 
     static String processorCrashed(String stackTrace) {

@@ -20,6 +20,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.util.ElementFilter;
 import javax.tools.Diagnostic;
 
@@ -55,9 +56,11 @@ public final class WebSocketProcessor extends AbstractProcessor {
 
     @Override
     public Set<String> getSupportedAnnotationTypes() {
-        return Stream.concat(
+        return Stream.of(
                         Stream.of(EndpointValidator.UPGRADE_PATH, EndpointValidator.BASE_PATH),
-                        Stream.of(HandlerKind.values()).map(HandlerKind::annotationName))
+                        Stream.of(HandlerKind.values()).map(HandlerKind::annotationName),
+                        Stream.of(HandshakeValue.Source.values()).map(HandshakeValue.Source::annotationName))
+                .flatMap(names -> names)
                 .collect(Collectors.toUnmodifiableSet());
     }
 
@@ -88,6 +91,7 @@ public final class WebSocketProcessor extends AbstractProcessor {
             return;
         }
         reportHandlersOutsideEndpoints(round);
+        reportHandshakeValuesOutsideHandlers(round);
         List<TypeElement> endpointTypes = new ArrayList<>(ElementFilter.typesIn(round.getElementsAnnotatedWith(upgradePath)));
         for (TypeElement type : endpointTypes) {
             validator.validate(type).ifPresent(this::accept);
@@ -101,6 +105,13 @@ public final class WebSocketProcessor extends AbstractProcessor {
             report.error(Messages.duplicatePath(model.path(), model.endpointClass().simpleName(),
                     samePath.endpointClass().canonicalName()), model.element(), upgradePath);
             return;
+        }
+        for (EndpointModel other : endpointsByPath.values()) {
+            if (EndpointPaths.canMatchSameRequest(model.path(), other.path())) {
+                report.error(Messages.overlappingPath(model.path(), model.endpointClass().simpleName(), other.path(),
+                        other.endpointClass().canonicalName()), model.element(), upgradePath);
+                return;
+            }
         }
         // Outer.Inner and a top-level Outer_Inner in one package would both generate Outer_Inner_WebSocket*.
         for (EndpointModel other : endpointsByPath.values()) {
@@ -117,6 +128,20 @@ public final class WebSocketProcessor extends AbstractProcessor {
                 file.writeTo(processingEnv.getFiler());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void reportHandshakeValuesOutsideHandlers(RoundEnvironment round) {
+        for (HandshakeValue.Source source : HandshakeValue.Source.values()) {
+            TypeElement annotation = processingEnv.getElementUtils().getTypeElement(source.annotationName());
+            if (annotation == null) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(annotation)) {
+                if (element instanceof VariableElement parameter) {
+                    validator.checkHandshakeValueOnHandler(parameter, source);
+                }
             }
         }
     }

@@ -1,7 +1,11 @@
 package io.wsconnector.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,13 +35,13 @@ class EndpointPathsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"/", "/websocket", "/test/websocket", "/a-b_c.d~e", "/v1:chat@host", "/%20room",
-            "/it's(ok)+;=,&$!", "/trailing/"})
+            "/it's(ok)+;=,&$!", "/trailing/", "/{id}", "/rooms/{room}/{userId}", "/{a}/b/{c}/"})
     void problem_acceptsValidPaths(String path) {
         assertTrue(EndpointPaths.problem(path).isEmpty(), () -> path + ": " + EndpointPaths.problem(path).get());
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "websocket", "/a b", "/a\u00a0b", "/a?b", "/a#b", "/a//b", "/a/../b", "/{id}", "/a\\b",
+    @ValueSource(strings = {"", "websocket", "/a b", "/a\u00a0b", "/a?b", "/a#b", "/a//b", "/a/../b", "/a\\b",
             "/a|b", "/caf\u00e9"})
     void problem_rejectsInvalidPaths(String path) {
         assertTrue(EndpointPaths.problem(path).isPresent(), path);
@@ -59,5 +63,71 @@ class EndpointPathsTest {
                 EndpointPaths.problem("/a/./b").orElseThrow());
         assertTrue(EndpointPaths.problem("/a/.").isPresent());
         assertTrue(EndpointPaths.problem("/.well-known").isEmpty());
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/rooms/a{room}     | has segment \"a{room}\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\"",
+            "/rooms/{room}x     | has segment \"{room}x\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\"",
+            "/rooms/{a}{b}      | has segment \"{a}{b}\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\"",
+            "/rooms/{room       | has segment \"{room\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\"",
+            "/rooms/room}       | has segment \"room}\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\"",
+            "/rooms/{{room}}    | has segment \"{{room}}\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\"",
+            "/rooms/{}          | has path parameter \"{}\", whose name is not a Java identifier; name it like a Java parameter, e.g. {room}",
+            "/rooms/{1st}       | has path parameter \"{1st}\", whose name is not a Java identifier; name it like a Java parameter, e.g. {room}",
+            "/rooms/{user-id}   | has path parameter \"{user-id}\", whose name is not a Java identifier; name it like a Java parameter, e.g. {room}",
+            "/rooms/{class}     | has path parameter \"{class}\", whose name is not a Java identifier; name it like a Java parameter, e.g. {room}",
+            "/{room}/x/{room}   | names path parameter 'room' twice; give each parameter its own name",
+    })
+    void problem_rejectsMalformedTemplates(String path, String expected) {
+        assertEquals(Optional.of(expected), EndpointPaths.problem(path));
+    }
+
+    @Test
+    void problem_checksLiteralSegmentsOfTemplates() {
+        assertEquals(Optional.of("contains a '%' not followed by two hex digits; percent-encode it as %25"),
+                EndpointPaths.problem("/{room}/100%"));
+    }
+
+    @Test
+    void parameterNames_inTemplateOrder() {
+        assertEquals(List.of("tenant", "room", "userId"),
+                EndpointPaths.parameterNames("/t/{tenant}/rooms/{room}/{userId}"));
+        assertEquals(List.of(), EndpointPaths.parameterNames("/chat"));
+        assertEquals(List.of(), EndpointPaths.parameterNames("/"));
+    }
+
+    @Test
+    void repeatedParameter_acrossAJoinedPath() {
+        assertEquals(Optional.of("room"), EndpointPaths.repeatedParameter(EndpointPaths.join("/r/{room}", "/{room}")));
+        assertEquals(Optional.empty(), EndpointPaths.repeatedParameter("/r/{room}/{user}"));
+    }
+
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({
+            "/rooms/{room},         /rooms/{room}",
+            "/rooms/{room},         /rooms/{name}",
+            "/rooms/{room},         /rooms/lobby",
+            "/rooms/lobby,          /rooms/{room}",
+            "/{a}/b,                /a/{b}",
+            "/{a},                  /chat",
+            "/rooms/{room}/,        /rooms/lobby/",
+            "/chat,                 /chat",
+    })
+    void canMatchSameRequest_sameSegmentCountAndEachPairEqualOrAParameter(String path, String otherPath) {
+        assertTrue(EndpointPaths.canMatchSameRequest(path, otherPath));
+    }
+
+    @ParameterizedTest(name = "{0} and {1}")
+    @CsvSource({
+            "/rooms/{room},         /rooms/{room}/{user}",
+            "/rooms/{room},         /users/{user}",
+            "/rooms/{room},         /rooms/{room}/",
+            "/{a}/b,                /{a}/c",
+            "/,                     /{a}/b",
+            "/chat,                 /chat/",
+    })
+    void canMatchSameRequest_notWhenALiteralDiffersOrTheSegmentCount(String path, String otherPath) {
+        assertFalse(EndpointPaths.canMatchSameRequest(path, otherPath));
     }
 }

@@ -28,10 +28,17 @@ import com.google.testing.compile.JavaFileObjects;
  * line 2 of the file, the second line 3, and so on; the tests mark each line with its number.
  */
 final class TestSources {
-    /** Line 1 of every {@link #source}: package {@code test}, the annotations and {@code WebSocketSession}. */
+    /**
+     * Line 1 of every {@link #source}: package {@code test}, the annotations, {@code WebSocketSession},
+     * {@code HandshakeRequest}, {@code Optional}, {@code UUID} and {@code CompletionStage}.
+     */
     static final String HEADER = "package test; "
             + "import io.wsconnector.annotations.*; "
-            + "import io.wsconnector.runtime.WebSocketSession;";
+            + "import io.wsconnector.runtime.WebSocketSession; "
+            + "import io.wsconnector.runtime.HandshakeRequest; "
+            + "import java.util.Optional; "
+            + "import java.util.UUID; "
+            + "import java.util.concurrent.CompletionStage;";
 
     private TestSources() {
     }

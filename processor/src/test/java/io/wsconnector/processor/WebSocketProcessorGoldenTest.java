@@ -4,15 +4,25 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.wsconnector.processor.TestSources.compile;
 import static io.wsconnector.processor.TestSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -24,6 +34,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.JavaFileObjects;
 
+import io.wsconnector.runtime.HandshakeRequest;
+import io.wsconnector.runtime.UpgradeRejectedException;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
@@ -102,6 +114,24 @@ class WebSocketProcessorGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertGeneratedAsExpected(compilation, "Bytes_WebSocketDispatcher");
         assertGeneratedAsExpected(compilation, "Bytes_WebSocketEndpoint");
+    }
+
+    @Test
+    void chatRoom_fullEndpointModel() {
+        Compilation compilation = compile(RepresentativeEndpoints.CHAT_ROOM);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "ChatRoom_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "ChatRoom_WebSocketEndpoint");
+    }
+
+    @Test
+    void telemetry_typedValuesCatchAllErrorHandlerNoOptions() {
+        Compilation compilation = compile(RepresentativeEndpoints.TELEMETRY);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Telemetry_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Telemetry_WebSocketEndpoint");
     }
 
     @Test
@@ -294,6 +324,242 @@ class WebSocketProcessorGoldenTest {
         assertEquals(List.of("binary array [04]"), arraySession.sent, "replies sent; none for a null reply");
     }
 
+    /** The source of {@code test.Room}: every handler kind, each recording what it receives in {@code EVENTS}. */
+    private static final JavaFileObject ROOM = JavaFileObjects.forSourceLines("test.Room",
+            "package test;",
+            "",
+            "import java.nio.ByteBuffer;",
+            "import java.util.ArrayList;",
+            "import java.util.HexFormat;",
+            "import java.util.List;",
+            "import java.util.Optional;",
+            "import java.util.UUID;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "",
+            "import io.wsconnector.annotations.*;",
+            "import io.wsconnector.runtime.HandshakeRequest;",
+            "import io.wsconnector.runtime.WebSocketSession;",
+            "",
+            "@BasePath(\"/rooms/{room}\")",
+            "@WebSocketUpgradePath(\"/{userId}/{color}\")",
+            "public class Room {",
+            "    public enum Color { RED, GREEN }",
+            "    public static final List<String> EVENTS = new ArrayList<>();",
+            "",
+            "    @OnUpgrade",
+            "    void upgrade(@PathParam int userId, HandshakeRequest request, WebSocketSession session,",
+            "                 @QueryParam Optional<UUID> trace) {",
+            "        EVENTS.add(\"upgrade \" + (userId + 1) + \" \" + request.path() + \" \" + trace);",
+            "        session.attribute(\"user\", userId);",
+            "    }",
+            "",
+            "    @OnOpen",
+            "    void opened(@PathParam String room, @PathParam Color color, @QueryParam(\"debug\") boolean debug,",
+            "                @HeaderParam(\"X-Retries\") Optional<Long> retries, HandshakeRequest request) {",
+            "        EVENTS.add(\"open \" + room + \" \" + color + \" \" + !debug + \" \" + retries + \" \" + request.path());",
+            "    }",
+            "",
+            "    @OnTextMessage",
+            "    CompletionStage<String> text(String message, @PathParam(\"userId\") Integer user, WebSocketSession session) {",
+            "        EVENTS.add(\"text \" + message + \" from \" + user + \" = \" + session.attribute(\"user\"));",
+            "        return CompletableFuture.completedFuture(message.equals(\"quiet\") ? null : \"re: \" + message);",
+            "    }",
+            "",
+            "    @OnBinaryMessage",
+            "    CompletionStage<ByteBuffer> data(ByteBuffer message) {",
+            "        return CompletableFuture.completedFuture(message.position(1));",
+            "    }",
+            "",
+            "    @OnPing",
+            "    void ping(byte[] payload, @PathParam String room) {",
+            "        EVENTS.add(\"ping [\" + HexFormat.of().formatHex(payload) + \"] in \" + room);",
+            "    }",
+            "",
+            "    @OnPong",
+            "    void pong(ByteBuffer payload) {",
+            "        EVENTS.add(\"pong \" + payload.remaining());",
+            "    }",
+            "",
+            "    @OnIdleTimeout",
+            "    void idle(@PathParam Color color) {",
+            "        EVENTS.add(\"idle \" + color.ordinal());",
+            "    }",
+            "",
+            "    @OnClose",
+            "    void closed(int code, @QueryParam(\"debug\") boolean debug) {",
+            "        EVENTS.add(\"close \" + code + \" \" + debug);",
+            "    }",
+            "}");
+
+    /**
+     * Runs the generated dispatcher of an endpoint that takes handshake values in every handler: each
+     * value is looked up and converted once, in {@code onUpgrade}, before the {@code @OnUpgrade} method
+     * runs; every later handler gets the converted values without another lookup; a
+     * {@code HandshakeRequest} parameter gets the request; asynchronous replies are sent.
+     */
+    @Test
+    void generatedDispatcher_bindsHandshakeValuesOnceInOnUpgrade_andPassesThemToEveryHandler() throws Exception {
+        Compilation compilation = compile(ROOM);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketEndpoint endpoint = (WebSocketEndpoint) loader.loadClass("test.Room_WebSocketEndpoint")
+                .getConstructor().newInstance();
+        @SuppressWarnings("unchecked")
+        List<String> events = (List<String>) loader.loadClass("test.Room").getField("EVENTS").get(null);
+        FakeHandshake handshake = new FakeHandshake("/rooms/lobby/41/GREEN",
+                Map.of("room", "lobby", "userId", "41", "color", "GREEN"),
+                Map.of("debug", "TRUE", "trace", "123e4567-e89b-12d3-a456-426614174000"),
+                Map.of("x-retries", "3"));
+        RecordingSession session = new RecordingSession("s1", handshake);
+
+        assertEquals("/rooms/{room}/{userId}/{color}", endpoint.path());
+        WebSocketDispatcher dispatcher = endpoint.newDispatcher();
+        dispatcher.onUpgrade(handshake, session);
+        // room, userId, color, debug, trace, X-Retries: each read once, whichever handlers take it
+        assertEquals(6, handshake.lookups, "lookups in onUpgrade");
+        dispatcher.onOpen(session);
+        dispatcher.onTextMessage(session, "hi");
+        dispatcher.onTextMessage(session, "quiet");
+        dispatcher.onBinaryMessage(session, new byte[] {1, 2, 3});
+        dispatcher.onPing(session, new byte[] {(byte) 0xca, (byte) 0xfe});
+        dispatcher.onPong(session, new byte[] {1, 2});
+        dispatcher.onIdleTimeout(session);
+        dispatcher.onClose(session, 1000, "bye");
+
+        assertEquals(List.of(
+                        "upgrade 42 /rooms/lobby/41/GREEN Optional[123e4567-e89b-12d3-a456-426614174000]",
+                        "open lobby GREEN false Optional[3] /rooms/lobby/41/GREEN",
+                        "text hi from 41 = 41",
+                        "text quiet from 41 = 41",
+                        "ping [cafe] in lobby",
+                        "pong 2",
+                        "idle 1",
+                        "close 1000 true"),
+                events);
+        assertEquals(List.of("async re: hi", "async binary array [0203]"), session.sent,
+                "replies sent when their stage completes; none for a null result");
+        assertEquals(6, handshake.lookups, "lookups after onUpgrade: none");
+    }
+
+    /**
+     * A handshake value that is missing or does not convert refuses the upgrade with 400, naming the
+     * value, before the {@code @OnUpgrade} method runs.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "userId not an int    | /rooms/lobby/x1/RED   | lobby | x1 | RED   | true | 1 | Invalid path parameter 'userId': 'x1'",
+            "color not a constant | /rooms/lobby/1/red    | lobby | 1  | red   | true | 1 | Invalid path parameter 'color': 'red'",
+            "debug not a boolean  | /rooms/lobby/1/RED    | lobby | 1  | RED   | yes  | 1 | Invalid query parameter 'debug': 'yes'",
+            "debug missing        | /rooms/lobby/1/RED    | lobby | 1  | RED   |      | 1 | Missing query parameter 'debug'",
+            "X-Retries not a long | /rooms/lobby/1/RED    | lobby | 1  | RED   | true | 1.5 | Invalid header 'X-Retries': '1.5'",
+    })
+    void generatedDispatcher_rejectsUpgradeWith400_whenAHandshakeValueIsMissingOrInvalid(
+            String description, String path, String room, String userId, String color, String debug, String retries,
+            String expectedMessage) throws Exception {
+        Compilation compilation = compile(ROOM);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketEndpoint endpoint = (WebSocketEndpoint) loader.loadClass("test.Room_WebSocketEndpoint")
+                .getConstructor().newInstance();
+        @SuppressWarnings("unchecked")
+        List<String> events = (List<String>) loader.loadClass("test.Room").getField("EVENTS").get(null);
+        Map<String, String> query = debug == null ? Map.of() : Map.of("debug", debug);
+        FakeHandshake handshake = new FakeHandshake(path, Map.of("room", room, "userId", userId, "color", color),
+                query, Map.of("x-retries", retries));
+        WebSocketDispatcher dispatcher = endpoint.newDispatcher();
+
+        UpgradeRejectedException rejected = assertThrows(UpgradeRejectedException.class,
+                () -> dispatcher.onUpgrade(handshake, new RecordingSession("s1", handshake)));
+
+        assertEquals(400, rejected.status());
+        assertEquals(expectedMessage, rejected.getMessage());
+        assertEquals(List.of(), events, "no handler ran");
+    }
+
+    /**
+     * Runs the generated {@code onError} of an endpoint whose {@code @OnError} methods are declared
+     * supertype first: the most specific matching method handles each exception, and an exception no
+     * method matches is left to the runtime ({@code false}).
+     */
+    @Test
+    void generatedOnError_callsMostSpecificHandler_andReturnsFalseWhenNoneMatches() throws Exception {
+        JavaFileObject source = JavaFileObjects.forSourceLines("test.Failing",
+                "package test;",
+                "",
+                "import java.io.IOException;",
+                "import java.io.UncheckedIOException;",
+                "import java.util.ArrayList;",
+                "import java.util.List;",
+                "",
+                "import io.wsconnector.annotations.*;",
+                "import io.wsconnector.runtime.WebSocketSession;",
+                "",
+                "@WebSocketUpgradePath(\"/failing/{id}\")",
+                "public class Failing {",
+                "    public static final List<String> EVENTS = new ArrayList<>();",
+                "",
+                "    @OnError void exception(Exception e, @PathParam String id) { EVENTS.add(\"Exception \" + id); }",
+                "    @OnError void runtime(RuntimeException e) { EVENTS.add(\"RuntimeException\"); }",
+                "    @OnError void io(UncheckedIOException e) { EVENTS.add(\"UncheckedIOException\"); }",
+                "    @OnError void argument(WebSocketSession session, IllegalArgumentException e) {",
+                "        EVENTS.add(\"IllegalArgumentException \" + e.getMessage() + \" on \" + session.id());",
+                "    }",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.Failing_WebSocketEndpoint")
+                .getConstructor().newInstance()).newDispatcher();
+        @SuppressWarnings("unchecked")
+        List<String> events = (List<String>) loader.loadClass("test.Failing").getField("EVENTS").get(null);
+        FakeHandshake handshake = new FakeHandshake("/failing/7", Map.of("id", "7"), Map.of(), Map.of());
+        RecordingSession session = new RecordingSession("s1", handshake);
+        dispatcher.onUpgrade(handshake, session);
+
+        assertTrue(dispatcher.onError(session, new NumberFormatException("NaN")), "NumberFormatException");
+        assertTrue(dispatcher.onError(session, new IllegalStateException()), "IllegalStateException");
+        assertTrue(dispatcher.onError(session, new UncheckedIOException(new IOException())), "UncheckedIOException");
+        assertTrue(dispatcher.onError(session, new IOException()), "IOException");
+        assertFalse(dispatcher.onError(session, new AssertionError()), "AssertionError, an Error");
+
+        assertEquals(List.of("IllegalArgumentException NaN on s1", "RuntimeException", "UncheckedIOException",
+                "Exception 7"), events);
+    }
+
+    /** An {@code @OnError} method for {@code Throwable} handles whatever the others do not. */
+    @Test
+    void generatedOnError_throwableHandlerHandlesTheRest() throws Exception {
+        JavaFileObject source = JavaFileObjects.forSourceLines("test.CatchAll",
+                "package test;",
+                "",
+                "import java.util.ArrayList;",
+                "import java.util.List;",
+                "",
+                "import io.wsconnector.annotations.*;",
+                "",
+                "@WebSocketUpgradePath(\"/all\")",
+                "public class CatchAll {",
+                "    public static final List<String> EVENTS = new ArrayList<>();",
+                "",
+                "    @OnError void any(Throwable t) { EVENTS.add(\"Throwable \" + t.getClass().getSimpleName()); }",
+                "    @OnError void state(IllegalStateException e) { EVENTS.add(\"IllegalStateException\"); }",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.CatchAll_WebSocketEndpoint")
+                .getConstructor().newInstance()).newDispatcher();
+        @SuppressWarnings("unchecked")
+        List<String> events = (List<String>) loader.loadClass("test.CatchAll").getField("EVENTS").get(null);
+        RecordingSession session = new RecordingSession("s1");
+
+        assertTrue(dispatcher.onError(session, new IllegalStateException()));
+        assertTrue(dispatcher.onError(session, new AssertionError()));
+
+        assertEquals(List.of("IllegalStateException", "Throwable AssertionError"), events);
+    }
+
     /** Loads the classes a compilation wrote, then those of the tests (the runtime's, notably). */
     private static final class CompiledClassLoader extends ClassLoader {
         private final Compilation compilation;
@@ -317,12 +583,93 @@ class WebSocketProcessorGoldenTest {
         }
     }
 
-    private static final class RecordingSession implements WebSocketSession {
+    /**
+     * A handshake with fixed values that counts how often a path parameter, query parameter or header
+     * is looked up.
+     */
+    static final class FakeHandshake implements HandshakeRequest {
+        int lookups;
+        private final String path;
+        private final Map<String, String> pathParams;
+        private final Map<String, String> query;
+        private final Map<String, String> headers;
+
+        /** @param headers by lower-case name */
+        FakeHandshake(String path, Map<String, String> pathParams, Map<String, String> query,
+                      Map<String, String> headers) {
+            this.path = path;
+            this.pathParams = pathParams;
+            this.query = query;
+            this.headers = headers;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public String pathParam(String name) {
+            lookups++;
+            return pathParams.get(name);
+        }
+
+        @Override
+        public Map<String, String> pathParams() {
+            return pathParams;
+        }
+
+        @Override
+        public Optional<String> queryParam(String name) {
+            lookups++;
+            return Optional.ofNullable(query.get(name));
+        }
+
+        @Override
+        public List<String> queryParams(String name) {
+            return query.containsKey(name) ? List.of(query.get(name)) : List.of();
+        }
+
+        @Override
+        public Optional<String> header(String name) {
+            lookups++;
+            return Optional.ofNullable(headers.get(name.toLowerCase(java.util.Locale.ROOT)));
+        }
+
+        @Override
+        public InetSocketAddress remoteAddress() {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), 50000);
+        }
+
+        @Override
+        public List<String> requestedSubprotocols() {
+            return List.of();
+        }
+
+        @Override
+        public Optional<String> subprotocol() {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A session that records what is sent: {@code sendText} as the text, binary messages as
+     * {@code binary array [hex]} or {@code binary buffer [hex]}, asynchronous sends with an
+     * {@code async } prefix, pings as {@code ping [hex]}.
+     */
+    static final class RecordingSession implements WebSocketSession {
         final List<String> sent = new ArrayList<>();
         private final String id;
+        private final HandshakeRequest handshake;
+        private final Map<String, Object> attributes = new HashMap<>();
 
         RecordingSession(String id) {
+            this(id, null);
+        }
+
+        RecordingSession(String id, HandshakeRequest handshake) {
             this.id = id;
+            this.handshake = handshake;
         }
 
         @Override
@@ -348,6 +695,23 @@ class WebSocketProcessorGoldenTest {
         }
 
         @Override
+        public CompletionStage<Void> sendTextAsync(String text) {
+            sent.add("async " + text);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public CompletionStage<Void> sendBinaryAsync(byte[] data) {
+            sent.add("async binary array [" + HexFormat.of().formatHex(data) + "]");
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void sendPing(byte[] payload) {
+            sent.add("ping [" + HexFormat.of().formatHex(payload) + "]");
+        }
+
+        @Override
         public void close(int statusCode, String reason) {
             throw new UnsupportedOperationException();
         }
@@ -355,6 +719,39 @@ class WebSocketProcessorGoldenTest {
         @Override
         public boolean isOpen() {
             return true;
+        }
+
+        @Override
+        public String pathParam(String name) {
+            return handshake().pathParam(name);
+        }
+
+        @Override
+        public HandshakeRequest handshake() {
+            if (handshake == null) {
+                throw new UnsupportedOperationException("no handshake in this test");
+            }
+            return handshake;
+        }
+
+        @Override
+        public Optional<String> subprotocol() {
+            return handshake().subprotocol();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> T attribute(String key) {
+            return (T) attributes.get(key);
+        }
+
+        @Override
+        public void attribute(String key, Object value) {
+            if (value == null) {
+                attributes.remove(key);
+            } else {
+                attributes.put(key, value);
+            }
         }
     }
 }

@@ -35,14 +35,14 @@ import com.google.testing.compile.Compilation;
 class WebSocketProcessorNegativeTest {
 
     /** Asserts that the compilation failed with exactly one error, {@code message}, on {@code line}. */
-    private static void assertOnlyError(Compilation compilation, String message, JavaFileObject file, int line) {
+    static void assertOnlyError(Compilation compilation, String message, JavaFileObject file, int line) {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
         assertError(compilation, message, file, line);
     }
 
     /** Asserts that the compilation had the error {@code message}, exactly, on {@code line}. */
-    private static void assertError(Compilation compilation, String message, JavaFileObject file, int line) {
+    static void assertError(Compilation compilation, String message, JavaFileObject file, int line) {
         assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(line);
         List<String> errors = compilation.errors().stream().map(error -> error.getMessage(Locale.ROOT)).toList();
         assertTrue(errors.contains(message), () -> "no error is exactly\n  " + message + "\nerrors:\n  "
@@ -366,7 +366,7 @@ class WebSocketProcessorNegativeTest {
 
         @Test
         void disallowedCharacter() {
-            assertInvalidPath("/chat/{room}", "@WebSocketUpgradePath path \"/chat/{room}\" contains '{', which a "
+            assertInvalidPath("/chat/<room>", "@WebSocketUpgradePath path \"/chat/<room>\" contains '<', which a "
                     + "URI path cannot hold unencoded; use letters, digits and - . _ ~ ! $ & ' ( ) + , ; = : @, "
                     + "or percent-encode it");
         }
@@ -750,7 +750,8 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnOpen method 'opened' cannot take parameter 'greeting' of type String; it accepts a "
-                            + "WebSocketSession",
+                            + "WebSocketSession and a HandshakeRequest, each optional. Bind a handshake value with "
+                            + "@PathParam, @QueryParam or @HeaderParam",
                     source, 6);
         }
 
@@ -794,7 +795,7 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnOpen method 'opened' takes a second WebSocketSession parameter 'other'; it accepts a "
-                            + "WebSocketSession. Remove 'other'",
+                            + "WebSocketSession and a HandshakeRequest, each optional. Remove 'other'",
                     source, 6);
         }
 
@@ -869,7 +870,8 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' cannot take parameter 'text' of type String; it accepts a "
-                            + "byte[] or ByteBuffer message and optionally a WebSocketSession",
+                            + "byte[] or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest. "
+                            + "Bind a handshake value with @PathParam, @QueryParam or @HeaderParam",
                     source, 6);
         }
 
@@ -926,7 +928,8 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' takes a second byte[] parameter 'other'; it accepts a byte[] "
-                            + "or ByteBuffer message and optionally a WebSocketSession. Remove 'other'",
+                            + "or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest. "
+                            + "Remove 'other'",
                     source, 6);
         }
 
@@ -1029,7 +1032,8 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' cannot take parameter 'data' of type byte[]; it accepts a String "
-                            + "message and optionally a WebSocketSession",
+                            + "message, and optionally a WebSocketSession and a HandshakeRequest. Bind a handshake "
+                            + "value with @PathParam, @QueryParam or @HeaderParam",
                     source, 6);
         }
     }
@@ -1071,7 +1075,8 @@ class WebSocketProcessorNegativeTest {
                     "}");                                                 // 6
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' returns CharSequence; return void, or String to reply to the client",
+                    "@OnTextMessage method 'text' returns CharSequence; return void, or String (or a CompletionStage of it) "
+                            + "to reply to the client",
                     source, 5);
         }
 
@@ -1097,8 +1102,8 @@ class WebSocketProcessorNegativeTest {
                     "}");                                                 // 6
 
             assertOnlyError(compile(source),
-                    "@OnBinaryMessage method 'data' returns String; return void, or byte[] or ByteBuffer to reply "
-                            + "to the client",
+                    "@OnBinaryMessage method 'data' returns String; return void, or byte[] or ByteBuffer (or a "
+                            + "CompletionStage of one) to reply to the client",
                     source, 5);
         }
 
@@ -1131,7 +1136,8 @@ class WebSocketProcessorNegativeTest {
                     "}");                                                 // 6
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' returns byte[]; return void, or String to reply to the client",
+                    "@OnTextMessage method 'text' returns byte[]; return void, or String (or a CompletionStage of it) "
+                            + "to reply to the client",
                     source, 5);
         }
 
@@ -1145,7 +1151,8 @@ class WebSocketProcessorNegativeTest {
                     "}");                                                 // 6
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' returns ByteBuffer; return void, or String to reply to the client",
+                    "@OnTextMessage method 'text' returns ByteBuffer; return void, or String (or a CompletionStage of it) "
+                            + "to reply to the client",
                     source, 5);
         }
     }

@@ -1,0 +1,70 @@
+package io.wsconnector.processor;
+
+import com.squareup.javapoet.ClassName;
+
+/**
+ * An {@link Argument} bound to a value of the opening handshake: a path parameter, a query parameter
+ * or a header, converted to a type. The generated dispatcher converts each distinct one once, in
+ * {@code onUpgrade}, into a field that every handler taking it is passed.
+ *
+ * @param source     where the value comes from
+ * @param name       its name: the template's, the query's or the header's
+ * @param conversion how the text is converted
+ * @param type       the converted type, boxed: {@code String}, {@code Integer}, {@code Long},
+ *                   {@code Boolean}, {@code UUID} or the enum
+ * @param optional   whether the parameter is an {@code Optional}, empty when the value is absent
+ */
+record HandshakeValue(Source source, String name, Conversion conversion, ClassName type, boolean optional)
+        implements Argument {
+
+    /** How the description of this value starts in a 400 answer, e.g. {@code path parameter 'room'}. */
+    String description() {
+        return source.description + " '" + name + "'";
+    }
+
+    @Override
+    public boolean sameValueAs(Argument other) {
+        return false; // taking the same value twice is pointless but harmless
+    }
+
+    /** Where a handshake value comes from, with the annotation that binds it. */
+    enum Source {
+        PATH("io.wsconnector.annotations.PathParam", "path parameter"),
+        QUERY("io.wsconnector.annotations.QueryParam", "query parameter"),
+        HEADER("io.wsconnector.annotations.HeaderParam", "header");
+
+        private final String annotationName;
+        private final String description;
+
+        Source(String annotationName, String description) {
+            this.annotationName = annotationName;
+            this.description = description;
+        }
+
+        /** The annotation's qualified name. */
+        String annotationName() {
+            return annotationName;
+        }
+
+        /** The annotation as written in source, e.g. {@code @PathParam}. */
+        String displayName() {
+            return "@" + annotationName.substring(annotationName.lastIndexOf('.') + 1);
+        }
+    }
+
+    /** How the text of a handshake value becomes the parameter's type. */
+    enum Conversion {
+        /** None: the text itself. */
+        STRING,
+        /** {@code Integer.parseInt}. */
+        INT,
+        /** {@code Long.parseLong}. */
+        LONG,
+        /** {@code true} or {@code false}, case-insensitively. */
+        BOOLEAN,
+        /** {@code UUID.fromString}. */
+        UUID,
+        /** The enum's {@code valueOf}: a constant's exact name. */
+        ENUM
+    }
+}
