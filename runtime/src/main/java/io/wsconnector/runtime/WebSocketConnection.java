@@ -4,7 +4,11 @@ import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.locks.ReentrantLock;
 
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.concurrency.limits.Limit;
@@ -18,12 +22,27 @@ import io.wsconnector.runtime.spi.WebSocketEndpoint;
  * {@link DataReader} on the connection's own thread, checks every rule a server must enforce, joins
  * fragments under the size limit while validating UTF-8 as the bytes arrive, answers pings, runs the
  * closing handshake, and calls the endpoint's generated {@link WebSocketDispatcher}: open first, then
- * whole messages, then close exactly once, however the connection ends.
+ * whole messages, control frames and idle timeouts, then close exactly once, however the connection ends.
+ *
+ * <p>Most callbacks run on the connection's thread; an idle timeout runs on a thread of Helidon's
+ * executor, and the failure of a stage a handler returned on whichever thread failed it. A dispatch lock
+ * makes them take turns: a callback never runs while another one of the same connection does. A stage
+ * failure reported while this thread is inside a callback waits until that callback returns.
  */
 final class WebSocketConnection implements ServerConnection {
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
     static final String INTERNAL_ERROR_REASON = "Internal server error";
     private static final int MAX_CONTROL_PAYLOAD = 125;
+
+    // the events of invoke(), and the handler names logged when one fails
+    private static final int OPEN = 0;
+    private static final int TEXT = 1;
+    private static final int BINARY = 2;
+    private static final int PING = 3;
+    private static final int PONG = 4;
+    private static final int IDLE = 5;
+    private static final String[] HANDLERS = {"@OnOpen", "@OnTextMessage", "@OnBinaryMessage", "@OnPing", "@OnPong",
+            "@OnIdleTimeout"};
     /** A message buffer larger than this is dropped after the message, so that idle connections stay small. */
     private static final int RETAINED_MESSAGE_BUFFER = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
@@ -35,38 +54,56 @@ final class WebSocketConnection implements ServerConnection {
     private final ConnectionSession session;
     private final WebSocketProtocol protocol;
     private final Utf8Validator utf8 = new Utf8Validator();
+    private final long idleTimeoutNanos;
+    private final ReentrantLock dispatchLock = new ReentrantLock();
 
     /** The opcode of the message being received (text or binary), or -1 between messages. */
     private int messageOpcode = -1;
     private byte[] message = NO_BYTES;
     private int messageLength;
     private byte[] control;
+    /** Guarded by the dispatch lock. */
     private boolean closeDelivered;
+    /** Failures of handler stages reported while this thread was in a callback; guarded by the dispatch lock. */
+    private List<Throwable> deferredFailures;
 
     private volatile long lastFrameNanos = System.nanoTime();
+    /** When the last idle timeout was handled: the idle time counts from then too. */
+    private volatile long idleRestartNanos = lastFrameNanos;
+    /** Set while an idle timeout is on its way to the dispatcher, so that it is not fired twice. */
+    private volatile boolean idleFiring;
     private volatile boolean reading;
     private volatile boolean finished;
     /** Set when the read loop is about to end anyway: our close frame needs no timer. */
     private volatile boolean ending;
     private volatile Thread closeTimer;
 
-    WebSocketConnection(ConnectionContext ctx, WebSocketEndpoint endpoint, String sessionId, WebSocketProtocol protocol) {
+    /**
+     * @param ctx        the upgraded connection
+     * @param route      its endpoint
+     * @param dispatcher the dispatcher whose {@code onUpgrade} accepted the connection
+     * @param session    the session {@code onUpgrade} saw
+     * @param protocol   the server's configuration
+     */
+    WebSocketConnection(ConnectionContext ctx, EndpointRoutes.Route route, WebSocketDispatcher dispatcher,
+                        ConnectionSession session, WebSocketProtocol protocol) {
         this.ctx = ctx;
         this.reader = ctx.dataReader();
-        this.endpoint = endpoint;
+        this.endpoint = route.endpoint();
+        this.idleTimeoutNanos = route.idleTimeoutNanos();
         this.protocol = protocol;
-        this.session = new ConnectionSession(sessionId, ctx.dataWriter(), Thread.currentThread());
-        this.dispatcher = endpoint.newDispatcher();
+        this.session = session;
+        this.dispatcher = dispatcher;
         session.afterCloseSent(this::awaitCloseAnswer);
+        session.connection(this);
     }
 
     @Override
     public void handle(Limit limit) {
         try {
-            try {
-                dispatcher.onOpen(session);
-            } catch (Throwable e) {
-                handlerFailed("@OnOpen", e);
+            invoke(OPEN, null);
+            if (idleTimeoutNanos > 0) {
+                protocol.idleTimeouts().add(this);
             }
             readFrames();
         } catch (ProtocolViolation violation) {
@@ -77,6 +114,9 @@ final class WebSocketConnection implements ServerConnection {
             deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
         } finally {
             finished = true;
+            if (idleTimeoutNanos > 0) {
+                protocol.idleTimeouts().remove(this);
+            }
             Thread timer = closeTimer;
             if (timer != null) {
                 timer.interrupt();
@@ -86,9 +126,117 @@ final class WebSocketConnection implements ServerConnection {
         }
     }
 
+    /**
+     * For Helidon's idle-connection closing: the time since the last frame, or since the endpoint's
+     * {@code onIdleTimeout} last ran (it chose to keep the connection).
+     */
     @Override
     public Duration idleTime() {
-        return Duration.ofNanos(System.nanoTime() - lastFrameNanos);
+        return Duration.ofNanos(System.nanoTime() - Math.max(lastFrameNanos, idleRestartNanos));
+    }
+
+    /**
+     * Called by the server's idle checker every tick: if no frame has arrived for the idle timeout, hands
+     * the timeout to a thread of Helidon's executor, which waits its turn to call the dispatcher.
+     */
+    void checkIdle(long now) {
+        if (idleFiring || finished || session.closeSent()
+                || now - Math.max(lastFrameNanos, idleRestartNanos) < idleTimeoutNanos) {
+            return;
+        }
+        idleFiring = true;
+        try {
+            ctx.executor().execute(this::fireIdleTimeout);
+        } catch (RejectedExecutionException e) {
+            idleFiring = false; // the server is stopping
+        }
+    }
+
+    private void fireIdleTimeout() {
+        dispatchLock.lock();
+        try {
+            // a frame may have arrived, or the connection closed, while this waited its turn
+            if (!closeDelivered && !session.closeSent()
+                    && System.nanoTime() - Math.max(lastFrameNanos, idleRestartNanos) >= idleTimeoutNanos) {
+                call(IDLE, null);
+                idleRestartNanos = System.nanoTime();
+            }
+        } finally {
+            idleFiring = false;
+            release();
+        }
+    }
+
+    /**
+     * A stage returned by a handler failed ({@link io.wsconnector.runtime.spi.AsyncReplies}): handled like
+     * an exception thrown by the handler, in its turn.
+     */
+    void stageFailed(Throwable failure) {
+        if (dispatchLock.isHeldByCurrentThread()) {
+            // reported from inside a callback (the stage had failed already): after that callback
+            if (deferredFailures == null) {
+                deferredFailures = new ArrayList<>(1);
+            }
+            deferredFailures.add(failure);
+            return;
+        }
+        dispatchLock.lock();
+        try {
+            stageFailedInTurn(failure);
+        } finally {
+            release();
+        }
+    }
+
+    private void stageFailedInTurn(Throwable failure) {
+        if (closeDelivered) {
+            LOGGER.log(Level.ERROR, "A stage returned by a handler of " + endpoint.endpointClassName()
+                    + " failed after session " + session.id() + " closed", failure);
+        } else {
+            failed("A stage returned by a handler", failure);
+        }
+    }
+
+    /** Calls the dispatcher for one event, in its turn; exceptions go to {@code onError}. */
+    private void invoke(int event, Object argument) {
+        dispatchLock.lock();
+        try {
+            call(event, argument);
+        } finally {
+            release();
+        }
+    }
+
+    /** Calls the dispatcher; the dispatch lock is held. */
+    private void call(int event, Object argument) {
+        try {
+            switch (event) {
+                case OPEN -> dispatcher.onOpen(session);
+                case TEXT -> dispatcher.onTextMessage(session, (String) argument);
+                case BINARY -> dispatcher.onBinaryMessage(session, (byte[]) argument);
+                case PING -> dispatcher.onPing(session, (byte[]) argument);
+                case PONG -> dispatcher.onPong(session, (byte[]) argument);
+                case IDLE -> dispatcher.onIdleTimeout(session);
+                default -> throw new IllegalArgumentException("event " + event);
+            }
+        } catch (Throwable e) {
+            failed(HANDLERS[event], e);
+        }
+    }
+
+    /** Releases the dispatch lock, first handling the stage failures this thread reported meanwhile. */
+    private void release() {
+        try {
+            while (deferredFailures != null && dispatchLock.getHoldCount() == 1) {
+                List<Throwable> failures = deferredFailures;
+                deferredFailures = null;
+                for (Throwable failure : failures) {
+                    stageFailedInTurn(failure);
+                }
+            }
+        } finally {
+            dispatchLock.unlock();
+        }
     }
 
     /**
@@ -222,19 +370,11 @@ final class WebSocketConnection implements ServerConnection {
             }
             String textMessage = new String(message, 0, messageLength, StandardCharsets.UTF_8);
             endMessageIf(true);
-            try {
-                dispatcher.onTextMessage(session, textMessage);
-            } catch (Throwable e) {
-                handlerFailed("@OnTextMessage", e);
-            }
+            invoke(TEXT, textMessage);
         } else {
             byte[] binaryMessage = Arrays.copyOf(message, messageLength);
             endMessageIf(true);
-            try {
-                dispatcher.onBinaryMessage(session, binaryMessage);
-            } catch (Throwable e) {
-                handlerFailed("@OnBinaryMessage", e);
-            }
+            invoke(BINARY, binaryMessage);
         }
     }
 
@@ -258,8 +398,17 @@ final class WebSocketConnection implements ServerConnection {
         }
         readPayload(control, length, mask);
         switch (opcode) {
-            case ConnectionSession.OPCODE_PING -> session.sendPong(control, length);
-            case ConnectionSession.OPCODE_PONG -> { } // unsolicited or answering our ping: nothing to do
+            case ConnectionSession.OPCODE_PING -> {
+                session.sendPong(control, length); // first: the endpoint only observes pings
+                if (!session.closeSent()) {
+                    invoke(PING, Arrays.copyOf(control, length));
+                }
+            }
+            case ConnectionSession.OPCODE_PONG -> {
+                if (!session.closeSent()) {
+                    invoke(PONG, Arrays.copyOf(control, length));
+                }
+            }
             default -> {
                 closeFrame(length);
                 return true;
@@ -328,6 +477,7 @@ final class WebSocketConnection implements ServerConnection {
             reading = true;
             reader.pullData();
             reading = false;
+            lastFrameNanos = System.nanoTime(); // a long frame arriving slowly is not idleness
         }
         return Math.min(reader.available(), wanted);
     }
@@ -369,21 +519,42 @@ final class WebSocketConnection implements ServerConnection {
     }
 
     private void deliverClose(int code, String reason) {
-        if (closeDelivered) {
-            return;
-        }
-        closeDelivered = true;
+        dispatchLock.lock();
         try {
-            dispatcher.onClose(session, code, reason);
-        } catch (Throwable e) {
-            LOGGER.log(Level.ERROR, "@OnClose of " + endpoint.endpointClassName() + " threw for session "
-                    + session.id(), e);
+            if (closeDelivered) {
+                return;
+            }
+            closeDelivered = true;
+            try {
+                dispatcher.onClose(session, code, reason);
+            } catch (Throwable e) {
+                LOGGER.log(Level.ERROR, "@OnClose of " + endpoint.endpointClassName() + " threw for session "
+                        + session.id(), e);
+            }
+        } finally {
+            release();
         }
     }
 
-    private void handlerFailed(String handler, Throwable error) {
+    /**
+     * A handler threw: {@code onError} may handle it (the connection stays open); otherwise it is logged
+     * and the connection closed with 1011, without the exception's text. The dispatch lock is held.
+     */
+    private void failed(String handler, Throwable error) {
+        Throwable onErrorFailure = null;
+        try {
+            if (dispatcher.onError(session, error)) {
+                return;
+            }
+        } catch (Throwable e) {
+            onErrorFailure = e;
+        }
         LOGGER.log(Level.ERROR, handler + " of " + endpoint.endpointClassName() + " threw; closing session "
                 + session.id() + " with 1011", error);
+        if (onErrorFailure != null) {
+            LOGGER.log(Level.ERROR, "@OnError of " + endpoint.endpointClassName() + " threw while handling it",
+                    onErrorFailure);
+        }
         try {
             session.close(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
         } catch (RuntimeException e) {

@@ -45,21 +45,23 @@ public final class WebSocketServer implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
 
+    /** How much longer than the longest endpoint idle timeout Helidon waits before it closes an idle connection. */
+    private static final Duration HELIDON_IDLE_MARGIN = Duration.ofMinutes(1);
+
     private final List<WebSocketEndpoint> endpoints;
     private final WebServer webServer;
     private final String host;
     private final int requestedPort;
+    private final EndpointRoutes routes;
+    private final IdleTimeouts idleTimeouts = new IdleTimeouts();
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes) {
         this.endpoints = endpoints;
         this.host = builder.host;
         this.requestedPort = builder.port;
-        Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
-        for (WebSocketEndpoint endpoint : endpoints) {
-            byPath.put(endpoint.path(), endpoint);
-        }
-        WebSocketProtocol webSocket = new WebSocketProtocol(Map.copyOf(byPath), builder.maxMessageSize,
-                Set.copyOf(builder.allowedOrigins), builder.closeTimeout);
+        this.routes = routes;
+        WebSocketProtocol webSocket = new WebSocketProtocol(routes, builder.maxMessageSize,
+                Set.copyOf(builder.allowedOrigins), builder.closeTimeout, idleTimeouts);
         WebServerConfig.Builder config = WebServer.builder()
                 .host(builder.host)
                 .port(builder.port)
@@ -70,24 +72,44 @@ public final class WebSocketServer implements AutoCloseable {
                 // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
                 .addProtocol(Http1Config.builder().addReceiveListener(new UpgradeHeaderNormalizer()).build())
                 .addProtocol(webSocket)
-                .routing(http -> answerPlainRequestsWithUpgradeRequired(http, byPath.keySet()));
+                .routing(http -> answerPlainRequestsWithUpgradeRequired(http, routes));
+        keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(config, routes.longestIdleTimeout());
         builder.webServerCustomizer.accept(config);
         this.webServer = config.build();
     }
 
     /**
-     * A plain HTTP GET on an endpoint's path (no {@code Upgrade}) is answered 426 Upgrade Required, saying
-     * what is expected, rather than 404 (RFC 6455, section 4.2.2; RFC 9110, section 15.5.22).
+     * A plain HTTP GET on an endpoint's path or template (no {@code Upgrade}) is answered 426 Upgrade
+     * Required, saying what is expected, rather than 404 (RFC 6455, section 4.2.2; RFC 9110, section
+     * 15.5.22). Any other path goes on to the next route.
      */
-    private static void answerPlainRequestsWithUpgradeRequired(HttpRouting.Builder http, Set<String> paths) {
+    private static void answerPlainRequestsWithUpgradeRequired(HttpRouting.Builder http, EndpointRoutes routes) {
         byte[] body = "This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket)\n"
                 .getBytes(StandardCharsets.UTF_8);
-        for (String path : paths) {
-            http.get(path, (request, response) -> response.status(Status.UPGRADE_REQUIRED_426)
+        http.get((request, response) -> {
+            if (!routes.serves(request.prologue().uriPath())) {
+                response.next();
+                return;
+            }
+            response.status(Status.UPGRADE_REQUIRED_426)
                     .header(HeaderNames.UPGRADE, "websocket")
                     .header(HeaderNames.CONNECTION, "Upgrade")
                     .header("Sec-WebSocket-Version", "13")
-                    .send(body));
+                    .send(body);
+        });
+    }
+
+    /**
+     * Helidon closes a connection idle for its {@code idle-connection-timeout} (5 minutes by default),
+     * counting from the last frame or the last {@code onIdleTimeout}. An endpoint whose own idle timeout is
+     * as long would lose its connections before its {@code onIdleTimeout} runs: Helidon's limit is raised
+     * above the longest one (a setting made in {@link Builder#webServer} still wins).
+     */
+    private static void keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(WebServerConfig.Builder config,
+                                                                              Duration longest) {
+        Duration needed = longest.plus(HELIDON_IDLE_MARGIN);
+        if (!longest.isZero() && config.idleConnectionTimeout().compareTo(needed) < 0) {
+            config.idleConnectionTimeout(needed);
         }
     }
 
@@ -115,8 +137,11 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
         }
-        for (URI uri : endpointUris()) {
-            LOGGER.log(Level.INFO, "Serving " + uri);
+        if (!routes.longestIdleTimeout().isZero()) {
+            idleTimeouts.start();
+        }
+        for (WebSocketEndpoint endpoint : endpoints) {
+            LOGGER.log(Level.INFO, "Serving " + baseUri() + endpoint.path());
         }
         return this;
     }
@@ -146,20 +171,28 @@ public final class WebSocketServer implements AutoCloseable {
      * @return the endpoints' URIs, in path order
      */
     public List<URI> endpointUris() {
-        String displayHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-        String scheme = webServer.hasTls() ? "wss" : "ws";
         List<URI> uris = new ArrayList<>(endpoints.size());
         for (WebSocketEndpoint endpoint : endpoints) {
-            uris.add(URI.create(scheme + "://" + displayHost + ":" + port() + endpoint.path()));
+            // a template's braces cannot stand in a URI: they are percent-encoded (getPath() shows them)
+            uris.add(URI.create(baseUri() + endpoint.path().replace("{", "%7B").replace("}", "%7D")));
         }
         return uris;
     }
 
+    private String baseUri() {
+        String displayHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
+        return (webServer.hasTls() ? "wss" : "ws") + "://" + displayHost + ":" + port();
+    }
+
     /**
-     * Stops listening and closes every connection.
+     * Stops listening, closes every connection and stops the idle-timeout thread.
      */
     public void stop() {
-        webServer.stop();
+        try {
+            webServer.stop();
+        } finally {
+            idleTimeouts.stop();
+        }
     }
 
     /**
@@ -181,6 +214,7 @@ public final class WebSocketServer implements AutoCloseable {
         private boolean discoverEndpoints = true;
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private Duration closeTimeout = Duration.ofSeconds(5);
+        private Duration idleTimeout = Duration.ZERO;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
 
@@ -260,6 +294,28 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * How long a connection may go without receiving any frame (data, ping, pong or close) before the
+         * endpoint's {@code @OnIdleTimeout} runs, for endpoints that set no
+         * {@code @WebSocketUpgradePath(idleTimeoutSeconds = ...)} of their own. Without an
+         * {@code @OnIdleTimeout} method, the connection is closed with 1001; with one, it stays open unless
+         * the method closes it, and the timeout starts again. None by default.
+         *
+         * <p>The timeouts are checked by a single thread per server, every 100 ms: a timeout fires up to
+         * that much later than due.
+         *
+         * @param timeout the timeout, positive; {@link Duration#ZERO} for none
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("idleTimeout must not be negative, not " + timeout);
+            }
+            this.idleTimeout = timeout;
+            return this;
+        }
+
+        /**
          * Serves this endpoint, replacing a discovered one with the same path. Use it to build the
          * endpoint instances yourself, e.g.
          * {@code addEndpoint(new Chat_WebSocketEndpoint(() -> new Chat(repository)))}.
@@ -316,8 +372,10 @@ public final class WebSocketServer implements AutoCloseable {
          * Creates the server; it does not listen before {@link WebSocketServer#start()}.
          *
          * @return the server
-         * @throws IllegalStateException if there is no endpoint to serve, or two discovered endpoints
-         *                               have the same path
+         * @throws IllegalStateException if there is no endpoint to serve, two discovered endpoints have the
+         *                               same path, a path does not start with {@code /} or names a parameter
+         *                               twice, or two path templates can match the same path (e.g.
+         *                               {@code /rooms/{room}} and {@code /rooms/{id}})
          */
         public WebSocketServer build() {
             Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
@@ -337,7 +395,8 @@ public final class WebSocketServer implements AutoCloseable {
             }
             List<WebSocketEndpoint> endpoints = new ArrayList<>(byPath.values());
             endpoints.sort((a, b) -> a.path().compareTo(b.path()));
-            return new WebSocketServer(this, List.copyOf(endpoints));
+            EndpointRoutes routes = EndpointRoutes.create(endpoints, idleTimeout);
+            return new WebSocketServer(this, List.copyOf(endpoints), routes);
         }
 
         private static String duplicatePathMessage(WebSocketEndpoint first, WebSocketEndpoint second) {

@@ -1,15 +1,23 @@
 package io.wsconnector.runtime;
 
+import java.lang.System.Logger.Level;
+import java.net.InetSocketAddress;
+import java.net.SocketAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.common.concurrency.limits.Limit;
 import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -22,17 +30,37 @@ import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.spi.ServerConnection;
+import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
  * The opening handshake (RFC 6455, section 4.2): checks the client's upgrade request for one of our
- * endpoints, answers 101 and hands the connection to a {@link WebSocketConnection}. A request for a
- * path with no endpoint is left to Helidon's HTTP routing (404 unless a route exists there).
+ * endpoints, negotiates the subprotocol, lets the endpoint's {@code onUpgrade} accept or refuse it,
+ * answers 101 and hands the connection to a {@link WebSocketConnection}. A request for a path with no
+ * endpoint is left to Helidon's HTTP routing (404 unless a route exists there).
  */
 final class WebSocketUpgrader implements Http1Upgrader {
+    private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
     private static final HeaderName SEC_WEBSOCKET_KEY = HeaderNames.create("Sec-WebSocket-Key");
     private static final HeaderName SEC_WEBSOCKET_VERSION = HeaderNames.create("Sec-WebSocket-Version");
+    private static final HeaderName SEC_WEBSOCKET_PROTOCOL = HeaderNames.create("Sec-WebSocket-Protocol");
     private static final byte[] ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.US_ASCII);
+
+    /** What a refused handshake becomes: nothing more is read or written. */
+    private static final ServerConnection REFUSED = new ServerConnection() {
+        @Override
+        public void handle(Limit limit) {
+        }
+
+        @Override
+        public Duration idleTime() {
+            return Duration.ZERO;
+        }
+
+        @Override
+        public void close(boolean interrupt) {
+        }
+    };
 
     private final WebSocketProtocol protocol;
 
@@ -47,10 +75,17 @@ final class WebSocketUpgrader implements Http1Upgrader {
 
     @Override
     public ServerConnection upgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers) {
-        WebSocketEndpoint endpoint = protocol.endpointsByPath().get(prologue.uriPath().path());
-        if (endpoint == null) {
+        EndpointRoutes.Match match;
+        try {
+            match = protocol.routes().find(prologue.uriPath());
+        } catch (IllegalArgumentException e) {
+            return refuse(ctx, Status.BAD_REQUEST_400, e.getMessage());
+        }
+        if (match == null) {
             return null;
         }
+        EndpointRoutes.Route route = match.route();
+        WebSocketEndpoint endpoint = route.endpoint();
         if (prologue.method() != Method.GET) {
             throw reject(Status.BAD_REQUEST_400, "A WebSocket upgrade must use GET");
         }
@@ -72,16 +107,67 @@ final class WebSocketUpgrader implements Http1Upgrader {
         if (!isValidKey(key)) {
             throw reject(Status.BAD_REQUEST_400, "Sec-WebSocket-Key must be 16 bytes in base64");
         }
-        if (headers.contains(HeaderNames.ORIGIN) && !isAllowedOrigin(headers.get(HeaderNames.ORIGIN).values(), headers)) {
+        if (headers.contains(HeaderNames.ORIGIN)
+                && !isAllowedOrigin(headers.get(HeaderNames.ORIGIN).values(), route.allowedOrigins(), headers)) {
             throw reject(Status.FORBIDDEN_403, "Origin not allowed");
         }
+        List<String> offered = offeredSubprotocols(headers);
+        String subprotocol = null;
+        if (!route.subprotocols().isEmpty() && !offered.isEmpty()) {
+            subprotocol = choose(route.subprotocols(), offered);
+            if (subprotocol == null) {
+                return refuse(ctx, Status.BAD_REQUEST_400, "None of the offered subprotocols is supported; this "
+                        + "endpoint speaks " + String.join(", ", route.subprotocols()));
+            }
+        }
 
+        String rawPath = prologue.uriPath().rawPath();
+        Handshake handshake = new Handshake(rawPath.equals(endpoint.path()) ? endpoint.path() : rawPath,
+                match.pathParams(), prologue.query().rawValue(), headers, remoteAddress(ctx), offered, subprotocol);
+        String sessionId = UUID.randomUUID().toString();
+        ConnectionSession session = new ConnectionSession(sessionId, ctx.dataWriter(), Thread.currentThread(), handshake);
+        WebSocketDispatcher dispatcher;
+        try {
+            dispatcher = endpoint.newDispatcher();
+            dispatcher.onUpgrade(handshake, session);
+        } catch (UpgradeRejectedException e) {
+            return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
+        } catch (Throwable e) {
+            LOGGER.log(Level.ERROR, "The upgrade of " + endpoint.endpointClassName() + " failed for "
+                    + handshake + "; answering 500", e);
+            return refuse(ctx, Status.INTERNAL_SERVER_ERROR_500, WebSocketConnection.INTERNAL_ERROR_REASON);
+        }
+
+        WebSocketConnection connection = new WebSocketConnection(ctx, route, dispatcher, session, protocol);
         String response = "HTTP/1.1 101 Switching Protocols\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + acceptValue(key) + "\r\n\r\n";
+                + "Sec-WebSocket-Accept: " + acceptValue(key) + "\r\n"
+                + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n")
+                + "\r\n";
         ctx.dataWriter().writeNow(BufferData.create(response.getBytes(StandardCharsets.US_ASCII)));
-        return new WebSocketConnection(ctx, endpoint, UUID.randomUUID().toString(), protocol);
+        session.open();
+        return connection;
+    }
+
+    /**
+     * Answers the handshake with this status and the message as a {@code text/plain} body (Helidon's own
+     * error responses carry no body unless configured, and HTML-encode it), then ends the connection:
+     * the returned connection does nothing, and Helidon closes the socket when it returns.
+     */
+    private static ServerConnection refuse(ConnectionContext ctx, Status status, String message) {
+        byte[] body = message.getBytes(StandardCharsets.UTF_8);
+        String reason = status.reasonPhrase() == null || status.reasonPhrase().isBlank() ? "Refused" : status.reasonPhrase();
+        byte[] head = ("HTTP/1.1 " + status.code() + " " + reason + "\r\n"
+                + "Content-Type: text/plain; charset=UTF-8\r\n"
+                + "Content-Length: " + body.length + "\r\n"
+                + "Connection: close\r\n"
+                + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] response = new byte[head.length + body.length];
+        System.arraycopy(head, 0, response, 0, head.length);
+        System.arraycopy(body, 0, response, head.length, body.length);
+        ctx.dataWriter().writeNow(BufferData.create(response));
+        return REFUSED;
     }
 
     private static RequestException reject(Status status, String message) {
@@ -90,6 +176,39 @@ final class WebSocketUpgrader implements Http1Upgrader {
                 .status(status)
                 .message(message)
                 .build();
+    }
+
+    /** The tokens of every {@code Sec-WebSocket-Protocol} header, in the client's order. */
+    private static List<String> offeredSubprotocols(WritableHeaders<?> headers) {
+        if (!headers.contains(SEC_WEBSOCKET_PROTOCOL)) {
+            return List.of();
+        }
+        List<String> offered = new ArrayList<>(4);
+        for (String value : headers.get(SEC_WEBSOCKET_PROTOCOL).allValues()) {
+            for (String token : value.split(",")) {
+                String trimmed = token.trim();
+                if (!trimmed.isEmpty()) {
+                    offered.add(trimmed);
+                }
+            }
+        }
+        return List.copyOf(offered);
+    }
+
+    /** The first of the endpoint's subprotocols (its preference) that the client offers, or {@code null}. */
+    private static String choose(List<String> supported, List<String> offered) {
+        for (String candidate : supported) {
+            if (offered.contains(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static InetSocketAddress remoteAddress(ConnectionContext ctx) {
+        SocketAddress address = ctx.remotePeer().address();
+        return address instanceof InetSocketAddress inet ? inet
+                : InetSocketAddress.createUnresolved(ctx.remotePeer().host(), ctx.remotePeer().port());
     }
 
     private static boolean hasToken(WritableHeaders<?> headers, HeaderName name, String token) {
@@ -126,11 +245,15 @@ final class WebSocketUpgrader implements Http1Upgrader {
     }
 
     /**
-     * An explicit allow-list, if configured, is matched exactly; otherwise the origin's host and port
-     * must be those of the {@code Host} header (what a browser sends for a same-origin page). Clients
-     * that are not browsers usually send no {@code Origin} at all, and are not checked.
+     * The endpoint's own origins are allowed in any case. Then the server's allow-list, if configured, is
+     * matched exactly; otherwise the origin's host and port must be those of the {@code Host} header (what
+     * a browser sends for a same-origin page). Clients that are not browsers usually send no
+     * {@code Origin} at all, and are not checked.
      */
-    private boolean isAllowedOrigin(String origin, WritableHeaders<?> headers) {
+    private boolean isAllowedOrigin(String origin, Set<String> endpointOrigins, WritableHeaders<?> headers) {
+        if (endpointOrigins.contains(origin) || endpointOrigins.contains("*")) {
+            return true;
+        }
         if (!protocol.allowedOrigins().isEmpty()) {
             return protocol.allowedOrigins().contains("*") || protocol.allowedOrigins().contains(origin);
         }
