@@ -13,10 +13,12 @@ import java.util.Locale;
 final class Options {
     static final String HOST = "127.0.0.1";
     /** The JVM flags of every server process, identical for all three. */
-    static final List<String> DEFAULT_SERVER_JVM_ARGS = List.of(
-            "-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
-            // JDK 24+ warns on (and Netty then avoids) sun.misc.Unsafe memory access unless allowed
-            "--sun-misc-unsafe-memory-access=allow");
+    static final List<String> DEFAULT_SERVER_JVM_ARGS = Runtime.version().feature() >= 23
+            ? List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+                    // JDK 24+ warns on (and Netty then avoids) sun.misc.Unsafe memory access unless
+                    // allowed; JDK 21 and 22 do not know the option
+                    "--sun-misc-unsafe-memory-access=allow")
+            : List.of("-Xms512m", "-Xmx512m", "-XX:+UseG1GC");
 
     static final String USAGE = """
             usage: java -jar bench/target/wsconnector-bench.jar [options]
