@@ -9,7 +9,8 @@ package io.wsconnector.runtime;
 public interface WebSocketSession {
 
     /**
-     * A string that identifies this session among all sessions of the server.
+     * A short string that identifies this session among all sessions of the server (a sequence
+     * number). It is not a secret: do not use it to authenticate anything.
      *
      * @return the session id
      */
