@@ -44,8 +44,14 @@ public interface WebSocketSession {
     void sendBinary(java.nio.ByteBuffer data);
 
     /**
-     * Sends a text message without waiting: the returned stage completes when the message has been
-     * written, or fails when the session closes first or the connection fails.
+     * Sends a text message and reports the outcome as a stage instead of an exception: the stage
+     * completes when the message has been written, or fails when the session is closed or the
+     * connection fails — convenient for sending to many sessions, some of which may be closing.
+     *
+     * <p>From a handler of this session the message is queued and written with the connection's next
+     * batch, so the call returns at once. From any other thread it is written on the calling thread:
+     * a client that stops reading (a full TCP window) blocks the caller until the connection fails.
+     * Bounded per-session queues that never block the caller are planned (broadcast issue).
      *
      * @param text the message
      * @return completes when written
@@ -53,7 +59,7 @@ public interface WebSocketSession {
     java.util.concurrent.CompletionStage<Void> sendTextAsync(String text);
 
     /**
-     * Sends a binary message without waiting, like {@link #sendTextAsync(String)}.
+     * Sends a binary message and reports the outcome as a stage, like {@link #sendTextAsync(String)}.
      *
      * @param data the message; the array may be reused once the call returns
      * @return completes when written

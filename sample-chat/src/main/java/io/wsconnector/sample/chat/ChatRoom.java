@@ -1,0 +1,149 @@
+package io.wsconnector.sample.chat;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import io.wsconnector.annotations.OnBinaryMessage;
+import io.wsconnector.annotations.OnClose;
+import io.wsconnector.annotations.OnError;
+import io.wsconnector.annotations.OnIdleTimeout;
+import io.wsconnector.annotations.OnOpen;
+import io.wsconnector.annotations.OnTextMessage;
+import io.wsconnector.annotations.OnUpgrade;
+import io.wsconnector.annotations.PathParam;
+import io.wsconnector.annotations.QueryParam;
+import io.wsconnector.annotations.WebSocketUpgradePath;
+import io.wsconnector.runtime.CloseCodes;
+import io.wsconnector.runtime.UpgradeRejectedException;
+import io.wsconnector.runtime.WebSocketSession;
+
+/**
+ * One client in a chat room: {@code ws://localhost:9091/chat/lobby?token=secret&nick=ada}.
+ *
+ * <ul>
+ * <li>{@code token} must be the server's token, or the handshake is refused with 401;</li>
+ * <li>{@code nick} is optional ({@code guest-<n>} without it);</li>
+ * <li>a text message goes to everyone in the room as {@code nick: text}; {@code /avatar NICK} asks for
+ *     a member's avatar;</li>
+ * <li>a binary message (at most 64 KiB) is the client's avatar;</li>
+ * <li>after the server's idle timeout without a message the client is asked whether it is still
+ *     there, and after a second one it is disconnected with 1001.</li>
+ * </ul>
+ *
+ * <p>The runtime creates one instance per connection and calls its methods one at a time, so the fields
+ * need no synchronization. What connections share lives in {@link Rooms}.
+ */
+// No idleTimeoutSeconds here: the server's idleTimeout applies, which ChatServer takes from the command line.
+@WebSocketUpgradePath("/chat/{room}")
+public class ChatRoom {
+    /** The largest avatar accepted, in bytes. */
+    public static final int MAX_AVATAR_BYTES = 64 * 1024;
+
+    private static final Pattern VALID_NICK = Pattern.compile("[\\p{L}\\p{N}_.-]{1,24}");
+    // session attributes, readable by the other connections of the room
+    private static final String NICK = "nick";
+    private static final String AVATAR = "avatar";
+
+    private final Rooms rooms;
+    private final byte[] token;
+    private String nick;
+    private boolean warnedIdle;
+
+    /**
+     * A chat member served by these rooms, admitted with this token.
+     *
+     * @param rooms the rooms all connections share
+     * @param token the token a client must give in its query string
+     */
+    public ChatRoom(Rooms rooms, String token) {
+        this.rooms = Objects.requireNonNull(rooms, "rooms");
+        this.token = token.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Not for use: the processor requires a no-argument constructor, for endpoints served through
+     * discovery. {@link ChatServer} turns discovery off and creates every instance with its rooms and
+     * token.
+     */
+    ChatRoom() {
+        throw new UnsupportedOperationException("ChatRoom needs its Rooms and token: serve it with ChatServer.start");
+    }
+
+    @OnUpgrade
+    void authenticate(@QueryParam("token") Optional<String> givenToken, @QueryParam("nick") Optional<String> nick,
+                      WebSocketSession session) {
+        // isEqual takes as long whatever the first differing byte: the token cannot be guessed byte by byte
+        if (givenToken.isEmpty() || !MessageDigest.isEqual(givenToken.get().getBytes(StandardCharsets.UTF_8), token)) {
+            throw new UpgradeRejectedException(401, "A valid token is required: add ?token=... to the URL");
+        }
+        if (nick.isPresent() && !VALID_NICK.matcher(nick.get()).matches()) {
+            throw new UpgradeRejectedException(400, "A nick has 1 to 24 letters, digits, '_', '-' or '.'");
+        }
+        this.nick = nick.orElseGet(() -> "guest-" + rooms.nextGuestNumber());
+        session.attribute(NICK, this.nick);
+    }
+
+    @OnOpen
+    void joined(WebSocketSession session, @PathParam String room) {
+        rooms.join(room, session);
+        rooms.broadcast(room, "* " + nick + " joined " + room);
+    }
+
+    @OnTextMessage
+    void said(WebSocketSession session, String text, @PathParam String room) {
+        warnedIdle = false;
+        if (text.startsWith("/avatar")) {
+            sendAvatar(session, room, text.substring("/avatar".length()).trim());
+        } else {
+            rooms.broadcast(room, nick + ": " + text);
+        }
+    }
+
+    private void sendAvatar(WebSocketSession session, String room, String owner) {
+        if (owner.isEmpty()) {
+            throw new IllegalArgumentException("usage: /avatar NICK");
+        }
+        byte[] avatar = rooms.members(room).stream()
+                .filter(member -> owner.equals(member.attribute(NICK)))
+                .map(member -> member.<byte[]>attribute(AVATAR))
+                .filter(Objects::nonNull)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("nobody called " + owner + " with an avatar in " + room));
+        session.sendBinary(avatar);
+    }
+
+    @OnBinaryMessage
+    void avatar(WebSocketSession session, byte[] image, @PathParam String room) {
+        warnedIdle = false;
+        if (image.length > MAX_AVATAR_BYTES) {
+            throw new IllegalArgumentException("an avatar has at most " + MAX_AVATAR_BYTES + " bytes, not " + image.length);
+        }
+        session.attribute(AVATAR, image); // the runtime gave us our own copy: we may keep it
+        rooms.broadcast(room, "* " + nick + " has a new avatar (" + image.length + " bytes): /avatar " + nick);
+    }
+
+    @OnIdleTimeout
+    void idle(WebSocketSession session) {
+        if (warnedIdle) {
+            session.close(CloseCodes.GOING_AWAY, "Idle for too long");
+        } else {
+            warnedIdle = true;
+            session.sendText("* still there? Say something, or you will be disconnected");
+        }
+    }
+
+    @OnError
+    void badRequest(IllegalArgumentException error, WebSocketSession session) {
+        // the connection stays open: the client only gets the reason
+        session.sendText("! " + error.getMessage());
+    }
+
+    @OnClose
+    void left(WebSocketSession session, @PathParam String room) {
+        rooms.leave(room, session);
+        rooms.broadcast(room, "* " + nick + " left " + room);
+    }
+}

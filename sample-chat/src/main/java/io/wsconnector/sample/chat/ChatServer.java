@@ -1,0 +1,124 @@
+package io.wsconnector.sample.chat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import io.wsconnector.runtime.WebSocketServer;
+
+/**
+ * The chat server: rooms at {@code ws://localhost:9091/chat/{room}}, served by {@link ChatRoom}.
+ *
+ * <pre>
+ * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]
+ * </pre>
+ */
+public final class ChatServer {
+    /** The port served when none is given. */
+    public static final int DEFAULT_PORT = 9091;
+
+    /** The token clients must give when none is configured. */
+    public static final String DEFAULT_TOKEN = "secret";
+
+    /** How long a client may stay silent before it is asked whether it is still there. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
+
+    private ChatServer() {
+    }
+
+    /**
+     * Starts a chat server.
+     *
+     * @param port        the port, 0 for any free one
+     * @param token       the token clients must give as {@code ?token=...}
+     * @param idleTimeout how long a client may stay silent before {@code @OnIdleTimeout} runs
+     * @return the running server
+     */
+    public static WebSocketServer start(int port, String token, Duration idleTimeout) {
+        Rooms rooms = new Rooms(); // shared by all connections
+        return WebSocketServer.builder()
+                .port(port)
+                // serve ChatRoom only as built here, with its dependencies: no discovered, argument-less instances
+                .discoverEndpoints(false)
+                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(rooms, token)))
+                // ChatRoom sets no idleTimeoutSeconds of its own, so this one applies to it
+                .idleTimeout(idleTimeout)
+                .build()
+                .start();
+    }
+
+    /**
+     * Starts the chat server and prints a URL to connect to.
+     *
+     * @param args {@code --port N} (default 9091, 0 for any free port), {@code --token T} (default
+     *             {@code secret}), {@code --idle-timeout SECONDS} (default 300)
+     */
+    public static void main(String[] args) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]");
+            System.exit(2);
+            return;
+        }
+        WebSocketServer server = start(options.port(), options.token(), options.idleTimeout());
+        String room = ChatRoom_WebSocketEndpoint.PATH.replace("{room}", "lobby");
+        String token = URLEncoder.encode(options.token(), StandardCharsets.UTF_8);
+        System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token=" + token
+                + "&nick=ada (any room name, any nick; token: " + options.token() + "; Ctrl+C to stop)");
+    }
+
+    /**
+     * The command line.
+     *
+     * @param port        the port to listen on
+     * @param token       the token clients must give
+     * @param idleTimeout the idle timeout
+     */
+    record Options(int port, String token, Duration idleTimeout) {
+        static Options parse(String[] args) {
+            int port = DEFAULT_PORT;
+            String token = DEFAULT_TOKEN;
+            Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+            for (int i = 0; i < args.length; i++) {
+                String name = args[i];
+                String value;
+                int equals = name.indexOf('=');
+                if (name.startsWith("--") && equals > 0) {
+                    value = name.substring(equals + 1);
+                    name = name.substring(0, equals);
+                } else if (i + 1 < args.length) {
+                    value = args[++i];
+                } else {
+                    throw new IllegalArgumentException("missing value or unknown argument: " + name);
+                }
+                switch (name) {
+                    case "--port" -> port = number(name, value, 0, 65535);
+                    case "--token" -> {
+                        if (value.isEmpty()) {
+                            throw new IllegalArgumentException("--token needs a value");
+                        }
+                        token = value;
+                    }
+                    case "--idle-timeout" -> idleTimeout = Duration.ofSeconds(number(name, value, 1, 86400));
+                    default -> throw new IllegalArgumentException("unknown argument: " + name);
+                }
+            }
+            return new Options(port, token, idleTimeout);
+        }
+
+        private static int number(String name, String value, int min, int max) {
+            try {
+                int number = Integer.parseInt(value);
+                if (number >= min && number <= max) {
+                    return number;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(name + " needs a number from " + min + " to " + max + ", not '" + value + "'");
+        }
+    }
+}
