@@ -400,6 +400,7 @@ final class WebSocketConnection implements ServerConnection {
         switch (opcode) {
             case ConnectionSession.OPCODE_PING -> {
                 session.sendPong(control, length); // first: the endpoint only observes pings
+                session.flush(); // on the wire before @OnPing runs, however long it takes
                 if (!session.closeSent()) {
                     invoke(PING, Arrays.copyOf(control, length));
                 }

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,12 +34,24 @@ final class JdkClient {
     }
 
     static JdkClient connect(HttpClient http, URI uri) throws Exception {
+        return connect(http, uri, builder -> { });
+    }
+
+    /** Connects with the handshake adjusted, e.g. {@code builder -> builder.header("X-A", "1").subprotocols("a")}. */
+    static JdkClient connect(HttpClient http, URI uri, Consumer<WebSocket.Builder> handshake) throws Exception {
         Listener listener = new Listener();
-        WebSocket webSocket = http.newWebSocketBuilder()
-                .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+        WebSocket.Builder builder = http.newWebSocketBuilder()
+                .connectTimeout(Duration.ofSeconds(TIMEOUT_SECONDS));
+        handshake.accept(builder);
+        WebSocket webSocket = builder
                 .buildAsync(uri, listener)
                 .get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
         return new JdkClient(webSocket, listener);
+    }
+
+    /** The subprotocol the server chose, or {@code ""} if none. */
+    String subprotocol() {
+        return webSocket.getSubprotocol();
     }
 
     /** Sends a whole text message and waits until it is written. */

@@ -75,6 +75,7 @@ final class RawWebSocketClient implements Closeable {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
+    private HttpResponse handshakeResponse;
 
     private RawWebSocketClient(Socket socket) throws IOException {
         this.socket = socket;
@@ -82,30 +83,52 @@ final class RawWebSocketClient implements Closeable {
         this.out = socket.getOutputStream();
     }
 
-    /** Opens a socket and performs the opening handshake; fails unless the server answers 101 correctly. */
-    static RawWebSocketClient connect(int port, String path) throws IOException {
+    /**
+     * Opens a socket and performs the opening handshake, with these extra header lines (e.g.
+     * {@code "Sec-WebSocket-Protocol: chat"}); fails unless the server answers 101 correctly. The response
+     * is kept: {@link #handshakeResponse()}.
+     */
+    static RawWebSocketClient connect(int port, String path, String... extraHeaderLines) throws IOException {
         RawWebSocketClient client = open(port);
         try {
             String key = Base64.getEncoder().encodeToString(randomBytes(16));
-            HttpResponse response = client.request("GET " + path + " HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + port + "\r\n"
-                    + "Upgrade: websocket\r\n"
-                    + "Connection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: " + key + "\r\n"
-                    + "Sec-WebSocket-Version: 13\r\n"
-                    + "\r\n");
+            HttpResponse response = client.request(handshakeRequest(port, path, key, extraHeaderLines));
             if (response.status() != 101) {
-                throw new IOException("handshake refused: " + response.statusLine());
+                throw new IOException("handshake refused: " + response.statusLine() + " " + client.readBody(response));
             }
             String expectedAccept = accept(key);
             if (!expectedAccept.equals(response.headers().get("sec-websocket-accept"))) {
                 throw new IOException("wrong Sec-WebSocket-Accept " + response.headers().get("sec-websocket-accept")
                         + ", expected " + expectedAccept);
             }
+            client.handshakeResponse = response;
             return client;
         } catch (IOException | RuntimeException e) {
             client.close();
             throw e;
+        }
+    }
+
+    /** An opening handshake the server refused: its response (status line and headers) and body. */
+    record Refusal(HttpResponse response, String body) {
+        int status() {
+            return response.status();
+        }
+    }
+
+    /**
+     * Sends an opening handshake with these extra header lines on a new connection, expecting the server to
+     * refuse it: fails if it answers 101 (or nothing); otherwise returns the response with its body.
+     */
+    static Refusal refused(int port, String path, String... extraHeaderLines) throws IOException {
+        try (RawWebSocketClient client = open(port)) {
+            HttpResponse response = client.request(handshakeRequest(port, path, newKey(), extraHeaderLines));
+            if (response.status() == 101) {
+                throw new AssertionError("the handshake for " + path + " was accepted: " + response);
+            }
+            return new Refusal(response, client.readBody(response));
+        } catch (EOFException e) {
+            throw new AssertionError("the server closed the connection without an HTTP response (" + e.getMessage() + ")");
         }
     }
 
@@ -196,6 +219,11 @@ final class RawWebSocketClient implements Closeable {
     /** The {@code Sec-WebSocket-Accept} value a server must answer to this key (RFC 6455, section 4.2.2). */
     static String expectedAccept(String key) {
         return accept(key);
+    }
+
+    /** The server's answer to the opening handshake of {@link #connect}: status line and headers. */
+    HttpResponse handshakeResponse() {
+        return handshakeResponse;
     }
 
     /** The socket, e.g. to reset it ({@code setSoLinger(true, 0)}) or half-close it. */

@@ -1,6 +1,8 @@
 package io.wsconnector.tests;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -36,6 +38,16 @@ final class Recorder {
 
     /** Something a handler tried, and what came of it. */
     record Outcome(String sessionId, String description) {
+    }
+
+    /**
+     * A call of a handler (named by its annotation, e.g. {@code "OnOpen"}) with the values it was given or
+     * saw, compared by value; the values may be {@code null}.
+     */
+    record Call(String handler, List<Object> values) {
+        static Call of(String handler, Object... values) {
+            return new Call(handler, Collections.unmodifiableList(Arrays.asList(values.clone())));
+        }
     }
 
     private final BlockingQueue<Object> pending = new LinkedBlockingQueue<>();
@@ -78,6 +90,15 @@ final class Recorder {
         synchronized (all) {
             return List.copyOf(all);
         }
+    }
+
+    /** The handlers called so far, in order, e.g. {@code [OnUpgrade, OnOpen]}. */
+    List<String> handlers() {
+        List<String> handlers = new ArrayList<>();
+        for (Call call : all(Call.class)) {
+            handlers.add(call.handler());
+        }
+        return handlers;
     }
 
     /** The events of this type recorded so far. */

@@ -32,7 +32,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WebSocketServerTest {
     /** Every endpoint class of this module, as the processor should have registered them. */
     private static final Set<String> GENERATED_PATHS = Set.of("/test/echo", "/session-echo", "/test/lifecycle",
-            "/no-argument-close", "/open-only", "/failing-open", "/fault");
+            "/no-argument-close", "/open-only", "/failing-open", "/fault",
+            "/guarded", "/rooms/{room}/{userId}", "/typed/{text}/{number}/{big}/{flag}/{id}/{color}", "/params",
+            "/protocols", "/origins", "/any-origin", "/errors", "/async", "/buffers", "/async-buffers", "/heartbeat",
+            "/idle/{name}", "/idle-close");
 
     private final List<WebSocketServer> servers = new ArrayList<>();
     private final Recorder recorder = new Recorder();
@@ -166,6 +169,29 @@ class WebSocketServerTest {
         assertEquals(new TreeSet<>(GENERATED_PATHS), paths);
         assertTrue(classes.contains(EchoEndpoint.class.getName()), classes::toString);
         assertTrue(classes.contains(LifecycleEndpoint.class.getName()), classes::toString);
+        assertTrue(classes.contains(RoomEndpoint.class.getName()), classes::toString);
+    }
+
+    @Test
+    void discoveredEndpointsKeepTheirSettingsAndTemplates() throws Exception {
+        WebSocketServer server = started(WebSocketServer.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .build()
+                .start());
+
+        try (RawWebSocketClient room = RawWebSocketClient.connect(server.port(), "/rooms/discovered/5")) {
+            assertEquals("discovered/5: hi", room.sendText("hi").readText());
+        }
+        try (RawWebSocketClient protocols = RawWebSocketClient.connect(server.port(), "/protocols",
+                "Sec-WebSocket-Protocol: chat.v1")) {
+            assertEquals("chat.v1", protocols.handshakeResponse().headers().get("sec-websocket-protocol"));
+        }
+        try (RawWebSocketClient origins = RawWebSocketClient.connect(server.port(), "/origins",
+                "Origin: " + OriginsEndpoint.APP)) {
+            assertEquals("origin", origins.sendText("origin").readText());
+        }
+        assertEquals(401, RawWebSocketClient.refused(server.port(), "/guarded").status());
     }
 
     @Test
