@@ -452,6 +452,11 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
 
     private void appendFrame(int opcode, byte[] payload, int offset, int length) {
         int headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
+        if (outLength > 0 && outLength + headerLength + length > BATCH_LIMIT) {
+            // write what is pending first: the buffer then never outgrows what it may keep
+            // (RETAINED_BUFFER), so a stream of large replies does not reallocate it batch after batch
+            writePending();
+        }
         ensureCapacity(outLength + headerLength + length);
         byte[] buffer = out;
         int p = outLength;
@@ -476,7 +481,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         if (out == null) {
             out = new byte[Math.max(256, needed)];
         } else if (out.length < needed) {
-            byte[] larger = new byte[Math.max(needed, out.length * 2)];
+            // doubling, but not past what the buffer may keep unless one frame needs more
+            byte[] larger = new byte[Math.max(needed, Math.min(out.length * 2, RETAINED_BUFFER))];
             System.arraycopy(out, 0, larger, 0, outLength);
             out = larger;
         }
