@@ -53,16 +53,14 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     private final Thread connectionThread;
     private final Handshake handshake;
 
-    private Runnable afterCloseSent = () -> { };
     private byte[] out;
     private int outLength;
     private volatile boolean opened;
     private volatile boolean closeSent;
     private volatile boolean closed;
-    private int closeCodeSent;
     /** Created by the first {@link #attribute(String, Object)}: most connections never need one. */
     private volatile ConcurrentHashMap<String, Object> attributes;
-    /** Where failures of handler stages go; set once the connection exists. */
+    /** Where failures of handler stages and our close frame are reported; set once the connection exists. */
     private volatile WebSocketConnection connection;
 
     // Asynchronous sends, all guarded by the lock: those whose frames are in 'out', and those whose frames
@@ -84,7 +82,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         opened = true;
     }
 
-    /** Routes failures of the stages handlers return to this connection. */
+    /** Routes failures of the stages handlers return, and our close frame, to this connection. */
     void connection(WebSocketConnection connection) {
         this.connection = connection;
     }
@@ -286,7 +284,6 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
                 return false;
             }
             closeSent = true;
-            closeCodeSent = statusCode;
             if (statusCode == CloseCodes.NO_STATUS_RECEIVED) {
                 appendFrame(OPCODE_CLOSE, reason, 0, 0);
             } else {
@@ -296,7 +293,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
                 System.arraycopy(reason, 0, payload, 2, reason.length);
                 appendFrame(OPCODE_CLOSE, payload, 0, payload.length);
             }
-            afterCloseSent.run();
+            WebSocketConnection target = connection;
+            if (target != null) {
+                target.awaitCloseAnswer();
+            }
             writeUnlessBatching();
             return true;
         } finally {
@@ -318,17 +318,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         }
     }
 
-    /** Runs once, right after our close frame is queued (the connection starts waiting for the answer). */
-    void afterCloseSent(Runnable action) {
-        this.afterCloseSent = action;
-    }
-
     boolean closeSent() {
         return closeSent;
-    }
-
-    int closeCodeSent() {
-        return closeCodeSent;
     }
 
     /** The connection is gone: drop what is pending, send nothing more. */

@@ -94,7 +94,6 @@ final class WebSocketConnection implements ServerConnection {
         this.protocol = protocol;
         this.session = session;
         this.dispatcher = dispatcher;
-        session.afterCloseSent(this::awaitCloseAnswer);
         session.connection(this);
     }
 
@@ -109,9 +108,7 @@ final class WebSocketConnection implements ServerConnection {
         } catch (ProtocolViolation violation) {
             failConnection(violation.code, violation.getMessage());
         } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException e) {
-            // the client vanished: TCP reset or closed without a close frame
-            session.markClosed();
-            deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
+            // the client vanished (TCP reset, or closed without a close frame): 1006, below
         } finally {
             finished = true;
             if (idleTimeoutNanos > 0) {
@@ -132,7 +129,12 @@ final class WebSocketConnection implements ServerConnection {
      */
     @Override
     public Duration idleTime() {
-        return Duration.ofNanos(System.nanoTime() - Math.max(lastFrameNanos, idleRestartNanos));
+        return Duration.ofNanos(System.nanoTime() - idleSinceNanos());
+    }
+
+    /** When the connection last showed life: its last frame, or the last idle timeout it survived. */
+    private long idleSinceNanos() {
+        return Math.max(lastFrameNanos, idleRestartNanos);
     }
 
     /**
@@ -141,7 +143,7 @@ final class WebSocketConnection implements ServerConnection {
      */
     void checkIdle(long now) {
         if (idleFiring || finished || session.closeSent()
-                || now - Math.max(lastFrameNanos, idleRestartNanos) < idleTimeoutNanos) {
+                || now - idleSinceNanos() < idleTimeoutNanos) {
             return;
         }
         idleFiring = true;
@@ -157,7 +159,7 @@ final class WebSocketConnection implements ServerConnection {
         try {
             // a frame may have arrived, or the connection closed, while this waited its turn
             if (!closeDelivered && !session.closeSent()
-                    && System.nanoTime() - Math.max(lastFrameNanos, idleRestartNanos) >= idleTimeoutNanos) {
+                    && System.nanoTime() - idleSinceNanos() >= idleTimeoutNanos) {
                 call(IDLE, null);
                 idleRestartNanos = System.nanoTime();
             }
@@ -266,9 +268,10 @@ final class WebSocketConnection implements ServerConnection {
 
     /**
      * After our close frame, the client has {@code closeTimeout} to answer with its own; then the TCP
-     * connection is closed anyway (RFC 6455, section 7.1.1), which ends the read loop.
+     * connection is closed anyway (RFC 6455, section 7.1.1), which ends the read loop. Called by the
+     * session right after it queued our close frame.
      */
-    private void awaitCloseAnswer() {
+    void awaitCloseAnswer() {
         if (ending || finished) {
             return;
         }
@@ -486,10 +489,7 @@ final class WebSocketConnection implements ServerConnection {
     private void skip(int length) {
         int left = length;
         while (left > 0) {
-            if (reader.available() == 0) {
-                reader.pullData();
-            }
-            int chunk = Math.min(reader.available(), left);
+            int chunk = awaitInput(left);
             reader.skip(chunk);
             left -= chunk;
         }
