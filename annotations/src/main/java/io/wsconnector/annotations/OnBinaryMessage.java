@@ -35,4 +35,12 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface OnBinaryMessage {
+    /**
+     * Whether a returned value goes to every open session of the endpoint (the sender included) instead
+     * of only the sender, as with {@code WebSocketSession.broadcastText}/{@code broadcastBinary}: the
+     * frame is encoded once and shared. Requires a non-{@code void} return type.
+     *
+     * @return {@code true} to broadcast the returned value
+     */
+    boolean broadcast() default false;
 }

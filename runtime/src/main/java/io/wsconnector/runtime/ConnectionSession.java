@@ -1,16 +1,23 @@
 package io.wsconnector.runtime;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.helidon.common.buffers.BufferData;
@@ -19,17 +26,27 @@ import io.helidon.common.socket.SocketWriterException;
 import io.wsconnector.runtime.spi.AsyncReplies;
 
 /**
- * The server side of one connection: encodes frames into one buffer and writes them in batches.
+ * The server side of one connection: what it sends, and in what order.
  *
- * <p>Frames sent on the connection's own thread (replies from handlers) are written when the
- * connection has read all the input it had, so a burst of pipelined messages is answered with one
- * write; frames sent from any other thread are written at once. A lock keeps frames whole and in
- * order whichever thread sends them.
+ * <p>Two ways in. Frames sent on the connection's own thread (replies from its handlers) are encoded into
+ * the <em>batch</em>, one buffer written when the connection has read all the input it had, so a burst
+ * of pipelined messages is answered with one write; when the batch is full, the connection's thread
+ * waits for the client to take it. Frames sent from any other thread (broadcasts, other sessions,
+ * schedulers) go to the <em>queue</em>, bounded in bytes, as encoded arrays that a broadcast shares among
+ * all its recipients; the sender never waits. When the queue is full the server's
+ * {@link SlowConsumerPolicy} applies to this session alone.
  *
- * <p>The session exists from the handshake on ({@code @OnUpgrade} stores attributes on it) but can
- * send only once the 101 response has been written ({@link #open()}). An asynchronous send completes
- * its stage when its frame is written, after the lock is released, so that what the caller chained to
- * it never runs under the lock.
+ * <p>One thread writes at a time (the <em>writer</em>): the connection's thread when it flushes its
+ * batch, or else a virtual thread started when a frame is queued and nobody writes. The writer writes
+ * the queue, then the batch, and stops when both are empty. Everything the lock guards is changed only
+ * briefly; no thread holds the lock while writing to the socket, so a stalled client never blocks a
+ * sender. Order is kept: the queue only holds frames older than the batch (a frame queued while the
+ * batch holds replies first moves the batch to the queue), so what one thread sends arrives in the order
+ * it sent it.
+ *
+ * <p>Asynchronous sends complete their stage when their frame is written, or fail when the session
+ * closes first; the stages are completed after the lock is released, so that what callers chained to
+ * them never runs under it.
  */
 final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerFailures {
     static final int OPCODE_CONTINUATION = 0x0;
@@ -40,41 +57,71 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     static final int OPCODE_PONG = 0xA;
 
     private static final int MAX_REASON_BYTES = 123;
-    /** Pending bytes above which the connection's thread writes at once rather than at the end of its batch. */
+    /** Batched bytes above which the connection's thread writes before it batches more. */
     private static final int BATCH_LIMIT = 64 * 1024;
-    /** A send buffer larger than this is dropped after use, so that idle connections stay small. */
+    /** A batch buffer larger than this is dropped after use, so that idle connections stay small. */
     private static final int RETAINED_BUFFER = 64 * 1024;
+    /** Queued frames at least this large are written from their own (shared) array, never copied. */
+    private static final int DIRECT_WRITE = 8 * 1024;
     private static final int MAX_PING_PAYLOAD = 125;
+    private static final String SLOW_CONSUMER_REASON = "Send queue full: the client reads too slowly";
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
+    private static final ThreadFactory WRITERS = Thread.ofVirtual().name("wsconnector-writer").factory();
 
     private final String id;
     private final DataWriter writer;
-    private final ReentrantLock lock = new ReentrantLock();
     private final Thread connectionThread;
     private final Handshake handshake;
+    private final EndpointSessions endpointSessions;
+    private final int queueLimit;
+    private final SlowConsumerPolicy slowConsumerPolicy;
+    private final ReentrantLock lock = new ReentrantLock();
+    /** Signalled when a writer has taken the batch or stopped, for the connection's thread waiting to batch more. */
+    private final Condition batchTaken = lock.newCondition();
 
-    private byte[] out;
-    private int outLength;
+    // guarded by the lock
+    private byte[] batch;
+    private int batchLength;
+    private List<CompletableFuture<Void>> batchStages;
+    private ArrayDeque<Queued> queue;
+    /** Bytes queued or being written from the queue. */
+    private long queuedBytes;
+    private boolean writing;
+    /** The thread writing, while one is: stages it completes may send on it, and must not wait for it. */
+    private Thread writerThread;
+    private boolean dropReported;
+    /** Stages to complete when the lock is released: with {@code null} (written) or the failure at the same index. */
+    private List<CompletableFuture<Void>> settled;
+    private List<Throwable> outcomes;
+
     private volatile boolean opened;
     private volatile boolean closeSent;
     private volatile boolean closed;
     /** Created by the first {@link #attribute(String, Object)}: most connections never need one. */
     private volatile ConcurrentHashMap<String, Object> attributes;
+    /** Created by the first {@link #join(String)}. */
+    private volatile Set<String> rooms;
+    private volatile boolean leftAllRooms;
     /** Where failures of handler stages and our close frame are reported; set once the connection exists. */
     private volatile WebSocketConnection connection;
 
-    // Asynchronous sends, all guarded by the lock: those whose frames are in 'out', and those whose frames
-    // were written (or failed) and whose stages are completed when the lock is released.
-    private List<CompletableFuture<Void>> unwritten;
-    private List<CompletableFuture<Void>> written;
-    private List<CompletableFuture<Void>> failed;
-    private Throwable failure;
-
-    ConnectionSession(String id, DataWriter writer, Thread connectionThread, Handshake handshake) {
+    /**
+     * @param id               the session id
+     * @param writer           the connection's writer
+     * @param connectionThread the thread that reads the connection and calls its handlers
+     * @param handshake        the opening handshake
+     * @param endpointSessions the endpoint's sessions, which this one joins when it opens
+     * @param protocol         the server's send-queue limit and slow-consumer policy
+     */
+    ConnectionSession(String id, DataWriter writer, Thread connectionThread, Handshake handshake,
+                      EndpointSessions endpointSessions, WebSocketProtocol protocol) {
         this.id = id;
         this.writer = writer;
         this.connectionThread = connectionThread;
         this.handshake = handshake;
+        this.endpointSessions = endpointSessions;
+        this.queueLimit = protocol.sendQueueLimit();
+        this.slowConsumerPolicy = protocol.slowConsumerPolicy();
     }
 
     /** The 101 response is written: from now on, the session can send. */
@@ -93,47 +140,33 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     @Override
+    public WebSocketSessions sessions() {
+        return endpointSessions;
+    }
+
+    @Override
     public void sendText(String text) {
         if (text == null) {
             throw new NullPointerException("text");
         }
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
-        sendMessage(OPCODE_TEXT, payload, 0, payload.length);
+        send(OPCODE_TEXT, payload, 0, payload.length, null);
     }
 
     @Override
     public void sendBinary(byte[] data) {
-        sendMessage(OPCODE_BINARY, data, 0, data.length);
+        send(OPCODE_BINARY, data, 0, data.length, null);
     }
 
     @Override
     public void sendBinary(ByteBuffer data) {
         if (data.hasArray()) {
-            sendMessage(OPCODE_BINARY, data.array(), data.arrayOffset() + data.position(), data.remaining());
+            send(OPCODE_BINARY, data.array(), data.arrayOffset() + data.position(), data.remaining(), null);
         } else {
             byte[] copy = new byte[data.remaining()];
             data.duplicate().get(copy);
-            sendMessage(OPCODE_BINARY, copy, 0, copy.length);
+            send(OPCODE_BINARY, copy, 0, copy.length, null);
         }
-    }
-
-    private void sendMessage(int opcode, byte[] payload, int offset, int length) {
-        lock.lock();
-        try {
-            if (!opened || closeSent || closed) {
-                throw notOpen();
-            }
-            appendFrame(opcode, payload, offset, length);
-            writeUnlessBatching();
-        } finally {
-            unlock();
-        }
-    }
-
-    private IllegalStateException notOpen() {
-        return new IllegalStateException(opened
-                ? "Session " + id + " is closed; it cannot send"
-                : "Session " + id + " is not open yet; it can send from @OnOpen on");
     }
 
     @Override
@@ -141,7 +174,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         if (text == null) {
             throw new NullPointerException("text");
         }
-        return sendAsync(OPCODE_TEXT, text.getBytes(StandardCharsets.UTF_8));
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        return sendAsync(OPCODE_TEXT, payload);
     }
 
     @Override
@@ -150,29 +184,13 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     private CompletionStage<Void> sendAsync(int opcode, byte[] payload) {
-        CompletableFuture<Void> future = new CompletableFuture<>();
-        IllegalStateException refused = null;
-        lock.lock();
+        CompletableFuture<Void> stage = new CompletableFuture<>();
         try {
-            if (!opened || closeSent || closed) {
-                refused = notOpen();
-            } else {
-                appendFrame(opcode, payload, 0, payload.length);
-                if (unwritten == null) {
-                    unwritten = new ArrayList<>(2);
-                }
-                unwritten.add(future);
-                writeUnlessBatching();
-            }
-        } catch (UncheckedIOException e) {
-            // the write failed: the future is failed with it when the lock is released
-        } finally {
-            unlock();
+            send(opcode, payload, 0, payload.length, stage);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            stage.completeExceptionally(e);
         }
-        if (refused != null) {
-            future.completeExceptionally(refused);
-        }
-        return future;
+        return stage;
     }
 
     @Override
@@ -182,7 +200,185 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             throw new IllegalArgumentException("A ping carries at most " + MAX_PING_PAYLOAD + " bytes, not "
                     + payload.length);
         }
-        sendMessage(OPCODE_PING, payload, 0, payload.length);
+        send(OPCODE_PING, payload, 0, payload.length, null);
+    }
+
+    /** Sends a data or ping frame: batched on the connection's thread, queued from any other. */
+    private void send(int opcode, byte[] payload, int offset, int length, CompletableFuture<Void> stage) {
+        if (Thread.currentThread() == connectionThread) {
+            lock.lock();
+            try {
+                if (!canSend()) {
+                    throw notOpen();
+                }
+                makeRoomInBatch(length + 10);
+                appendFrame(opcode, payload, offset, length);
+                addBatchStage(stage);
+            } finally {
+                unlock();
+            }
+        } else {
+            if (!enqueue(encodeFrame(opcode, payload, offset, length), stage, true)) {
+                throw notOpen();
+            }
+        }
+    }
+
+    /**
+     * Sends an encoded frame shared with other recipients (a broadcast): copied into the batch on the
+     * connection's thread, queued as it is from any other.
+     *
+     * @return {@code false} if the session no longer sends
+     */
+    boolean sendFrame(byte[] frame) {
+        if (Thread.currentThread() == connectionThread) {
+            lock.lock();
+            try {
+                if (!canSend()) {
+                    return false;
+                }
+                makeRoomInBatch(frame.length);
+                ensureCapacity(batchLength + frame.length);
+                System.arraycopy(frame, 0, batch, batchLength, frame.length);
+                batchLength += frame.length;
+                return true;
+            } finally {
+                unlock();
+            }
+        }
+        return enqueue(frame, null, true);
+    }
+
+    private boolean canSend() {
+        return opened && !closeSent && !closed;
+    }
+
+    private IllegalStateException notOpen() {
+        return new IllegalStateException(opened
+                ? "Session " + id + " is closed; it cannot send"
+                : "Session " + id + " is not open yet; it can send from @OnOpen on");
+    }
+
+    /**
+     * Queues a frame written by the writer, starting one if nobody writes. Over the queue limit the policy
+     * applies, unless the frame is not {@code droppable} (a close frame).
+     *
+     * @return {@code false} if the session no longer sends (the stage is left alone)
+     */
+    private boolean enqueue(byte[] frame, CompletableFuture<Void> stage, boolean droppable) {
+        boolean startWriter = false;
+        lock.lock();
+        try {
+            if (droppable && !canSend()) {
+                return false;
+            }
+            if (queue == null) {
+                queue = new ArrayDeque<>(4);
+            }
+            if (batchLength > 0) {
+                moveBatchToQueue(); // the batch's replies were sent before this frame: they go first
+            }
+            boolean fits = !droppable || queue.isEmpty() || queuedBytes + frame.length <= queueLimit;
+            if (fits || makeRoomInQueue(frame, stage)) {
+                queue.add(new Queued(frame, frame.length, stage == null ? null : List.of(stage), droppable));
+                queuedBytes += frame.length;
+            }
+            // else the policy dealt with it: for the sender, the message is sent
+            if (!writing && !queue.isEmpty()) {
+                writing = true;
+                startWriter = true;
+            }
+        } finally {
+            unlock();
+        }
+        if (startWriter) {
+            WRITERS.newThread(this::writeAll).start();
+        }
+        return true;
+    }
+
+    /**
+     * The queue is full: applies the policy. The lock is held.
+     *
+     * @return whether the frame may be queued now
+     */
+    private boolean makeRoomInQueue(byte[] frame, CompletableFuture<Void> stage) {
+        switch (slowConsumerPolicy) {
+            case DROP_NEWEST -> {
+                reportDrop();
+                settle(stage, new CancellationException("Dropped: the send queue of session " + id + " is full"));
+                return false;
+            }
+            case DROP_OLDEST -> {
+                reportDrop();
+                Iterator<Queued> oldestFirst = queue.iterator();
+                while (queuedBytes + frame.length > queueLimit && oldestFirst.hasNext()) {
+                    Queued oldest = oldestFirst.next();
+                    if (oldest.droppable) {
+                        oldestFirst.remove();
+                        queuedBytes -= oldest.length;
+                        settleAll(oldest.stages, new CancellationException("Dropped: the send queue of session "
+                                + id + " is full"));
+                    }
+                }
+                return true;
+            }
+            default -> {
+                LOGGER.log(Level.WARNING, "Session " + id + " of " + endpointSessions.path() + " does not read "
+                        + "what is sent to it: " + (queuedBytes + frame.length) + " bytes would be queued, over the "
+                        + "limit of " + queueLimit + "; closing it with 1008 (slow-consumer policy CLOSE)");
+                IllegalStateException why = new IllegalStateException("Session " + id
+                        + " was closed: its client read too slowly (send queue full)");
+                settle(stage, why);
+                for (Queued dropped : queue) {
+                    settleAll(dropped.stages, why);
+                }
+                queue.clear();
+                queuedBytes = 0;
+                queueClose(CloseCodes.POLICY_VIOLATION, SLOW_CONSUMER_REASON.getBytes(StandardCharsets.UTF_8));
+                return false;
+            }
+        }
+    }
+
+    private void reportDrop() {
+        if (!dropReported) {
+            dropReported = true;
+            LOGGER.log(Level.WARNING, "Session " + id + " of " + endpointSessions.path() + " does not read what is "
+                    + "sent to it: its send queue is full (" + queueLimit + " bytes); dropping messages ("
+                    + slowConsumerPolicy + "), reported once per session");
+        }
+    }
+
+    /** Moves the batch, as it is, to the end of the queue. The lock is held. */
+    private void moveBatchToQueue() {
+        queue.add(new Queued(batch, batchLength, batchStages, false));
+        queuedBytes += batchLength;
+        batch = null;
+        batchLength = 0;
+        batchStages = null;
+    }
+
+    /**
+     * On the connection's thread, before batching {@code needed} more bytes: if the batch would pass its
+     * limit, has it written first — by this thread if nobody writes, else by waiting until the writer takes
+     * it. The lock is held once.
+     */
+    private void makeRoomInBatch(int needed) {
+        while (batchLength > 0 && batchLength + needed > BATCH_LIMIT && !closed
+                && writerThread != Thread.currentThread()) {
+            if (writing) {
+                batchTaken.awaitUninterruptibly();
+            } else {
+                writing = true;
+                lock.unlock();
+                try {
+                    writeAll();
+                } finally {
+                    lock.lock();
+                }
+            }
+        }
     }
 
     @Override
@@ -235,6 +431,63 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     @Override
+    public boolean join(String room) {
+        Objects.requireNonNull(room, "room");
+        if (leftAllRooms) {
+            return false;
+        }
+        if (!roomSet().add(room)) {
+            return false;
+        }
+        endpointSessions.addMember(room, this);
+        if (leftAllRooms) {
+            // closed meanwhile, maybe after leaveAllRooms() read our rooms: leave this one ourselves
+            endpointSessions.removeMember(room, this);
+            rooms.remove(room);
+            return false;
+        }
+        return true;
+    }
+
+    @Override
+    public boolean leave(String room) {
+        Objects.requireNonNull(room, "room");
+        Set<String> mine = rooms;
+        if (mine == null || !mine.remove(room)) {
+            return false;
+        }
+        endpointSessions.removeMember(room, this);
+        return true;
+    }
+
+    @Override
+    public Set<String> rooms() {
+        Set<String> mine = rooms;
+        return mine == null ? Set.of() : Set.copyOf(mine);
+    }
+
+    private synchronized Set<String> roomSet() {
+        Set<String> mine = rooms;
+        if (mine == null) {
+            mine = ConcurrentHashMap.newKeySet(4);
+            rooms = mine;
+        }
+        return mine;
+    }
+
+    /** The session is closing for good: no more joins; returns the rooms it was in, for its endpoint to empty. */
+    Set<String> leaveAllRooms() {
+        leftAllRooms = true;
+        Set<String> mine = rooms;
+        if (mine == null) {
+            return Set.of();
+        }
+        Set<String> left = Set.copyOf(mine);
+        mine.removeAll(left);
+        return left;
+    }
+
+    @Override
     public void handlerFailed(Throwable failure) {
         WebSocketConnection target = connection;
         if (target != null) {
@@ -263,7 +516,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
 
     @Override
     public boolean isOpen() {
-        return opened && !closeSent && !closed;
+        return canSend();
     }
 
     @Override
@@ -272,47 +525,82 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     /**
-     * Sends a close frame with this code and reason, once; {@code statusCode} 1005 sends an empty
-     * close frame (the answer to a client's empty one).
+     * Sends a close frame with this code and reason, once, after everything sent before it; {@code statusCode}
+     * 1005 sends an empty close frame (the answer to a client's empty one).
      *
      * @return whether this call sent it
      */
     boolean sendClose(int statusCode, byte[] reason) {
+        boolean startWriter = false;
         lock.lock();
         try {
             if (closeSent || closed) {
                 return false;
             }
-            closeSent = true;
-            if (statusCode == CloseCodes.NO_STATUS_RECEIVED) {
-                appendFrame(OPCODE_CLOSE, reason, 0, 0);
-            } else {
-                byte[] payload = new byte[2 + reason.length];
-                payload[0] = (byte) (statusCode >>> 8);
-                payload[1] = (byte) statusCode;
-                System.arraycopy(reason, 0, payload, 2, reason.length);
+            if (Thread.currentThread() == connectionThread) {
+                closeSent = true;
+                byte[] payload = closePayload(statusCode, reason);
                 appendFrame(OPCODE_CLOSE, payload, 0, payload.length);
+                awaitCloseAnswer();
+            } else {
+                queueClose(statusCode, reason);
+                if (!writing) {
+                    writing = true;
+                    startWriter = true;
+                }
             }
-            WebSocketConnection target = connection;
-            if (target != null) {
-                target.awaitCloseAnswer();
-            }
-            writeUnlessBatching();
             return true;
         } finally {
             unlock();
+            if (startWriter) {
+                WRITERS.newThread(this::writeAll).start();
+            }
         }
     }
 
-    /** Answers a ping, unless our close frame has gone: nothing follows it. */
+    /** Queues our close frame after everything queued, and starts the close timer. The lock is held. */
+    private void queueClose(int statusCode, byte[] reason) {
+        closeSent = true;
+        if (queue == null) {
+            queue = new ArrayDeque<>(1);
+        }
+        if (batchLength > 0) {
+            moveBatchToQueue();
+        }
+        byte[] payload = closePayload(statusCode, reason);
+        byte[] frame = encodeFrame(OPCODE_CLOSE, payload, 0, payload.length);
+        queue.add(new Queued(frame, frame.length, null, false));
+        queuedBytes += frame.length;
+        awaitCloseAnswer();
+    }
+
+    private void awaitCloseAnswer() {
+        WebSocketConnection target = connection;
+        if (target != null) {
+            target.awaitCloseAnswer();
+        }
+    }
+
+    private static byte[] closePayload(int statusCode, byte[] reason) {
+        if (statusCode == CloseCodes.NO_STATUS_RECEIVED) {
+            return new byte[0];
+        }
+        byte[] payload = new byte[2 + reason.length];
+        payload[0] = (byte) (statusCode >>> 8);
+        payload[1] = (byte) statusCode;
+        System.arraycopy(reason, 0, payload, 2, reason.length);
+        return payload;
+    }
+
+    /** Answers a ping, unless our close frame has gone: nothing follows it. On the connection's thread. */
     void sendPong(byte[] payload, int length) {
         lock.lock();
         try {
             if (closeSent || closed) {
                 return;
             }
+            makeRoomInBatch(length + 2);
             appendFrame(OPCODE_PONG, payload, 0, length);
-            writeUnlessBatching();
         } finally {
             unlock();
         }
@@ -322,135 +610,252 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         return closeSent;
     }
 
-    /** The connection is gone: drop what is pending, send nothing more. */
-    void markClosed() {
+    /** Whether a thread is writing to the connection now. */
+    boolean isWriting() {
         lock.lock();
         try {
-            closed = true;
-            out = null;
-            outLength = 0;
-            if (unwritten != null) {
-                settleFailed(unwritten, new IllegalStateException("Session " + id
-                        + " closed before the message was written"));
-                unwritten = null;
-            }
+            return writing;
         } finally {
             unlock();
         }
     }
 
     /**
-     * Writes the frames pending from the connection's thread. Stages of asynchronous sends completed by
-     * this write run their dependents on this thread, and these may send: until nothing is left, write
-     * again.
+     * Waits until what is queued has been written (or the connection failed), at most this long: for a
+     * close frame sent from another thread just before the connection is torn down.
      */
-    void flush() {
-        boolean completedStages;
-        do {
-            lock.lock();
-            try {
-                writePending();
-            } finally {
-                completedStages = unlock();
+    void awaitQueueWritten(long timeoutNanos) {
+        lock.lock();
+        try {
+            long left = timeoutNanos;
+            while (writing && !closed && left > 0) {
+                left = batchTaken.awaitNanos(left);
             }
-        } while (completedStages);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            unlock();
+        }
+    }
+
+    /** The connection is gone: drop what is pending, send nothing more, fail what was not written. */
+    void markClosed() {
+        lock.lock();
+        try {
+            closed = true;
+            IllegalStateException why = new IllegalStateException("Session " + id
+                    + " closed before the message was written");
+            settleAll(batchStages, why);
+            batchStages = null;
+            batch = null;
+            batchLength = 0;
+            if (queue != null) {
+                for (Queued dropped : queue) {
+                    settleAll(dropped.stages, why);
+                }
+                queue = null;
+            }
+            queuedBytes = 0;
+            batchTaken.signalAll();
+        } finally {
+            unlock();
+        }
     }
 
     /**
-     * Releases the lock; the outermost release completes the stages of the asynchronous sends that were
-     * written or failed meanwhile, so that their dependents never run under the lock.
+     * On the connection's thread, when it has handled all its input: writes the batch (and the queue),
+     * unless another thread is writing, which then takes the batch too.
      *
-     * @return whether any stage was completed
+     * @throws UncheckedIOException if the connection fails
      */
-    private boolean unlock() {
-        List<CompletableFuture<Void>> done = null;
-        List<CompletableFuture<Void>> broken = null;
-        Throwable why = null;
-        if ((written != null || failed != null) && lock.getHoldCount() == 1) {
-            done = written;
-            broken = failed;
-            why = failure;
-            written = null;
-            failed = null;
-            failure = null;
+    void flush() {
+        lock.lock();
+        try {
+            if (writing || closed || (batchLength == 0 && (queue == null || queue.isEmpty()))) {
+                return;
+            }
+            writing = true;
+        } finally {
+            unlock();
         }
-        lock.unlock();
-        if (done == null && broken == null) {
-            return false;
-        }
-        if (done != null) {
-            for (CompletableFuture<Void> future : done) {
-                future.complete(null);
+        writeAll();
+    }
+
+    /**
+     * The writer: writes the queue, then the batch, until both are empty. Small queued frames are gathered
+     * into the batch buffer (while it is empty) and written together; a lone or large one is written from
+     * its own, maybe shared, array. Holds the lock only between writes. {@code writing} was set by the
+     * caller.
+     *
+     * @throws UncheckedIOException on the connection's thread, if the connection fails
+     */
+    private void writeAll() {
+        while (true) {
+            byte[] bytes;
+            int length;
+            List<CompletableFuture<Void>> stages;
+            long fromQueue;
+            boolean batchBuffer;
+            lock.lock();
+            try {
+                writerThread = Thread.currentThread();
+                Queued head = closed || queue == null ? null : queue.peek();
+                fromQueue = 0;
+                if (head != null && batchLength == 0 && head.length < DIRECT_WRITE && queue.size() > 1) {
+                    fromQueue = gatherSmallFramesIntoBatch(); // written below, as the batch
+                    head = null;
+                }
+                if (head != null) {
+                    queue.poll();
+                    fromQueue = head.length;
+                    bytes = head.bytes;
+                    length = head.length;
+                    stages = head.stages;
+                    batchBuffer = false;
+                } else if (batchLength > 0 && !closed) {
+                    bytes = batch;
+                    length = batchLength;
+                    stages = batchStages;
+                    batch = null;
+                    batchLength = 0;
+                    batchStages = null;
+                    batchBuffer = true;
+                    batchTaken.signalAll();
+                } else {
+                    writing = false;
+                    writerThread = null;
+                    batchTaken.signalAll();
+                    return;
+                }
+            } finally {
+                unlock();
+            }
+            Throwable failure = null;
+            try {
+                writer.writeNow(BufferData.create(bytes, 0, length));
+            } catch (SocketWriterException | UncheckedIOException e) {
+                failure = e;
+            }
+            lock.lock();
+            try {
+                queuedBytes -= fromQueue;
+                if (failure != null) {
+                    UncheckedIOException error = failure instanceof UncheckedIOException u ? u
+                            : new UncheckedIOException(new IOException("Connection of session " + id + " failed",
+                                    failure));
+                    settleAll(stages, error);
+                    closed = true;
+                    writing = false;
+                    writerThread = null;
+                    batchTaken.signalAll();
+                    if (Thread.currentThread() == connectionThread) {
+                        throw error;
+                    }
+                    return;
+                }
+                settleAll(stages, null);
+                if (batchBuffer && batch == null && bytes.length <= RETAINED_BUFFER) {
+                    batch = bytes; // keep the buffer for the next batch
+                }
+            } finally {
+                unlock();
             }
         }
-        if (broken != null) {
-            for (CompletableFuture<Void> future : broken) {
-                future.completeExceptionally(why);
+    }
+
+    /**
+     * Copies the small frames at the head of the queue into the (empty) batch buffer. The lock is held.
+     *
+     * @return how many bytes were taken from the queue
+     */
+    private long gatherSmallFramesIntoBatch() {
+        long gathered = 0;
+        Queued head;
+        while ((head = queue.peek()) != null && head.length < DIRECT_WRITE
+                && batchLength + head.length <= BATCH_LIMIT) {
+            queue.poll();
+            ensureCapacity(batchLength + head.length);
+            System.arraycopy(head.bytes, 0, batch, batchLength, head.length);
+            batchLength += head.length;
+            gathered += head.length;
+            if (head.stages != null) {
+                for (CompletableFuture<Void> stage : head.stages) {
+                    addBatchStage(stage);
+                }
             }
         }
-        return true;
+        return gathered;
     }
 
-    private void settleWritten(List<CompletableFuture<Void>> futures) {
-        if (written == null) {
-            written = futures;
-        } else {
-            written.addAll(futures);
+    private void addBatchStage(CompletableFuture<Void> stage) {
+        if (stage != null) {
+            if (batchStages == null) {
+                batchStages = new ArrayList<>(2);
+            }
+            batchStages.add(stage);
         }
     }
 
-    private void settleFailed(List<CompletableFuture<Void>> futures, Throwable why) {
-        if (failed == null) {
-            failed = futures;
-            failure = why;
-        } else {
-            failed.addAll(futures);
+    private void settleAll(List<CompletableFuture<Void>> stages, Throwable outcome) {
+        if (stages != null) {
+            for (CompletableFuture<Void> stage : stages) {
+                settle(stage, outcome);
+            }
         }
     }
 
-    private void writeUnlessBatching() {
-        if (Thread.currentThread() != connectionThread || outLength >= BATCH_LIMIT) {
-            writePending();
-        }
-    }
-
-    private void writePending() {
-        if (outLength == 0 || closed) {
+    private void settle(CompletableFuture<Void> stage, Throwable outcome) {
+        if (stage == null) {
             return;
         }
-        List<CompletableFuture<Void>> futures = unwritten;
-        unwritten = null;
-        try {
-            writer.writeNow(BufferData.create(out, 0, outLength));
-        } catch (SocketWriterException | UncheckedIOException e) {
-            closed = true;
-            UncheckedIOException error = e instanceof UncheckedIOException u ? u
-                    : new UncheckedIOException(new java.io.IOException("Connection of session " + id + " failed", e));
-            if (futures != null) {
-                settleFailed(futures, error);
-            }
-            throw error;
-        } finally {
-            outLength = 0;
-            if (out != null && out.length > RETAINED_BUFFER) {
-                out = null;
-            }
+        if (settled == null) {
+            settled = new ArrayList<>(2);
+            outcomes = new ArrayList<>(2);
         }
-        if (futures != null) {
-            settleWritten(futures);
+        settled.add(stage);
+        outcomes.add(outcome);
+    }
+
+    /**
+     * Releases the lock; the outermost release completes the stages settled meanwhile, so that their
+     * dependents never run under the lock.
+     */
+    private void unlock() {
+        List<CompletableFuture<Void>> stages = null;
+        List<Throwable> results = null;
+        if (settled != null && lock.getHoldCount() == 1) {
+            stages = settled;
+            results = outcomes;
+            settled = null;
+            outcomes = null;
+        }
+        lock.unlock();
+        if (stages != null) {
+            for (int i = 0; i < stages.size(); i++) {
+                Throwable outcome = results.get(i);
+                if (outcome == null) {
+                    stages.get(i).complete(null);
+                } else {
+                    stages.get(i).completeExceptionally(outcome);
+                }
+            }
         }
     }
 
-    private void appendFrame(int opcode, byte[] payload, int offset, int length) {
-        int headerLength = length < 126 ? 2 : length < 65536 ? 4 : 10;
-        if (outLength > 0 && outLength + headerLength + length > BATCH_LIMIT) {
-            // write what is pending first: the buffer then never outgrows what it may keep
-            // (RETAINED_BUFFER), so a stream of large replies does not reallocate it batch after batch
-            writePending();
-        }
-        ensureCapacity(outLength + headerLength + length);
-        byte[] buffer = out;
-        int p = outLength;
+    /** Encodes a whole unmasked frame, as servers send them (RFC 6455, section 5.2). */
+    static byte[] encodeFrame(int opcode, byte[] payload, int offset, int length) {
+        byte[] frame = new byte[headerLength(length) + length];
+        int p = writeHeader(frame, 0, opcode, length);
+        System.arraycopy(payload, offset, frame, p, length);
+        return frame;
+    }
+
+    private static int headerLength(int length) {
+        return length < 126 ? 2 : length < 65536 ? 4 : 10;
+    }
+
+    private static int writeHeader(byte[] buffer, int at, int opcode, int length) {
+        int p = at;
         buffer[p++] = (byte) (0x80 | opcode);
         if (length < 126) {
             buffer[p++] = (byte) length;
@@ -464,18 +869,36 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
                 buffer[p++] = (byte) ((long) length >>> shift);
             }
         }
-        System.arraycopy(payload, offset, buffer, p, length);
-        outLength = p + length;
+        return p;
+    }
+
+    private void appendFrame(int opcode, byte[] payload, int offset, int length) {
+        ensureCapacity(batchLength + headerLength(length) + length);
+        int p = writeHeader(batch, batchLength, opcode, length);
+        System.arraycopy(payload, offset, batch, p, length);
+        batchLength = p + length;
     }
 
     private void ensureCapacity(int needed) {
-        if (out == null) {
-            out = new byte[Math.max(256, needed)];
-        } else if (out.length < needed) {
+        if (batch == null) {
+            batch = new byte[Math.max(256, needed)];
+        } else if (batch.length < needed) {
             // doubling, but not past what the buffer may keep unless one frame needs more
-            byte[] larger = new byte[Math.max(needed, Math.min(out.length * 2, RETAINED_BUFFER))];
-            System.arraycopy(out, 0, larger, 0, outLength);
-            out = larger;
+            byte[] larger = new byte[Math.max(needed, Math.min(batch.length * 2, RETAINED_BUFFER))];
+            System.arraycopy(batch, 0, larger, 0, batchLength);
+            batch = larger;
         }
+    }
+
+    /**
+     * Frames waiting in the queue: one encoded frame (maybe shared by a broadcast's recipients), or a
+     * batch moved there whole.
+     *
+     * @param bytes     the frames
+     * @param length    how many of the bytes to write
+     * @param stages    the asynchronous sends completed when they are written; may be {@code null}
+     * @param droppable whether a drop policy may drop it (a moved batch or a close frame is never dropped)
+     */
+    private record Queued(byte[] bytes, int length, List<CompletableFuture<Void>> stages, boolean droppable) {
     }
 }

@@ -43,7 +43,7 @@ final class EndpointRoutes {
                     ? TimeUnit.SECONDS.toNanos(endpoint.idleTimeoutSeconds())
                     : serverIdleTimeout.toNanos();
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), idleNanos);
+                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path()));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -93,6 +93,20 @@ final class EndpointRoutes {
         }
     }
 
+    /** The sessions of the endpoint with exactly this path (or template), or {@code null} if none has it. */
+    EndpointSessions sessions(String endpointPath) {
+        Route route = exact.get(endpointPath);
+        if (route != null) {
+            return route.sessions();
+        }
+        for (Route template : templates) {
+            if (template.endpoint().path().equals(endpointPath)) {
+                return template.sessions();
+            }
+        }
+        return null;
+    }
+
     /** The longest idle timeout of any endpoint; zero if none has one. */
     Duration longestIdleTimeout() {
         long longest = 0;
@@ -113,9 +127,10 @@ final class EndpointRoutes {
      * @param subprotocols     the subprotocols it speaks, most preferred first
      * @param allowedOrigins   the origins it allows in addition to the server's
      * @param idleTimeoutNanos its idle timeout (its own or the server's); 0: none
+     * @param sessions         its open sessions and rooms
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
-                 Set<String> allowedOrigins, long idleTimeoutNanos) {
+                 Set<String> allowedOrigins, long idleTimeoutNanos, EndpointSessions sessions) {
     }
 
     /**

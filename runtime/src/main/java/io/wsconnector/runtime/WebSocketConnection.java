@@ -46,6 +46,8 @@ final class WebSocketConnection implements ServerConnection {
     /** A message buffer larger than this is dropped after the message, so that idle connections stay small. */
     private static final int RETAINED_MESSAGE_BUFFER = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
+    /** How long a stopping server waits for a connection's goodbye (1001) to be written. */
+    private static final long STOP_WRITE_WAIT_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(1);
 
     private final ConnectionContext ctx;
     private final DataReader reader;
@@ -56,6 +58,7 @@ final class WebSocketConnection implements ServerConnection {
     private final Utf8Validator utf8 = new Utf8Validator();
     private final long idleTimeoutNanos;
     private final ReentrantLock dispatchLock = new ReentrantLock();
+    private final EndpointSessions endpointSessions;
 
     /** The opcode of the message being received (text or binary), or -1 between messages. */
     private int messageOpcode = -1;
@@ -94,12 +97,14 @@ final class WebSocketConnection implements ServerConnection {
         this.protocol = protocol;
         this.session = session;
         this.dispatcher = dispatcher;
+        this.endpointSessions = route.sessions();
         session.connection(this);
     }
 
     @Override
     public void handle(Limit limit) {
         try {
+            endpointSessions.add(session); // before @OnOpen: a broadcast from it reaches this client too
             invoke(OPEN, null);
             if (idleTimeoutNanos > 0) {
                 protocol.idleTimeouts().add(this);
@@ -119,6 +124,9 @@ final class WebSocketConnection implements ServerConnection {
                 timer.interrupt();
             }
             session.markClosed();
+            if (session.isWriting()) {
+                closeSocket(); // a writer stuck on a client that does not read: the closed socket releases it
+            }
             deliverClose(CloseCodes.ABNORMAL_CLOSURE, "");
         }
     }
@@ -249,7 +257,7 @@ final class WebSocketConnection implements ServerConnection {
     public void close(boolean interrupt) {
         try {
             session.sendClose(CloseCodes.GOING_AWAY, "Server closing".getBytes(StandardCharsets.UTF_8));
-            session.flush();
+            session.awaitQueueWritten(STOP_WRITE_WAIT_NANOS);
         } catch (RuntimeException e) {
             // the connection is already gone
         }
@@ -526,6 +534,7 @@ final class WebSocketConnection implements ServerConnection {
                 return;
             }
             closeDelivered = true;
+            endpointSessions.remove(session); // before @OnClose: a broadcast from it goes to the others
             try {
                 dispatcher.onClose(session, code, reason);
             } catch (Throwable e) {

@@ -16,12 +16,16 @@ import io.helidon.webserver.spi.ProtocolConfig;
  *                       an origin matching {@code Host}
  * @param closeTimeout   how long to wait for the client's close frame after sending ours
  * @param idleTimeouts   the server's idle-connection checker
+ * @param sendQueueLimit the most bytes a session's send queue holds before the policy applies
+ * @param slowConsumerPolicy what happens to a session whose send queue is full
  */
 record WebSocketProtocol(EndpointRoutes routes,
                          int maxMessageSize,
                          Set<String> allowedOrigins,
                          Duration closeTimeout,
-                         IdleTimeouts idleTimeouts) implements ProtocolConfig {
+                         IdleTimeouts idleTimeouts,
+                         int sendQueueLimit,
+                         SlowConsumerPolicy slowConsumerPolicy) implements ProtocolConfig {
     /** The protocol type that ties this configuration to {@link WebSocketUpgradeProvider}. */
     static final String TYPE = "wsconnector-websocket";
 

@@ -42,6 +42,8 @@ import io.wsconnector.runtime.spi.WebSocketEndpoint;
 public final class WebSocketServer implements AutoCloseable {
     /** The default limit on a whole message, in bytes: 1 MiB. */
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
+    /** The default limit on a session's send queue, in bytes: 1 MiB. */
+    public static final int DEFAULT_SEND_QUEUE_LIMIT = 1024 * 1024;
 
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
 
@@ -61,7 +63,8 @@ public final class WebSocketServer implements AutoCloseable {
         this.requestedPort = builder.port;
         this.routes = routes;
         WebSocketProtocol webSocket = new WebSocketProtocol(routes, builder.maxMessageSize,
-                Set.copyOf(builder.allowedOrigins), builder.closeTimeout, idleTimeouts);
+                Set.copyOf(builder.allowedOrigins), builder.closeTimeout, idleTimeouts, builder.sendQueueLimit,
+                builder.slowConsumerPolicy);
         WebServerConfig.Builder config = WebServer.builder()
                 .host(builder.host)
                 .port(builder.port)
@@ -72,7 +75,10 @@ public final class WebSocketServer implements AutoCloseable {
                 // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
                 .addProtocol(Http1Config.builder().addReceiveListener(new UpgradeHeaderNormalizer()).build())
                 .addProtocol(webSocket)
-                .routing(http -> answerPlainRequestsWithUpgradeRequired(http, routes));
+                .routing(http -> {
+                    answerPlainRequestsWithUpgradeRequired(http, routes);
+                    builder.httpRouting.accept(http);
+                });
         keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(config, routes.longestIdleTimeout());
         builder.webServerCustomizer.accept(config);
         this.webServer = config.build();
@@ -179,6 +185,41 @@ public final class WebSocketServer implements AutoCloseable {
         return uris;
     }
 
+    /**
+     * The open sessions of an endpoint, with its rooms: to broadcast from outside any handler (a
+     * scheduler, an HTTP route). Available from {@link Builder#build()} on.
+     *
+     * @param endpointClass the class annotated with {@code @WebSocketUpgradePath}
+     * @return its sessions
+     * @throws IllegalArgumentException if the server does not serve that class
+     */
+    public WebSocketSessions sessions(Class<?> endpointClass) {
+        String name = endpointClass.getCanonicalName();
+        for (WebSocketEndpoint endpoint : endpoints) {
+            if (endpoint.endpointClassName().equals(name)) {
+                return routes.sessions(endpoint.path());
+            }
+        }
+        throw new IllegalArgumentException("This server does not serve " + name + "; it serves "
+                + endpoints.stream().map(WebSocketEndpoint::endpointClassName).toList());
+    }
+
+    /**
+     * The open sessions of the endpoint at a path, with its rooms.
+     *
+     * @param path the endpoint's path or path template, as declared, e.g. {@code /chat/{room}}
+     * @return its sessions
+     * @throws IllegalArgumentException if no endpoint has that path
+     */
+    public WebSocketSessions sessions(String path) {
+        WebSocketSessions sessions = routes.sessions(path);
+        if (sessions == null) {
+            throw new IllegalArgumentException("No endpoint has the path " + path + "; the paths are "
+                    + endpoints.stream().map(WebSocketEndpoint::path).toList());
+        }
+        return sessions;
+    }
+
     private String baseUri() {
         String displayHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
         return (webServer.hasTls() ? "wss" : "ws") + "://" + displayHost + ":" + port();
@@ -215,8 +256,11 @@ public final class WebSocketServer implements AutoCloseable {
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Duration idleTimeout = Duration.ZERO;
+        private int sendQueueLimit = DEFAULT_SEND_QUEUE_LIMIT;
+        private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
+        private Consumer<HttpRouting.Builder> httpRouting = http -> { };
 
         private Builder() {
         }
@@ -259,6 +303,36 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, not " + bytes);
             }
             this.maxMessageSize = bytes;
+            return this;
+        }
+
+        /**
+         * The most bytes a session's send queue holds before the {@link #slowConsumerPolicy slow-consumer
+         * policy} applies; 1 MiB by default. The queue holds messages sent to the session from other
+         * threads (broadcasts, other sessions, schedulers) that its client has not taken yet; a message is
+         * always accepted into an empty queue, whatever its size. Memory is bounded by the limit per session
+         * (less for broadcasts, whose bytes all recipients share).
+         *
+         * @param bytes the limit, at least 1
+         * @return this builder
+         */
+        public Builder sendQueueLimit(int bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("sendQueueLimit must be at least 1 byte, not " + bytes);
+            }
+            this.sendQueueLimit = bytes;
+            return this;
+        }
+
+        /**
+         * What happens to a session whose send queue is full; {@link SlowConsumerPolicy#CLOSE} (close it
+         * with 1008) by default.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder slowConsumerPolicy(SlowConsumerPolicy policy) {
+            this.slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -353,6 +427,19 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = Objects.requireNonNull(classLoader, "classLoader");
+            return this;
+        }
+
+        /**
+         * Plain HTTP routes served next to the endpoints on the same port, e.g. a page with the client:
+         * {@code .httpRouting(http -> http.get("/", (req, res) -> res.send(page)))}. A plain GET on an
+         * endpoint's own path is answered 426 before these routes.
+         *
+         * @param routes adds routes to Helidon's HTTP routing
+         * @return this builder
+         */
+        public Builder httpRouting(Consumer<HttpRouting.Builder> routes) {
+            this.httpRouting = Objects.requireNonNull(routes, "routes");
             return this;
         }
 

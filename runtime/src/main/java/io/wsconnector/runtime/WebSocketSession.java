@@ -4,7 +4,15 @@ package io.wsconnector.runtime;
  * One client's WebSocket connection, as seen by an endpoint's handler methods.
  *
  * <p>Every method is safe to call from any thread: sends are serialized, so a message is never
- * interleaved with another one on the wire.
+ * interleaved with another one on the wire, and the messages one thread sends arrive in the order it
+ * sent them.
+ *
+ * <p>Sending never waits for a slow client on another thread's behalf. From the session's own handlers
+ * the message joins the connection's next batch of replies, written when the connection has handled
+ * the input it has (the connection waits for the client to read them, and reads nothing meanwhile).
+ * From any other thread — another session's handler, a scheduler, a broadcast — it is put in the
+ * session's bounded send queue and written by the connection; when the queue is full, the server's
+ * {@link SlowConsumerPolicy} applies.
  */
 public interface WebSocketSession {
 
@@ -21,7 +29,7 @@ public interface WebSocketSession {
      *
      * @param text the message
      * @throws IllegalStateException if the session is no longer open
-     * @throws java.io.UncheckedIOException if the connection fails while sending
+     * @throws java.io.UncheckedIOException if the connection fails while a handler of this session sends
      */
     void sendText(String text);
 
@@ -30,7 +38,7 @@ public interface WebSocketSession {
      *
      * @param data the message; the array may be reused once the call returns
      * @throws IllegalStateException if the session is no longer open
-     * @throws java.io.UncheckedIOException if the connection fails while sending
+     * @throws java.io.UncheckedIOException if the connection fails while a handler of this session sends
      */
     void sendBinary(byte[] data);
 
@@ -39,19 +47,16 @@ public interface WebSocketSession {
      *
      * @param data the message
      * @throws IllegalStateException if the session is no longer open
-     * @throws java.io.UncheckedIOException if the connection fails while sending
+     * @throws java.io.UncheckedIOException if the connection fails while a handler of this session sends
      */
     void sendBinary(java.nio.ByteBuffer data);
 
     /**
      * Sends a text message and reports the outcome as a stage instead of an exception: the stage
-     * completes when the message has been written, or fails when the session is closed or the
-     * connection fails — convenient for sending to many sessions, some of which may be closing.
-     *
-     * <p>From a handler of this session the message is queued and written with the connection's next
-     * batch, so the call returns at once. From any other thread it is written on the calling thread:
-     * a client that stops reading (a full TCP window) blocks the caller until the connection fails.
-     * Bounded per-session queues that never block the caller are planned (broadcast issue).
+     * completes when the message has been written to the connection, or fails with an
+     * {@link IllegalStateException} when the session closes first or the connection fails. When the
+     * {@link SlowConsumerPolicy} drops the message, the stage is cancelled (a
+     * {@link java.util.concurrent.CancellationException}). The call itself never waits.
      *
      * @param text the message
      * @return completes when written
@@ -65,6 +70,92 @@ public interface WebSocketSession {
      * @return completes when written
      */
     java.util.concurrent.CompletionStage<Void> sendBinaryAsync(byte[] data);
+
+    /**
+     * The open sessions of this session's endpoint, with its rooms.
+     *
+     * @return the endpoint's sessions
+     */
+    WebSocketSessions sessions();
+
+    /**
+     * Sends a text message to every open session of this endpoint, this one included; same as
+     * {@code sessions().broadcastText(text)}.
+     *
+     * @param text the message
+     * @return how many sessions it was queued for
+     */
+    default int broadcastText(String text) {
+        return sessions().broadcastText(text);
+    }
+
+    /**
+     * Sends a text message to the open sessions of this endpoint that {@code filter} accepts, e.g.
+     * {@code other -> other != session} for all but this one.
+     *
+     * @param text   the message
+     * @param filter which sessions get it
+     * @return how many sessions it was queued for
+     */
+    default int broadcastText(String text, java.util.function.Predicate<? super WebSocketSession> filter) {
+        return sessions().broadcastText(text, filter);
+    }
+
+    /**
+     * Sends a binary message to every open session of this endpoint, this one included.
+     *
+     * @param data the message; the array may be reused once the call returns
+     * @return how many sessions it was queued for
+     */
+    default int broadcastBinary(byte[] data) {
+        return sessions().broadcastBinary(data);
+    }
+
+    /**
+     * Sends a binary message to the open sessions of this endpoint that {@code filter} accepts.
+     *
+     * @param data   the message; the array may be reused once the call returns
+     * @param filter which sessions get it
+     * @return how many sessions it was queued for
+     */
+    default int broadcastBinary(byte[] data, java.util.function.Predicate<? super WebSocketSession> filter) {
+        return sessions().broadcastBinary(data, filter);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code data} to every open session of this endpoint, this one
+     * included, without changing its position.
+     *
+     * @param data the message
+     * @return how many sessions it was queued for
+     */
+    default int broadcastBinary(java.nio.ByteBuffer data) {
+        return sessions().broadcastBinary(data);
+    }
+
+    /**
+     * Joins a room of this endpoint ({@link WebSocketSessions#room(String)}); joining one it is in does
+     * nothing. A closed session cannot join, and leaves all its rooms when it closes.
+     *
+     * @param room the room's name
+     * @return {@code true} if the session joined, {@code false} if it was in the room already or is closed
+     */
+    boolean join(String room);
+
+    /**
+     * Leaves a room.
+     *
+     * @param room the room's name
+     * @return {@code true} if the session was in the room
+     */
+    boolean leave(String room);
+
+    /**
+     * The rooms this session is in.
+     *
+     * @return a snapshot of their names
+     */
+    java.util.Set<String> rooms();
 
     /**
      * Sends a ping; the client's pong arrives at the endpoint's {@code @OnPong} method.

@@ -130,7 +130,8 @@ final class WebSocketUpgrader implements Http1Upgrader {
         Handshake handshake = new Handshake(rawPath.equals(endpoint.path()) ? endpoint.path() : rawPath,
                 match.pathParams(), prologue.query().rawValue(), headers, remoteAddress(ctx), offered, subprotocol);
         String sessionId = Long.toString(sessionSequence.incrementAndGet(), 36);
-        ConnectionSession session = new ConnectionSession(sessionId, ctx.dataWriter(), Thread.currentThread(), handshake);
+        ConnectionSession session = new ConnectionSession(sessionId, ctx.dataWriter(), Thread.currentThread(), handshake,
+                route.sessions(), protocol);
         WebSocketDispatcher dispatcher;
         try {
             dispatcher = endpoint.newDispatcher();

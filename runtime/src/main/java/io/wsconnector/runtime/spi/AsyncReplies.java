@@ -58,6 +58,55 @@ public final class AsyncReplies {
         });
     }
 
+    /**
+     * Broadcasts what a {@code broadcast = true} text handler returned, when it completes, to every open
+     * session of the endpoint (even if {@code session} closed meanwhile).
+     *
+     * @param session the connection the message came from
+     * @param reply   the handler's result
+     */
+    public static void broadcastText(WebSocketSession session, CompletionStage<String> reply) {
+        reply.whenComplete((text, failure) -> {
+            if (failure != null) {
+                failed(session, failure);
+            } else if (text != null) {
+                session.broadcastText(text);
+            }
+        });
+    }
+
+    /**
+     * Broadcasts what a {@code broadcast = true} binary handler returned, when it completes.
+     *
+     * @param session the connection the message came from
+     * @param reply   the handler's result
+     */
+    public static void broadcastBinary(WebSocketSession session, CompletionStage<byte[]> reply) {
+        reply.whenComplete((data, failure) -> {
+            if (failure != null) {
+                failed(session, failure);
+            } else if (data != null) {
+                session.broadcastBinary(data);
+            }
+        });
+    }
+
+    /**
+     * Broadcasts what a {@code broadcast = true} binary handler returned, when it completes.
+     *
+     * @param session the connection the message came from
+     * @param reply   the handler's result; its remaining bytes are sent
+     */
+    public static void broadcastBinaryBuffer(WebSocketSession session, CompletionStage<ByteBuffer> reply) {
+        reply.whenComplete((data, failure) -> {
+            if (failure != null) {
+                failed(session, failure);
+            } else if (data != null) {
+                session.broadcastBinary(data);
+            }
+        });
+    }
+
     private static void failed(WebSocketSession session, Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
