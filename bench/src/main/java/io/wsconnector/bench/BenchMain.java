@@ -68,7 +68,12 @@ public final class BenchMain {
                 options.serverJvmArgs) + "; logs in " + options.logs);
         System.out.println();
 
-        warmUpLoadGenerator();
+        if (options.scenarios.stream().anyMatch(sc -> sc <= 6)) {
+            warmUpLoadGenerator();
+        }
+        if (options.scenarios.stream().anyMatch(Metric.BROADCAST_SCENARIOS::contains)) {
+            warmUpFanOutLoad();
+        }
         Results results = new Results();
         Scenarios scenarios = new Scenarios(options);
         for (int scenario : options.scenarios) {
@@ -100,11 +105,16 @@ public final class BenchMain {
                         }
                         System.out.printf(Locale.ROOT, "   round %d %-8s%s  (%.1f s)%n", round, server, line,
                                 (System.nanoTime() - t0) / 1e9);
+                        for (String seen : scenarios.observations) {
+                            results.observations.add(new Results.Observation(scenario, server, round, seen));
+                            System.out.println("            " + seen);
+                        }
                     } catch (RuntimeException e) {
                         String message = label + ": " + e.getMessage();
                         results.failures.add(message);
                         System.out.printf(Locale.ROOT, "   round %d %-8s FAILED: %s (log: %s)%n", round, server,
-                                e.getMessage(), options.logs.resolve(label + ".log"));
+                                e.getMessage(), options.logs.resolve(label + (scenario == 8 ? "-with(out).log"
+                                        : ".log")));
                     }
                 }
             }
@@ -124,8 +134,9 @@ public final class BenchMain {
         System.out.print(report.consoleTable());
         report.writeAll(options.out);
         System.out.println();
-        System.out.println("took " + duration + "; wrote results.csv, rounds.csv, results.json, chart.svg and summary.md to "
-                + options.out);
+        String p = options.filePrefix;
+        System.out.println("took " + duration + "; wrote " + p + "results.csv, " + p + "rounds.csv, " + p
+                + "results.json, " + p + "chart.svg and " + p + "summary.md to " + options.out);
         for (String note : results.notes) {
             System.out.println("note: " + note);
         }
@@ -165,6 +176,37 @@ public final class BenchMain {
                     (System.nanoTime() - t0) / 1e9);
         } catch (IOException | RuntimeException e) {
             System.out.println("load generator warm-up failed (carrying on): " + e.getMessage());
+        }
+    }
+
+    /**
+     * Compiles the fan-out load generator's hot paths before the first measured fan-out run, against a Netty
+     * broadcast server inside this JVM: both message sizes, with and without the slow client.
+     */
+    private void warmUpFanOutLoad() {
+        long t0 = System.nanoTime();
+        double seconds = Math.min(1.5, Math.max(0.5, options.warmup.toNanos() / 1e9));
+        try (EchoServers.Running server = BroadcastServers.start("netty", Options.HOST, 0, options.maxMessageBytes,
+                options.sendQueueLimit, options.helidonUseNio, false)) {
+            int[][] shapes = {{Scenarios.FANOUT_RECEIVERS / 4, Scenarios.FANOUT_PAYLOAD, 0},
+                    {Scenarios.SLOW_RECEIVERS, Scenarios.SLOW_PAYLOAD, 1}};
+            for (int[] shape : shapes) {
+                try (FanOutLoad load = FanOutLoad.start(FanOutLoad.Config.of(Options.HOST, server.port(), shape[0],
+                        shape[1], options.fanoutWindow, shape[2] == 1))) {
+                    load.awaitOpen(Scenarios.OPEN_TIMEOUT);
+                    load.sync(Scenarios.SYNC_TIMEOUT);
+                    load.resume();
+                    load.sleepChecking(Duration.ofNanos((long) (seconds / 2 * 1e9)));
+                    load.pause();
+                    load.releaseSlowClient();
+                    load.awaitDrained(Scenarios.DRAIN_TIMEOUT);
+                    load.check();
+                }
+            }
+            System.out.printf(Locale.ROOT, "fan-out load generator warmed up against an in-process Netty broadcast "
+                    + "(%.1f s)%n%n", (System.nanoTime() - t0) / 1e9);
+        } catch (IOException | RuntimeException e) {
+            System.out.println("fan-out load generator warm-up failed (carrying on): " + e.getMessage());
         }
     }
 

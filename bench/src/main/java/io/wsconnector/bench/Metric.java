@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * One figure reported per scenario, with its unit, which direction is better, and the issue's targets.
  *
- * @param scenario      1..6
+ * @param scenario      1..8
  * @param id            the key in the CSV/JSON
  * @param label         for tables
  * @param unit          for tables
@@ -15,11 +15,21 @@ import java.util.Locale;
  * @param chart         whether its ratios go into the chart
  * @param helidonTarget the target against hand-written Helidon, or null
  * @param nettyTarget   the target against hand-written Netty, or null
+ * @param ratios        whether ours ÷ other means something (not for a count that only informs)
  */
 record Metric(int scenario, String id, String label, String unit, Boolean higherBetter, boolean chart,
-              Target helidonTarget, Target nettyTarget) {
+              Target helidonTarget, Target nettyTarget, boolean ratios) {
 
-    static final String[] SCENARIO_NAMES = {"", "throughput", "latency", "large", "idle", "startup", "allocation"};
+    static final String[] SCENARIO_NAMES = {"", "throughput", "latency", "large", "idle", "startup", "allocation",
+            "fanout", "slow-consumer"};
+
+    /** The scenarios of the broadcast issue, run only when asked for ({@code --scenarios 7,8}). */
+    static final List<Integer> BROADCAST_SCENARIOS = List.of(7, 8);
+
+    Metric(int scenario, String id, String label, String unit, Boolean higherBetter, boolean chart,
+           Target helidonTarget, Target nettyTarget) {
+        this(scenario, id, label, unit, higherBetter, chart, helidonTarget, nettyTarget, true);
+    }
 
     static final List<Metric> ALL = List.of(
             new Metric(1, "msgs_per_s", "throughput", "msg/s", true, true, Target.ratioAtLeast(0.97), Target.ratioAtLeast(0.8)),
@@ -43,7 +53,31 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
             new Metric(4, "heap_per_used_conn_kib", "heap per used connection", "KiB", false, true, null, null),
             new Metric(5, "startup_ms", "start to first connection", "ms", false, true, Target.ratioAtMost(1.1), null),
             new Metric(6, "alloc_bytes_per_msg", "allocated per echo", "B/msg", false, true, Target.plusAtMost(16, "B"),
-                    null));
+                    null),
+            new Metric(7, "deliveries_per_s", "deliveries", "msg/s", true, true, null, null),
+            new Metric(7, "p50_us", "latency p50, send to receipt", "µs", false, false, null, null),
+            new Metric(7, "p99_us", "latency p99, send to receipt", "µs", false, true, null, null),
+            new Metric(7, "server_cpu_us_per_delivery", "server CPU per delivery", "µs", false, true, null, null),
+            new Metric(7, "client_cpu_pct", "load generator busy", "% core", null, false, null, null),
+            new Metric(8, "base_deliveries_per_s", "deliveries, no slow client", "msg/s", true, false, null, null),
+            new Metric(8, "base_p99_us", "latency p99, no slow client", "µs", false, false, null, null),
+            new Metric(8, "slow_deliveries_per_s", "deliveries, with the slow client", "msg/s", true, true, null, null),
+            new Metric(8, "slow_p99_us", "latency p99, with the slow client", "µs", false, true, null, null),
+            new Metric(8, "base_server_cpu_us_per_delivery", "server CPU per delivery, no slow client", "µs", false,
+                    false, null, null),
+            new Metric(8, "slow_server_cpu_us_per_delivery", "server CPU per delivery, with the slow client", "µs",
+                    false, false, null, null),
+            new Metric(8, "rate_kept", "deliveries with ÷ without", "×", true, false, Target.absoluteAtLeast(0.9,
+                    "(ours alone)"), null),
+            new Metric(8, "p99_kept", "latency p99 with ÷ without", "×", false, false, Target.absoluteAtMost(1.1,
+                    "(ours alone)"), null),
+            new Metric(8, "base_heap_growth_mib", "server heap growth, no slow client", "MiB", false, false, null,
+                    null, false),
+            new Metric(8, "heap_growth_mib", "server heap growth, slow client stuck", "MiB", false, false, null,
+                    null, false),
+            new Metric(8, "offheap_growth_mib", "server direct memory growth, slow client stuck", "MiB", false,
+                    false, null, null, false),
+            new Metric(8, "slow_msgs", "messages the slow client got", "msg", null, false, null, null, false));
 
     static List<Metric> of(int scenario) {
         return ALL.stream().filter(m -> m.scenario == scenario).toList();
@@ -69,7 +103,7 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
      * A target for ours against another server's median.
      *
      * @param kind  ratio-min (ours/other ≥ v), ratio-max (ours/other ≤ v), plus-max (ours − other ≤ v),
-     *              abs-max (ours ≤ v)
+     *              abs-max (ours ≤ v), abs-min (ours ≥ v)
      * @param value the bound
      * @param unit  for plus/abs targets
      */
@@ -90,9 +124,13 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
             return new Target("abs-max", v, unit);
         }
 
+        static Target absoluteAtLeast(double v, String unit) {
+            return new Target("abs-min", v, unit);
+        }
+
         /** Whether ours meets it against other; null if a value is missing. */
         Boolean met(Double ours, Double other) {
-            if (ours == null || (other == null && !kind.equals("abs-max"))) {
+            if (ours == null || (other == null && !kind.startsWith("abs-"))) {
                 return null;
             }
             return switch (kind) {
@@ -100,6 +138,7 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
                 case "ratio-max" -> ours / other <= value;
                 case "plus-max" -> ours - other <= value;
                 case "abs-max" -> ours <= value;
+                case "abs-min" -> ours >= value;
                 default -> throw new IllegalStateException(kind);
             };
         }
@@ -112,6 +151,7 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
                 case "ratio-max" -> "≤ " + v + "×";
                 case "plus-max" -> "≤ +" + v + " " + unit;
                 case "abs-max" -> "≤ " + v + " " + unit;
+                case "abs-min" -> "≥ " + v + " " + unit;
                 default -> kind;
             };
         }

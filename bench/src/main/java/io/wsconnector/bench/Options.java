@@ -27,12 +27,19 @@ final class Options {
               --rounds N              measured rounds per scenario and server (default 3)
               --warmup S              warm-up seconds before each measured window (default 2)
               --seconds S             measured seconds per throughput/latency/allocation run (default 4)
-              --scenarios 1,2,...     which scenarios (default 1,2,3,4,5,6):
-                                      1 throughput, 2 latency, 3 large, 4 idle connections, 5 startup, 6 allocation
+              --scenarios 1,2,...     which scenarios (default 1,2,3,4,5,6; "all" for 1-8):
+                                      1 throughput, 2 latency, 3 large, 4 idle connections, 5 startup, 6 allocation,
+                                      7 fanout (1 sender, 1,000 receivers), 8 slow-consumer (100 receivers and one
+                                      client that stops reading)
               --servers a,b,...       which servers, in this order each round (default ours,helidon,netty)
               --idle-connections N    connections held open in scenario 4 (default 5000)
               --large-kind binary|text  the frames of scenario 3 (default binary)
               --out DIR               where results go (default bench/results next to the jar's target/)
+              --file-prefix P         prefix of the result files (default none; "broadcast-" when only scenarios
+                                      7 and 8 run, so that they do not replace a full run's results)
+              --fanout-window N       messages in flight in scenarios 7 and 8 (default 16)
+              --send-queue-limit B    ours' per-session send-queue limit in scenarios 7 and 8 (default 1048576,
+                                      the runtime's default)
               --server-jvm-args "..." the server JVMs' flags, replacing the default
                                       "-Xms512m -Xmx512m -XX:+UseG1GC --sun-misc-unsafe-memory-access=allow"
               --verbose               print each run's phases with their times
@@ -61,6 +68,11 @@ final class Options {
     String classPath = absoluteClassPath(System.getProperty("java.class.path"));
     List<String> serverJvmArgs = DEFAULT_SERVER_JVM_ARGS;
     int maxMessageBytes = 1024 * 1024;
+    int sendQueueLimit = io.wsconnector.runtime.WebSocketServer.DEFAULT_SEND_QUEUE_LIMIT;
+    /** Scenarios 7 and 8: messages in flight at most (see {@link Scenarios#FANOUT_WINDOW}). */
+    int fanoutWindow = Scenarios.FANOUT_WINDOW;
+    /** Put before each result file's name. */
+    String filePrefix = "";
     boolean helidonUseNio = EchoServers.HELIDON_USE_NIO_DEFAULT;
     String nettyTransport = "nio";
     long serverMaxSeconds = 900;
@@ -83,6 +95,7 @@ final class Options {
     static Options parse(String[] args) {
         Options o = new Options(args);
         Path outArg = null;
+        String prefixArg = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String name = a;
@@ -119,6 +132,9 @@ final class Options {
                     case "--idle-connections" -> o.idleConnections = positive(name, Integer.parseInt(value));
                     case "--large-kind" -> o.largeKind = PayloadKind.parse(value);
                     case "--out" -> outArg = Path.of(value);
+                    case "--file-prefix" -> prefixArg = filePrefix(value);
+                    case "--send-queue-limit" -> o.sendQueueLimit = positive(name, Integer.parseInt(value));
+                    case "--fanout-window" -> o.fanoutWindow = positive(name, Integer.parseInt(value));
                     case "--server-jvm-args" -> o.serverJvmArgs = List.of(value.trim().split("\\s+"));
                     case "--java" -> o.java = value;
                     case "--helidon-use-nio" -> o.helidonUseNio = bool(name, value);
@@ -153,6 +169,8 @@ final class Options {
         if (o.idleConnections > 30000) {
             throw new UsageException("--idle-connections is limited to 30000 (ephemeral ports, file descriptors)");
         }
+        o.filePrefix = prefixArg != null ? prefixArg
+                : Metric.BROADCAST_SCENARIOS.containsAll(o.scenarios) ? "broadcast-" : "";
         Path benchDir = benchDirectory();
         o.out = outArg != null ? outArg : benchDir.resolve("results");
         o.logs = benchDir.resolve("target").resolve("bench-logs");
@@ -196,12 +214,22 @@ final class Options {
         return Duration.ofNanos((long) (s * 1e9));
     }
 
+    private static String filePrefix(String value) {
+        if (!value.matches("[A-Za-z0-9._-]*")) {
+            throw new UsageException("--file-prefix takes letters, digits, '.', '_' and '-'");
+        }
+        return value;
+    }
+
     private static List<Integer> scenarios(String value) {
+        if (value.trim().equals("all")) {
+            return List.of(1, 2, 3, 4, 5, 6, 7, 8);
+        }
         List<Integer> list = new ArrayList<>();
         for (String s : value.split(",")) {
             int n = Integer.parseInt(s.trim());
-            if (n < 1 || n > 6) {
-                throw new UsageException("scenarios are numbered 1 to 6, not " + n);
+            if (n < 1 || n > 8) {
+                throw new UsageException("scenarios are numbered 1 to 8, not " + n);
             }
             if (!list.contains(n)) {
                 list.add(n);
@@ -229,6 +257,8 @@ final class Options {
                 + " s, idle connections=" + idleConnections + ", scenario 3 frames=" + largeKind
                 + ", hand-written Helidon on " + (helidonUseNio ? "NIO" : "blocking") + " sockets, Netty on "
                 + nettyTransport
+                + (scenarios.stream().anyMatch(Metric.BROADCAST_SCENARIOS::contains)
+                ? ", fan-out window=" + fanoutWindow + ", ours' send-queue limit=" + sendQueueLimit + " B" : "")
                 + (quick ? " (--quick)" : "");
     }
 

@@ -138,13 +138,15 @@ final class Report {
 
     // ------------------------------------------------------------------ files
 
+    /** Writes the five files, each name after {@link Options#filePrefix}. */
     void writeAll(Path dir) throws IOException {
         Files.createDirectories(dir);
-        Files.writeString(dir.resolve("results.csv"), summaryCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("rounds.csv"), roundsCsv(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("results.json"), json(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("chart.svg"), svg(), StandardCharsets.UTF_8);
-        Files.writeString(dir.resolve("summary.md"), markdown(), StandardCharsets.UTF_8);
+        String p = options.filePrefix;
+        Files.writeString(dir.resolve(p + "results.csv"), summaryCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(p + "rounds.csv"), roundsCsv(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(p + "results.json"), json(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(p + "chart.svg"), svg(), StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve(p + "summary.md"), markdown(), StandardCharsets.UTF_8);
     }
 
     private static String csvNum(Double v) {
@@ -254,7 +256,16 @@ final class Report {
                     .append('}');
             first = false;
         }
-        s.append("\n  ],\n  \"failures\": ").append(jarray(results.failures));
+        s.append("\n  ],\n  \"observations\": [");
+        first = true;
+        for (Results.Observation o : results.observations) {
+            s.append(first ? "\n" : ",\n").append("    {\"scenario\": ").append(o.scenario())
+                    .append(", \"server\": ").append(jstr(o.server())).append(", \"round\": ").append(o.round())
+                    .append(", \"text\": ").append(jstr(o.text())).append('}');
+            first = false;
+        }
+        s.append(first ? "]" : "\n  ]");
+        s.append(",\n  \"failures\": ").append(jarray(results.failures));
         s.append(",\n  \"notes\": ").append(jarray(results.notes)).append("\n}\n");
         return s.toString();
     }
@@ -412,7 +423,10 @@ final class Report {
     // ------------------------------------------------------------------ summary.md
 
     String markdown() {
-        StringBuilder s = new StringBuilder("# wsconnector benchmark results\n\n");
+        String p = options.filePrefix;
+        boolean broadcastOnly = Metric.BROADCAST_SCENARIOS.containsAll(options.scenarios);
+        StringBuilder s = new StringBuilder(broadcastOnly ? "# wsconnector broadcast benchmark results\n\n"
+                : "# wsconnector benchmark results\n\n");
         if (options.quick) {
             s.append("> **A `--quick` smoke run**: one short round; the figures show that everything works, "
                     + "not how fast it is.\n\n");
@@ -424,11 +438,13 @@ final class Report {
                 .append("`\n");
         s.append("- Settings: ").append(meta.options()).append('\n');
         s.append("- Command: `").append(meta.command()).append("`\n\n");
-        s.append("![ours ÷ Helidon and ours ÷ Netty per metric](chart.svg)\n\n");
+        s.append("![ours ÷ Helidon and ours ÷ Netty per metric](").append(p).append("chart.svg)\n\n");
         s.append(markdownTable()).append('\n');
         s.append("Each cell: the median over the rounds, and in brackets the lowest and highest round. "
                 + "↑: higher is better; ↓: lower is better. Ratios are ours ÷ the other server's median. "
-                + "† The issue set the targets against Netty for wsconnector's own RFC 6455 layer.\n\n");
+                + "† The issue set the targets against Netty for wsconnector's own RFC 6455 layer."
+                + (options.scenarios.contains(8) ? " A target marked (ours alone) is on ours' own figure, not on a "
+                + "ratio; a ratio left out (–) would mean nothing." : "") + "\n\n");
         s.append("## Scenarios\n\n");
         for (int sc : options.scenarios) {
             s.append("- **").append(sc).append(' ').append(Metric.SCENARIO_NAMES[sc]).append("**: ")
@@ -437,6 +453,14 @@ final class Report {
         s.append("\nServers run one at a time, each in a fresh JVM, in the order ")
                 .append(String.join(", ", options.servers))
                 .append(" in every round. See `bench/README.md` for the method.\n");
+        if (!results.observations.isEmpty()) {
+            s.append("\n## Observations\n\n");
+            for (Results.Observation o : results.observations) {
+                s.append("- **").append(o.scenario()).append(' ').append(Metric.SCENARIO_NAMES[o.scenario()])
+                        .append(", ").append(o.server()).append(", round ").append(o.round()).append("**: ")
+                        .append(o.text()).append('\n');
+            }
+        }
         if (!results.failures.isEmpty()) {
             s.append("\n## Failed runs\n\n");
             for (String f : results.failures) {
@@ -449,8 +473,9 @@ final class Report {
                 s.append("- ").append(n).append('\n');
             }
         }
-        s.append("\nFiles: `results.csv` (this table), `rounds.csv` (every round's value), `results.json` "
-                + "(both, with these details), `chart.svg`.\n");
+        s.append("\nFiles: `").append(p).append("results.csv` (this table), `").append(p)
+                .append("rounds.csv` (every round's value), `").append(p)
+                .append("results.json` (both, with these details), `").append(p).append("chart.svg`.\n");
         return s.toString();
     }
 }

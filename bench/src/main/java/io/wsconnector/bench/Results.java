@@ -26,11 +26,11 @@ final class Results {
     /** One row of the table. */
     record Row(Metric metric, Stats ours, Stats helidon, Stats netty) {
         Double ratioHelidon() {
-            return ratio(ours, helidon);
+            return metric.ratios() ? ratio(ours, helidon) : null;
         }
 
         Double ratioNetty() {
-            return ratio(ours, netty);
+            return metric.ratios() ? ratio(ours, netty) : null;
         }
 
         Boolean metHelidon() {
@@ -63,9 +63,14 @@ final class Results {
         }
     }
 
+    /** What a run saw that is not a number (e.g. what happened to the slow client), for the report. */
+    record Observation(int scenario, String server, int round, String text) {
+    }
+
     final List<Sample> samples = new ArrayList<>();
     final List<String> failures = new ArrayList<>();
     final List<String> notes = new ArrayList<>();
+    final List<Observation> observations = new ArrayList<>();
 
     void add(int scenario, String metric, String server, int round, double value) {
         samples.add(new Sample(scenario, metric, server, round, value));

@@ -15,7 +15,9 @@ import java.util.List;
 /**
  * Proves, in a few seconds and in one JVM, that the load generator measures what it claims: correct echo
  * servers give no mismatch (small and large, text and binary, 2- and 8-byte lengths), a server that flips a
- * byte or drops a message is caught, and a handshake with a wrong {@code Sec-WebSocket-Accept} is refused.
+ * byte or drops a message is caught, and a handshake with a wrong {@code Sec-WebSocket-Accept} is refused;
+ * and the same for the fan-out load generator: the three broadcast servers pass, one that drops or alters a
+ * message for one receiver is caught.
  * {@code java -jar wsconnector-bench.jar selfcheck}; also run by the module's test.
  */
 final class SelfCheck {
@@ -37,6 +39,11 @@ final class SelfCheck {
         expectCaught(out, problems, "netty-corrupt", "differs from what was sent");
         expectCaught(out, problems, "netty-drop", "differs from what was sent");
         expectBadHandshakeRefused(out, problems);
+        for (String kind : EchoServers.KINDS) {
+            expectFanOutClean(out, problems, kind);
+        }
+        expectFanOutCaught(out, problems, "netty-drop", "was lost");
+        expectFanOutCaught(out, problems, "netty-corrupt", "differs from what was sent");
         if (problems.isEmpty()) {
             out.println("selfcheck: OK");
             return true;
@@ -92,6 +99,62 @@ final class SelfCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add(kind + ": interrupted");
+        }
+    }
+
+    /** A correct broadcast server: every receiver gets every message, checked, and the sender none. */
+    private static void expectFanOutClean(PrintStream out, List<String> problems, String kind) {
+        int receivers = 50;
+        String what = "fan-out " + kind + " 1 → " + receivers + " × 64 B";
+        try (EchoServers.Running server = BroadcastServers.start(kind, Options.HOST, 0, 1024 * 1024, 1024 * 1024,
+                false, false);
+             FanOutLoad load = FanOutLoad.start(FanOutLoad.Config.of(Options.HOST, server.port(), receivers, 64, 4,
+                     false))) {
+            load.awaitOpen(Duration.ofSeconds(20));
+            load.sync(Duration.ofSeconds(10));
+            load.resume();
+            load.sleepChecking(Duration.ofMillis(700));
+            load.pause();
+            load.awaitDrained(Duration.ofSeconds(10));
+            load.check();
+            if (load.sent() == 0 || load.deliveries() != load.sent() * receivers || load.mismatches() != 0) {
+                problems.add(what + ": " + load.sent() + " sent, " + load.deliveries() + " deliveries, "
+                        + load.mismatches() + " mismatches");
+            } else {
+                out.println("  ok  " + what + ": " + load.sent() + " messages, " + load.deliveries()
+                        + " deliveries checked, no mismatch");
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(what + ": " + e);
+        }
+    }
+
+    private static void expectFanOutCaught(PrintStream out, List<String> problems, String kind, String expected) {
+        try (EchoServers.Running server = BroadcastServers.start(kind, Options.HOST, 0, 1024 * 1024, 1024 * 1024,
+                false, false);
+             FanOutLoad load = FanOutLoad.start(FanOutLoad.Config.of(Options.HOST, server.port(), 10, 64, 4,
+                     false))) {
+            load.awaitOpen(Duration.ofSeconds(20));
+            load.sync(Duration.ofSeconds(10));
+            load.resume();
+            long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (load.failure() == null && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            load.pause();
+            String failure = load.failure();
+            if (failure == null || load.mismatches() == 0 || !failure.contains(expected)) {
+                problems.add("fan-out " + kind + ": not caught (failure " + failure + ", mismatches "
+                        + load.mismatches() + ")");
+            } else {
+                out.println("  ok  fan-out " + kind + " caught after " + load.deliveries() + " good deliveries: "
+                        + failure);
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("fan-out " + kind + ": " + e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            problems.add("fan-out " + kind + ": interrupted");
         }
     }
 

@@ -10,11 +10,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The server process: {@code BenchMain server --kind K [--host H] [--port P] [--max-message BYTES]
- * [--max-seconds S] [--helidon-use-nio B] [--netty-transport nio|epoll]}. Prints {@code BENCH READY port=N} once it listens, then answers commands read
+ * The server process: {@code BenchMain server --kind K [--app echo|broadcast] [--host H] [--port P]
+ * [--max-message BYTES] [--send-queue-limit BYTES] [--max-seconds S] [--helidon-use-nio B]
+ * [--netty-transport nio|epoll]}: an echo server ({@link EchoServers}, the default) or a broadcast server
+ * ({@link BroadcastServers}). Prints {@code BENCH READY port=N} once it listens, then answers commands read
  * from standard input, one a line, each with one {@code BENCH ...} line:
  * <ul>
  *     <li>{@code gc}: {@code BENCH GC heapUsed=B rss=B} (heap used after three full GCs, and VmRSS);</li>
+ *     <li>{@code mem}: {@code BENCH MEM heapUsed=B rss=B offHeap=B}: as {@code gc} (but read right after the
+ *     last GC, so that a server still busy has not allocated much since), plus the direct memory in
+ *     use: the JDK's direct buffers, and for Netty the direct memory its pooled allocator holds (where Netty
+ *     keeps what it has not written yet);</li>
  *     <li>{@code alloc}: {@code BENCH ALLOC bytes=B}: bytes allocated by all threads of the JVM so far
  *     (virtual threads included: they allocate on their carrier threads, which are counted);</li>
  *     <li>{@code cpu}: {@code BENCH CPU nanos=N}: CPU time used by the whole process so far;</li>
@@ -32,6 +38,8 @@ final class ServerMain {
 
     static void main(String[] args) throws Exception {
         String kind = null;
+        String app = "echo";
+        int sendQueueLimit = io.wsconnector.runtime.WebSocketServer.DEFAULT_SEND_QUEUE_LIMIT;
         String host = "127.0.0.1";
         int port = 0;
         int maxMessage = 1024 * 1024;
@@ -43,6 +51,8 @@ final class ServerMain {
             String v = i + 1 < args.length ? args[i + 1] : null;
             switch (a) {
                 case "--kind" -> kind = v;
+                case "--app" -> app = v;
+                case "--send-queue-limit" -> sendQueueLimit = Integer.parseInt(v);
                 case "--host" -> host = v;
                 case "--port" -> port = Integer.parseInt(v);
                 case "--max-message" -> maxMessage = Integer.parseInt(v);
@@ -69,8 +79,13 @@ final class ServerMain {
         watchdog.setDaemon(true);
         watchdog.start();
 
-        EchoServers.Running server = EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll);
-        reply("READY port=" + server.port() + " kind=" + kind + " pid=" + ProcessHandle.current().pid());
+        EchoServers.Running server = switch (app) {
+            case "echo" -> EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll);
+            case "broadcast" -> BroadcastServers.start(kind, host, port, maxMessage, sendQueueLimit, helidonUseNio,
+                    nettyEpoll);
+            default -> throw new IllegalArgumentException("--app takes echo or broadcast, not " + app);
+        };
+        reply("READY port=" + server.port() + " kind=" + kind + " app=" + app + " pid=" + ProcessHandle.current().pid());
 
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         String line;
@@ -84,6 +99,14 @@ final class ServerMain {
                         }
                         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
                         reply("GC heapUsed=" + heap + " rss=" + rssBytes() + " gcCount=" + gcCount());
+                    }
+                    case "mem" -> {
+                        for (int i = 0; i < 3; i++) {
+                            Thread.sleep(100);
+                            System.gc(); // the last one just before reading: nothing allocated since counts
+                        }
+                        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+                        reply("MEM heapUsed=" + heap + " rss=" + rssBytes() + " offHeap=" + offHeapBytes(kind));
                     }
                     case "alloc" -> reply("ALLOC bytes=" + allocatedBytes());
                     case "cpu" -> reply("CPU nanos=" + processCpuNanos());
@@ -139,6 +162,24 @@ final class ServerMain {
             count += Math.max(0, gc.getCollectionCount());
         }
         return count;
+    }
+
+    /**
+     * Direct memory in use: the JDK's direct buffer pool, plus, in a Netty server, what Netty's pooled allocator
+     * holds (its own direct memory, not in the JDK's pool when Netty uses {@code Unsafe}).
+     */
+    static long offHeapBytes(String kind) {
+        long bytes = 0;
+        for (java.lang.management.BufferPoolMXBean pool
+                : ManagementFactory.getPlatformMXBeans(java.lang.management.BufferPoolMXBean.class)) {
+            if (pool.getName().equals("direct")) {
+                bytes += Math.max(0, pool.getMemoryUsed());
+            }
+        }
+        if (kind.startsWith("netty")) {
+            bytes += io.netty.buffer.PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+        }
+        return bytes;
     }
 
     /** VmRSS from /proc/self/status, in bytes; -1 where there is no /proc. */

@@ -58,6 +58,16 @@ final class ServerProcess implements AutoCloseable {
      * @param port 0 for any free port (read from the READY line)
      */
     static ServerProcess start(Options options, String kind, int port, Path logFile) {
+        return start(options, kind, "echo", port, logFile);
+    }
+
+    /**
+     * Starts {@code ... BenchMain server --kind kind --app app ...}.
+     *
+     * @param app  {@code echo} ({@link EchoServers}) or {@code broadcast} ({@link BroadcastServers})
+     * @param port 0 for any free port (read from the READY line)
+     */
+    static ServerProcess start(Options options, String kind, String app, int port, Path logFile) {
         List<String> command = new ArrayList<>();
         command.add(options.java);
         command.addAll(options.serverJvmArgs);
@@ -79,6 +89,12 @@ final class ServerProcess implements AutoCloseable {
         command.add(String.valueOf(options.helidonUseNio));
         command.add("--netty-transport");
         command.add(options.nettyTransport);
+        if (!app.equals("echo")) {
+            command.add("--app");
+            command.add(app);
+            command.add("--send-queue-limit");
+            command.add(String.valueOf(options.sendQueueLimit));
+        }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> env = builder.environment();

@@ -42,4 +42,25 @@ class SelfCheckTest {
         assertEquals(0.46, row.ratioNetty(), 1e-9);
         assertEquals(Boolean.FALSE, row.metHelidon()); // needs ≥ 0.97×
     }
+
+    @Test
+    void slowConsumerTargetsAreOnOursAloneAndCountsHaveNoRatio() {
+        Results results = new Results();
+        results.add(8, "rate_kept", "ours", 1, 0.95);
+        results.add(8, "rate_kept", "helidon", 1, 0.0);
+        results.add(8, "p99_kept", "ours", 1, 1.2);
+        results.add(8, "slow_msgs", "ours", 1, 2700);
+        results.add(8, "slow_msgs", "netty", 1, 14000);
+        for (Results.Row row : results.rows()) {
+            switch (row.metric().id()) {
+                case "rate_kept" -> {
+                    assertEquals(Boolean.TRUE, row.metHelidon()); // ≥ 0.90, whatever Helidon did
+                    assertNull(row.ratioHelidon()); // Helidon's 0: no ratio
+                }
+                case "p99_kept" -> assertEquals(Boolean.FALSE, row.metHelidon()); // ≤ 1.10
+                case "slow_msgs" -> assertNull(row.ratioNetty());
+                default -> throw new AssertionError(row.metric().id());
+            }
+        }
+    }
 }

@@ -1,0 +1,307 @@
+package io.wsconnector.bench;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.helidon.webserver.WebServer;
+import io.helidon.webserver.websocket.WsConfig;
+import io.helidon.webserver.websocket.WsRouting;
+import io.helidon.websocket.WsListener;
+import io.helidon.websocket.WsSession;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoHandlerFactory;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.ChannelMatchers;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.ReferenceCountUtil;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import io.wsconnector.runtime.WebSocketServer;
+
+/**
+ * The broadcast servers of the fan-out scenarios (7 and 8), all serving {@value #PATH}: every text message a
+ * client sends goes to every <em>other</em> open connection (the sender does not get its own message back),
+ * in the order the sender sent them.
+ * <ul>
+ *     <li>{@code ours}: {@link OursBroadcast} ({@code session.broadcastText(message, other -> other != session)}),
+ *     served by {@link WebSocketServer} with an explicit {@link WebSocketServer.Builder#sendQueueLimit send-queue
+ *     limit} (the runner's {@code --send-queue-limit}, 1 MiB by default, the runtime's default too) and the
+ *     default slow-consumer policy ({@code CLOSE}: 1008);</li>
+ *     <li>{@code helidon}: {@link HelidonBroadcast}, a hand-written {@link WsListener} keeping the open
+ *     {@link WsSession}s in a concurrent set and looping over them with {@code send(text, last)} on the sender's
+ *     thread, on a Helidon {@link WebServer} set up as in {@link EchoServers};</li>
+ *     <li>{@code netty}: {@link NettyBroadcast}, a hand-written handler adding each channel to a
+ *     {@link DefaultChannelGroup} when its handshake completes and calling
+ *     {@code group.writeAndFlush(frame, ChannelMatchers.isNot(sender))}: the group writes a retained duplicate of
+ *     the one received frame to each channel (the bytes are shared), on the same bootstrap as
+ *     {@link EchoServers}' Netty echo.</li>
+ * </ul>
+ * Each is what a user of that library writes by hand (or, for ours, with the runtime's broadcast). Two
+ * deliberately broken variants, {@code netty-drop} (every 100th message skips one recipient) and
+ * {@code netty-corrupt} (every 100th message reaches one recipient with a flipped byte), exist only to prove
+ * that {@link FanOutLoad} notices.
+ */
+final class BroadcastServers {
+    static final String PATH = "/broadcast";
+
+    private BroadcastServers() {
+    }
+
+    /**
+     * Starts a broadcast server.
+     *
+     * @param sendQueueLimit ours' send-queue limit in bytes (ignored by the others, which have none)
+     */
+    static EchoServers.Running start(String kind, String host, int port, int maxMessageBytes, int sendQueueLimit,
+                                     boolean helidonUseNio, boolean nettyEpoll) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "ours" -> ours(host, port, maxMessageBytes, sendQueueLimit);
+            case "helidon" -> helidon(host, port, maxMessageBytes, helidonUseNio);
+            case "netty" -> netty(host, port, maxMessageBytes, EchoServers.Fault.NONE, nettyEpoll);
+            case "netty-corrupt" -> netty(host, port, maxMessageBytes, EchoServers.Fault.CORRUPT, nettyEpoll);
+            case "netty-drop" -> netty(host, port, maxMessageBytes, EchoServers.Fault.DROP, nettyEpoll);
+            default -> throw new IllegalArgumentException("unknown server kind '" + kind + "'; use one of "
+                    + EchoServers.KINDS + " (or " + EchoServers.FAULTY_KINDS + " for the self-check)");
+        };
+    }
+
+    // ---------------------------------------------------------------- (1) ours
+
+    private static EchoServers.Running ours(String host, int port, int maxMessageBytes, int sendQueueLimit) {
+        WebSocketServer server = WebSocketServer.builder()
+                .host(host)
+                .port(port)
+                .maxMessageSize(maxMessageBytes)
+                .sendQueueLimit(sendQueueLimit)
+                .build()
+                .start();
+        return new EchoServers.Running() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- (2) hand-written Helidon
+
+    /**
+     * The broadcast by hand on Helidon's own API: one listener for all connections, the open sessions in a
+     * concurrent set, and a loop over them on the sender's thread. {@code send} blocks while a client's TCP
+     * window is full, so the loop waits for the slowest client (and so does every client after it).
+     */
+    static final class HelidonBroadcast implements WsListener {
+        private final Set<WsSession> sessions = ConcurrentHashMap.newKeySet();
+
+        @Override
+        public void onOpen(WsSession session) {
+            sessions.add(session);
+        }
+
+        @Override
+        public void onMessage(WsSession sender, String text, boolean last) {
+            for (WsSession session : sessions) {
+                if (session != sender) {
+                    try {
+                        session.send(text, last);
+                    } catch (RuntimeException e) {
+                        sessions.remove(session); // it closed meanwhile
+                    }
+                }
+            }
+        }
+
+        @Override
+        public void onClose(WsSession session, int status, String reason) {
+            sessions.remove(session);
+        }
+
+        @Override
+        public void onError(WsSession session, Throwable t) {
+            sessions.remove(session);
+        }
+    }
+
+    private static EchoServers.Running helidon(String host, int port, int maxMessageBytes, boolean useNio) {
+        WebServer server = WebServer.builder()
+                .host(host)
+                .port(port)
+                .connectionOptions(options -> options.tcpNoDelay(true))
+                .useNio(useNio)
+                .addProtocol(WsConfig.builder().maxFrameLength(maxMessageBytes).build())
+                .addRouting(WsRouting.builder().endpoint(PATH, new HelidonBroadcast()))
+                .build()
+                .start();
+        if (!server.isRunning() || server.port() <= 0) {
+            server.stop();
+            throw new IllegalStateException("Helidon could not listen on " + host + ":" + port);
+        }
+        return new EchoServers.Running() {
+            @Override
+            public int port() {
+                return server.port();
+            }
+
+            @Override
+            public void close() {
+                server.stop();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- (3) hand-written Netty
+
+    /**
+     * The broadcast by hand on Netty: a {@link DefaultChannelGroup} of the channels whose WebSocket handshake
+     * completed (a closed channel leaves it by itself), and {@code group.writeAndFlush(frame, isNot(sender))},
+     * which writes {@code frame.retainedDuplicate()} to each channel and releases the frame read. Nothing
+     * limits what a channel that does not read keeps queued: its writability is not checked (the group does
+     * not check it, and a hand-written broadcast rarely does).
+     */
+    @ChannelHandler.Sharable
+    static final class NettyBroadcast extends ChannelInboundHandlerAdapter {
+        private final ChannelGroup group = new DefaultChannelGroup("broadcast", GlobalEventExecutor.INSTANCE);
+        private final EchoServers.Fault fault;
+        private long messages;
+
+        NettyBroadcast(EchoServers.Fault fault) {
+            this.fault = fault;
+        }
+
+        @Override
+        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
+            if (evt instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+                group.add(ctx.channel());
+            }
+            super.userEventTriggered(ctx, evt);
+        }
+
+        @Override
+        public void channelRead(ChannelHandlerContext ctx, Object msg) {
+            if (msg instanceof TextWebSocketFrame frame) {
+                if (fault != EchoServers.Fault.NONE && faulty()) {
+                    broadcastWithFault(ctx.channel(), frame);
+                } else {
+                    group.writeAndFlush(frame, ChannelMatchers.isNot(ctx.channel()));
+                }
+            } else {
+                ctx.fireChannelRead(msg);
+            }
+        }
+
+        private synchronized boolean faulty() {
+            return ++messages % EchoServers.FAULT_EVERY == 0;
+        }
+
+        /** The self-check's broken variants: the first other channel misses the message, or gets it altered. */
+        private void broadcastWithFault(Channel sender, TextWebSocketFrame frame) {
+            boolean first = true;
+            for (Channel channel : group) {
+                if (channel == sender) {
+                    continue;
+                }
+                if (first) {
+                    first = false;
+                    if (fault == EchoServers.Fault.DROP) {
+                        continue;
+                    }
+                    ByteBuf copy = frame.content().copy();
+                    int index = copy.readerIndex() + copy.readableBytes() / 2;
+                    copy.setByte(index, copy.getByte(index) ^ 0x01); // ASCII stays ASCII
+                    channel.writeAndFlush(new TextWebSocketFrame(copy));
+                    continue;
+                }
+                channel.writeAndFlush(frame.retainedDuplicate());
+            }
+            ReferenceCountUtil.release(frame);
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            ctx.close();
+        }
+    }
+
+    private static EchoServers.Running netty(String host, int port, int maxMessageBytes, EchoServers.Fault fault,
+                                             boolean epoll) {
+        if (epoll && !Epoll.isAvailable()) {
+            throw new IllegalStateException("Netty's epoll transport is not available here", Epoll.unavailabilityCause());
+        }
+        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
+        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
+        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
+        NettyBroadcast broadcast = new NettyBroadcast(fault);
+        try {
+            Channel channel = new ServerBootstrap()
+                    .group(boss, workers)
+                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
+                    .option(ChannelOption.SO_BACKLOG, 1024) // Helidon's default backlog
+                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childHandler(new ChannelInitializer<Channel>() {
+                        @Override
+                        protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(
+                                    new HttpServerCodec(),
+                                    new HttpObjectAggregator(65536),
+                                    new WebSocketServerProtocolHandler(PATH, null, false, maxMessageBytes),
+                                    broadcast);
+                        }
+                    })
+                    .bind(host, port)
+                    .sync()
+                    .channel();
+            int boundPort = ((InetSocketAddress) channel.localAddress()).getPort();
+            return new EchoServers.Running() {
+                @Override
+                public int port() {
+                    return boundPort;
+                }
+
+                @Override
+                public void close() {
+                    channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+                    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+                }
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            throw new IllegalStateException("interrupted while binding Netty", e);
+        } catch (RuntimeException e) {
+            boss.shutdownGracefully();
+            workers.shutdownGracefully();
+            throw e;
+        }
+    }
+}
