@@ -94,7 +94,7 @@ public final class BenchMain {
                     String label = "s" + scenario + "-" + name + "-" + server + "-r" + round;
                     long t0 = System.nanoTime();
                     try {
-                        Map<String, Double> values = scenarios.run(scenario, server, label);
+                        Map<String, Double> values = scenarios.run(scenario, server, label, round);
                         StringBuilder line = new StringBuilder();
                         for (Metric m : Metric.of(scenario)) {
                             Double v = values.get(m.id());

@@ -36,6 +36,7 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.util.AttributeKey;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import io.wsconnector.runtime.WebSocketServer;
@@ -56,7 +57,9 @@ import io.wsconnector.runtime.WebSocketServer;
  *     {@link DefaultChannelGroup} when its handshake completes and calling
  *     {@code group.writeAndFlush(frame, ChannelMatchers.isNot(sender))}: the group writes a retained duplicate of
  *     the one received frame to each channel (the bytes are shared), on the same bootstrap as
- *     {@link EchoServers}' Netty echo.</li>
+ *     {@link EchoServers}' Netty echo; with {@code --netty-broadcast-flush batch}, a tuned variant:
+ *     {@code group.write(frame, isNot(sender), true)} (void promises: no future per channel and message) and one
+ *     {@code group.flush} per read batch, as the Netty echo flushes.</li>
  * </ul>
  * Each is what a user of that library writes by hand (or, for ours, with the runtime's broadcast). Two
  * deliberately broken variants, {@code netty-drop} (every 100th message skips one recipient) and
@@ -69,19 +72,29 @@ final class BroadcastServers {
     private BroadcastServers() {
     }
 
+    /** Starts a broadcast server; Netty flushes each message. */
+    static EchoServers.Running start(String kind, String host, int port, int maxMessageBytes, int sendQueueLimit,
+                                     boolean helidonUseNio, boolean nettyEpoll) {
+        return start(kind, host, port, maxMessageBytes, sendQueueLimit, helidonUseNio, nettyEpoll, true);
+    }
+
     /**
      * Starts a broadcast server.
      *
      * @param sendQueueLimit ours' send-queue limit in bytes (ignored by the others, which have none)
+     * @param nettyFlushEach whether Netty flushes each message ({@code group.writeAndFlush}, the default) or
+     *                       writes them with void promises and flushes once per read batch ({@code group.write},
+     *                       then {@code group.flush} in {@code channelReadComplete}, as {@link EchoServers}' echo
+     *                       flushes)
      */
     static EchoServers.Running start(String kind, String host, int port, int maxMessageBytes, int sendQueueLimit,
-                                     boolean helidonUseNio, boolean nettyEpoll) {
+                                     boolean helidonUseNio, boolean nettyEpoll, boolean nettyFlushEach) {
         return switch (kind.toLowerCase(Locale.ROOT)) {
             case "ours" -> ours(host, port, maxMessageBytes, sendQueueLimit);
             case "helidon" -> helidon(host, port, maxMessageBytes, helidonUseNio);
-            case "netty" -> netty(host, port, maxMessageBytes, EchoServers.Fault.NONE, nettyEpoll);
-            case "netty-corrupt" -> netty(host, port, maxMessageBytes, EchoServers.Fault.CORRUPT, nettyEpoll);
-            case "netty-drop" -> netty(host, port, maxMessageBytes, EchoServers.Fault.DROP, nettyEpoll);
+            case "netty" -> netty(host, port, maxMessageBytes, EchoServers.Fault.NONE, nettyEpoll, nettyFlushEach);
+            case "netty-corrupt" -> netty(host, port, maxMessageBytes, EchoServers.Fault.CORRUPT, nettyEpoll, true);
+            case "netty-drop" -> netty(host, port, maxMessageBytes, EchoServers.Fault.DROP, nettyEpoll, true);
             default -> throw new IllegalArgumentException("unknown server kind '" + kind + "'; use one of "
                     + EchoServers.KINDS + " (or " + EchoServers.FAULTY_KINDS + " for the self-check)");
         };
@@ -187,12 +200,16 @@ final class BroadcastServers {
      */
     @ChannelHandler.Sharable
     static final class NettyBroadcast extends ChannelInboundHandlerAdapter {
+        /** Set on a channel that has written to the group and not flushed it yet (flush per read batch). */
+        private static final AttributeKey<Boolean> UNFLUSHED = AttributeKey.valueOf("wsconnector.bench.unflushed");
         private final ChannelGroup group = new DefaultChannelGroup("broadcast", GlobalEventExecutor.INSTANCE);
         private final EchoServers.Fault fault;
+        private final boolean flushEach;
         private long messages;
 
-        NettyBroadcast(EchoServers.Fault fault) {
+        NettyBroadcast(EchoServers.Fault fault, boolean flushEach) {
             this.fault = fault;
+            this.flushEach = flushEach;
         }
 
         @Override
@@ -208,12 +225,23 @@ final class BroadcastServers {
             if (msg instanceof TextWebSocketFrame frame) {
                 if (fault != EchoServers.Fault.NONE && faulty()) {
                     broadcastWithFault(ctx.channel(), frame);
-                } else {
+                } else if (flushEach) {
                     group.writeAndFlush(frame, ChannelMatchers.isNot(ctx.channel()));
+                } else {
+                    group.write(frame, ChannelMatchers.isNot(ctx.channel()), true); // void promises
+                    ctx.channel().attr(UNFLUSHED).set(Boolean.TRUE);
                 }
             } else {
                 ctx.fireChannelRead(msg);
             }
+        }
+
+        @Override
+        public void channelReadComplete(ChannelHandlerContext ctx) {
+            if (!flushEach && ctx.channel().attr(UNFLUSHED).getAndSet(null) != null) {
+                group.flush(ChannelMatchers.isNot(ctx.channel()));
+            }
+            ctx.fireChannelReadComplete();
         }
 
         private synchronized boolean faulty() {
@@ -250,14 +278,14 @@ final class BroadcastServers {
     }
 
     private static EchoServers.Running netty(String host, int port, int maxMessageBytes, EchoServers.Fault fault,
-                                             boolean epoll) {
+                                             boolean epoll, boolean flushEach) {
         if (epoll && !Epoll.isAvailable()) {
             throw new IllegalStateException("Netty's epoll transport is not available here", Epoll.unavailabilityCause());
         }
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
-        NettyBroadcast broadcast = new NettyBroadcast(fault);
+        NettyBroadcast broadcast = new NettyBroadcast(fault, flushEach);
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)

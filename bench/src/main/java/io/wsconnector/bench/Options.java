@@ -38,6 +38,9 @@ final class Options {
               --file-prefix P         prefix of the result files (default none; "broadcast-" when only scenarios
                                       7 and 8 run, so that they do not replace a full run's results)
               --fanout-window N       messages in flight in scenarios 7 and 8 (default 16)
+              --netty-broadcast-flush each|batch  scenarios 7 and 8: the hand-written Netty broadcast flushes each
+                                      message (group.writeAndFlush, default) or once per read batch
+                                      (group.write with void promises, group.flush on channelReadComplete)
               --send-queue-limit B    ours' per-session send-queue limit in scenarios 7 and 8 (default 1048576,
                                       the runtime's default)
               --server-jvm-args "..." the server JVMs' flags, replacing the default
@@ -71,6 +74,8 @@ final class Options {
     int sendQueueLimit = io.wsconnector.runtime.WebSocketServer.DEFAULT_SEND_QUEUE_LIMIT;
     /** Scenarios 7 and 8: messages in flight at most (see {@link Scenarios#FANOUT_WINDOW}). */
     int fanoutWindow = Scenarios.FANOUT_WINDOW;
+    /** Scenarios 7 and 8: {@code each} (Netty's {@code group.writeAndFlush}) or {@code batch}. */
+    String nettyBroadcastFlush = "each";
     /** Put before each result file's name. */
     String filePrefix = "";
     boolean helidonUseNio = EchoServers.HELIDON_USE_NIO_DEFAULT;
@@ -135,6 +140,12 @@ final class Options {
                     case "--file-prefix" -> prefixArg = filePrefix(value);
                     case "--send-queue-limit" -> o.sendQueueLimit = positive(name, Integer.parseInt(value));
                     case "--fanout-window" -> o.fanoutWindow = positive(name, Integer.parseInt(value));
+                    case "--netty-broadcast-flush" -> {
+                        if (!value.equals("each") && !value.equals("batch")) {
+                            throw new UsageException("--netty-broadcast-flush takes each or batch");
+                        }
+                        o.nettyBroadcastFlush = value;
+                    }
                     case "--server-jvm-args" -> o.serverJvmArgs = List.of(value.trim().split("\\s+"));
                     case "--java" -> o.java = value;
                     case "--helidon-use-nio" -> o.helidonUseNio = bool(name, value);
@@ -258,7 +269,9 @@ final class Options {
                 + ", hand-written Helidon on " + (helidonUseNio ? "NIO" : "blocking") + " sockets, Netty on "
                 + nettyTransport
                 + (scenarios.stream().anyMatch(Metric.BROADCAST_SCENARIOS::contains)
-                ? ", fan-out window=" + fanoutWindow + ", ours' send-queue limit=" + sendQueueLimit + " B" : "")
+                ? ", fan-out window=" + fanoutWindow + ", ours' send-queue limit=" + sendQueueLimit
+                + " B, Netty broadcast flushes " + (nettyBroadcastFlush.equals("each") ? "each message"
+                : "once per read batch") : "")
                 + (quick ? " (--quick)" : "");
     }
 

@@ -93,6 +93,11 @@ final class Scenarios {
     }
 
     Map<String, Double> run(int scenario, String server, String label) {
+        return run(scenario, server, label, 1);
+    }
+
+    /** One run; {@code round} (from 1) decides the order of scenario 8's two runs. */
+    Map<String, Double> run(int scenario, String server, String label, int round) {
         Path log = options.logs.resolve(label + ".log");
         runStart = System.nanoTime();
         runLabel = label;
@@ -105,7 +110,7 @@ final class Scenarios {
             case 5 -> startup(server, log);
             case 6 -> allocation(server, log, label);
             case 7 -> fanout(server, log);
-            case 8 -> slowConsumer(server, label);
+            case 8 -> slowConsumer(server, label, round);
             default -> throw new IllegalArgumentException("no scenario " + scenario);
         };
     }
@@ -395,16 +400,22 @@ final class Scenarios {
     }
 
     /**
-     * Scenario 8: the fan-out load of {@value #SLOW_RECEIVERS} receivers in a fresh server, then again in another
-     * fresh server with a client that stops reading; the same phases each time. See {@link #slowRun}.
+     * Scenario 8: the fan-out load of {@value #SLOW_RECEIVERS} receivers in a fresh server, and again in another
+     * fresh server with a client that stops reading (in odd rounds in that order, in even rounds the other way
+     * round); the same phases each time. See {@link #slowRun}.
      */
-    private Map<String, Double> slowConsumer(String server, String label) {
+    private Map<String, Double> slowConsumer(String server, String label, int round) {
+        // odd rounds without the slow client first, even rounds with it first: neither run is always the later one
+        boolean withFirst = round % 2 == 0;
+        Path slowLog = options.logs.resolve(label + "-with.log");
+        SlowRun slow = withFirst ? slowRun(server, slowLog, true) : null;
         SlowRun base = slowRun(server, options.logs.resolve(label + "-without.log"), false);
         if (base.window().deliveries() == 0) {
             throw new BenchException("no delivery in the measured window without the slow client");
         }
-        Path slowLog = options.logs.resolve(label + "-with.log");
-        SlowRun slow = slowRun(server, slowLog, true);
+        if (!withFirst) {
+            slow = slowRun(server, slowLog, true);
+        }
         FanOutWindow b = base.window();
         FanOutWindow w = slow.window();
         Map<String, Double> m = new LinkedHashMap<>();

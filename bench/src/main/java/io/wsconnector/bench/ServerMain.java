@@ -12,7 +12,7 @@ import java.nio.file.Path;
 /**
  * The server process: {@code BenchMain server --kind K [--app echo|broadcast] [--host H] [--port P]
  * [--max-message BYTES] [--send-queue-limit BYTES] [--max-seconds S] [--helidon-use-nio B]
- * [--netty-transport nio|epoll]}: an echo server ({@link EchoServers}, the default) or a broadcast server
+ * [--netty-transport nio|epoll] [--netty-broadcast-flush each|batch]}: an echo server ({@link EchoServers}, the default) or a broadcast server
  * ({@link BroadcastServers}). Prints {@code BENCH READY port=N} once it listens, then answers commands read
  * from standard input, one a line, each with one {@code BENCH ...} line:
  * <ul>
@@ -46,6 +46,7 @@ final class ServerMain {
         long maxSeconds = 900;
         boolean helidonUseNio = EchoServers.HELIDON_USE_NIO_DEFAULT;
         boolean nettyEpoll = false;
+        boolean nettyFlushEach = true;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -59,6 +60,7 @@ final class ServerMain {
                 case "--max-seconds" -> maxSeconds = Long.parseLong(v);
                 case "--helidon-use-nio" -> helidonUseNio = Boolean.parseBoolean(v);
                 case "--netty-transport" -> nettyEpoll = v.equals("epoll");
+                case "--netty-broadcast-flush" -> nettyFlushEach = v.equals("each");
                 default -> throw new IllegalArgumentException("unknown server argument " + a);
             }
             i++;
@@ -82,7 +84,7 @@ final class ServerMain {
         EchoServers.Running server = switch (app) {
             case "echo" -> EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll);
             case "broadcast" -> BroadcastServers.start(kind, host, port, maxMessage, sendQueueLimit, helidonUseNio,
-                    nettyEpoll);
+                    nettyEpoll, nettyFlushEach);
             default -> throw new IllegalArgumentException("--app takes echo or broadcast, not " + app);
         };
         reply("READY port=" + server.port() + " kind=" + kind + " app=" + app + " pid=" + ProcessHandle.current().pid());

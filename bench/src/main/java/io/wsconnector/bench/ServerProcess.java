@@ -94,6 +94,8 @@ final class ServerProcess implements AutoCloseable {
             command.add(app);
             command.add("--send-queue-limit");
             command.add(String.valueOf(options.sendQueueLimit));
+            command.add("--netty-broadcast-flush");
+            command.add(options.nettyBroadcastFlush);
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
