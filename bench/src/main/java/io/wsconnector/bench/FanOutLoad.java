@@ -602,7 +602,6 @@ final class FanOutLoad implements AutoCloseable {
             } catch (IOException ignored) {
                 // gone anyway
             }
-            in.clear();
             out.clear();
             interest = -1;
             state = CONNECTING;
@@ -674,6 +673,10 @@ final class FanOutLoad implements AutoCloseable {
                 in.flip();
                 if (state == HANDSHAKING) {
                     handshakeResponse();
+                    if (state == CONNECTING) {
+                        in.clear(); // made again on a new channel: nothing read so far counts
+                        return;
+                    }
                 }
                 if (state >= OPEN && state != CLOSED) {
                     frames(now);

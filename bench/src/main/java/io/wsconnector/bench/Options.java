@@ -23,7 +23,8 @@ final class Options {
     static final String USAGE = """
             usage: java -jar bench/target/wsconnector-bench.jar [options]
               --quick                 a smoke run of about a minute: 1 round, 0.3 s warm-up, 0.7 s measured,
-                                      200 idle connections, no unmeasured startup launch
+                                      200 idle connections, no unmeasured startup launch; its files are named
+                                      quick-... so that it replaces no measured results
               --rounds N              measured rounds per scenario and server (default 3)
               --warmup S              warm-up seconds before each measured window (default 2)
               --seconds S             measured seconds per throughput/latency/allocation run (default 4)
@@ -36,7 +37,8 @@ final class Options {
               --large-kind binary|text  the frames of scenario 3 (default binary)
               --out DIR               where results go (default bench/results next to the jar's target/)
               --file-prefix P         prefix of the result files (default none; "broadcast-" when only scenarios
-                                      7 and 8 run, so that they do not replace a full run's results)
+                                      7 and 8 run, so that they do not replace a full run's results;
+                                      "quick-" before it with --quick)
               --fanout-window N       messages in flight in scenarios 7 and 8 (default 16)
               --netty-broadcast-flush each|batch  scenarios 7 and 8: the hand-written Netty broadcast flushes each
                                       message (group.writeAndFlush, default) or once per read batch
@@ -180,8 +182,9 @@ final class Options {
         if (o.idleConnections > 30000) {
             throw new UsageException("--idle-connections is limited to 30000 (ephemeral ports, file descriptors)");
         }
+        // a smoke run never replaces measured results: quick-summary.md, quick-broadcast-summary.md, ...
         o.filePrefix = prefixArg != null ? prefixArg
-                : Metric.BROADCAST_SCENARIOS.containsAll(o.scenarios) ? "broadcast-" : "";
+                : (o.quick ? "quick-" : "") + (Metric.BROADCAST_SCENARIOS.containsAll(o.scenarios) ? "broadcast-" : "");
         Path benchDir = benchDirectory();
         o.out = outArg != null ? outArg : benchDir.resolve("results");
         o.logs = benchDir.resolve("target").resolve("bench-logs");

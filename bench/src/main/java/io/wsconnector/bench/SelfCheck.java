@@ -44,6 +44,7 @@ final class SelfCheck {
         }
         expectFanOutCaught(out, problems, "netty-drop", "was lost");
         expectFanOutCaught(out, problems, "netty-corrupt", "differs from what was sent");
+        expectServerErrorRetried(out, problems);
         if (problems.isEmpty()) {
             out.println("selfcheck: OK");
             return true;
@@ -155,6 +156,71 @@ final class SelfCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             problems.add("fan-out " + kind + ": interrupted");
+        }
+    }
+
+    /**
+     * A fake server that answers the first handshake with 500 and the others with a correct 101: the fan-out
+     * load generator makes that connection again, counts it, and opens them all.
+     */
+    private static void expectServerErrorRetried(PrintStream out, List<String> problems) {
+        List<Socket> held = java.util.Collections.synchronizedList(new ArrayList<>());
+        try (ServerSocket fake = new ServerSocket(0, 50, InetAddress.getByName(Options.HOST))) {
+            Thread t = new Thread(() -> {
+                for (int i = 0; i < 4; i++) {
+                    try {
+                        Socket s = fake.accept();
+                        held.add(s);
+                        s.setSoTimeout(5000);
+                        InputStream in = s.getInputStream();
+                        StringBuilder head = new StringBuilder();
+                        while (!head.toString().endsWith("\r\n\r\n")) {
+                            int b = in.read();
+                            if (b < 0) {
+                                break;
+                            }
+                            head.append((char) b);
+                        }
+                        String key = "";
+                        for (String line : head.toString().split("\r\n")) {
+                            if (line.toLowerCase(java.util.Locale.ROOT).startsWith("sec-websocket-key:")) {
+                                key = line.substring(line.indexOf(':') + 1).trim();
+                            }
+                        }
+                        OutputStream o = s.getOutputStream();
+                        o.write((i == 0
+                                ? "HTTP/1.1 500 Internal Server Error\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+                                : "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                                + "Sec-WebSocket-Accept: " + LoadGenerator.acceptFor(key) + "\r\n\r\n")
+                                .getBytes(StandardCharsets.US_ASCII));
+                        o.flush();
+                    } catch (IOException e) {
+                        return;
+                    }
+                }
+            }, "fake-server");
+            t.setDaemon(true);
+            t.start();
+            try (FanOutLoad load = FanOutLoad.start(FanOutLoad.Config.of(Options.HOST, fake.getLocalPort(), 2, 64, 1,
+                    false))) {
+                load.awaitOpen(Duration.ofSeconds(10));
+                if (load.handshakeRetries() != 1) {
+                    problems.add("a handshake answered 500: " + load.handshakeRetries() + " retries counted, not 1");
+                } else {
+                    out.println("  ok  a handshake answered 500 is made again and reported: "
+                            + load.lastHandshakeError());
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add("a handshake answered 500: " + e);
+        } finally {
+            for (Socket s : held) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing anyway
+                }
+            }
         }
     }
 
