@@ -621,8 +621,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     /**
-     * Waits until what is queued has been written (or the connection failed), at most this long: for a
-     * close frame sent from another thread just before the connection is torn down.
+     * Waits until what is queued and batched has been written (or the connection failed), at most this
+     * long: for our close frame, before the connection is torn down.
      */
     void awaitQueueWritten(long timeoutNanos) {
         lock.lock();
@@ -663,16 +663,25 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     /**
-     * On the connection's thread, when it has handled all its input: writes the batch (and the queue),
-     * unless another thread is writing, which then takes the batch too.
+     * On the connection's thread, when it has handled all its input: writes the batch (after the queue).
+     * If another thread is writing, waits until that writer has taken the batch, so that what was batched
+     * is on its way before the connection reads on, just as if this thread wrote it.
      *
      * @throws UncheckedIOException if the connection fails
      */
     void flush() {
         lock.lock();
         try {
-            if (writing || closed || (batchLength == 0 && (queue == null || queue.isEmpty()))) {
+            if (closed || (batchLength == 0 && (queue == null || queue.isEmpty()))) {
                 return;
+            }
+            if (writing) {
+                while (batchLength > 0 && writing && !closed) {
+                    batchTaken.awaitUninterruptibly();
+                }
+                if (batchLength == 0 || closed) {
+                    return;
+                }
             }
             writing = true;
         } finally {
