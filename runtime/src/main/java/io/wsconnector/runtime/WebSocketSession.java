@@ -18,7 +18,7 @@ public interface WebSocketSession {
 
     /**
      * A short string that identifies this session among all sessions of the server (a sequence
-     * number). It is not a secret: do not use it to authenticate anything.
+     * number, in base 36). It is not a secret: do not use it to authenticate anything.
      *
      * @return the session id
      */
