@@ -197,8 +197,9 @@ class ChatServerTest {
             long closed = System.nanoTime();
             assertTrue(warned - start >= TimeUnit.MILLISECONDS.toNanos(900),
                     "warned after " + (warned - start) / 1_000_000 + " ms");
-            assertTrue(closed - warned >= TimeUnit.MILLISECONDS.toNanos(800),
-                    "closed " + (closed - warned) / 1_000_000 + " ms after the warning");
+            // measured from the start, not from the warning: its arrival here may be late on a busy machine
+            assertTrue(closed - start >= TimeUnit.MILLISECONDS.toNanos(1800),
+                    "closed " + (closed - start) / 1_000_000 + " ms after joining: two idle timeouts are 2,000 ms");
 
             List<String> heard = new ArrayList<>();
             while (!heard.contains("* sleeper left idle")) {
