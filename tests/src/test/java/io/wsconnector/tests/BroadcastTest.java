@@ -371,6 +371,27 @@ class BroadcastTest {
     }
 
     @Test
+    void anEndpointWithAPathTemplateHasOneRegistryForAllItsPaths() throws Exception {
+        WebSocketServer rooms = Servers.start(new RoomEndpoint_WebSocketEndpoint());
+        try (RawWebSocketClient first = RawWebSocketClient.connect(rooms.port(), "/rooms/lobby/1");
+             RawWebSocketClient second = RawWebSocketClient.connect(rooms.port(), "/rooms/kitchen/2")) {
+            assertEquals("lobby/1: up", first.sendText("up").readText());
+            assertEquals("kitchen/2: up", second.sendText("up").readText());
+            WebSocketSessions byTemplate = rooms.sessions("/rooms/{room}/{userId}");
+
+            assertSame(byTemplate, rooms.sessions(RoomEndpoint.class));
+            assertEquals(2, byTemplate.count());
+            assertEquals(2, byTemplate.broadcastText("to every room"));
+            assertEquals("to every room", first.readText());
+            assertEquals("to every room", second.readText());
+            assertThrows(IllegalArgumentException.class, () -> rooms.sessions("/rooms/lobby/1"),
+                    "a concrete path is not the endpoint's path");
+        } finally {
+            Servers.stop(rooms);
+        }
+    }
+
+    @Test
     void askingForTheSessionsOfAnEndpointTheServerDoesNotServeThrows() {
         IllegalArgumentException byClass = assertThrows(IllegalArgumentException.class,
                 () -> server.sessions(RoomsEndpoint.class));

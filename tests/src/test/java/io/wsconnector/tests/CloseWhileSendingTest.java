@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A connection that ends while messages sent from other threads (broadcasts) are being written to it: the
@@ -95,7 +96,11 @@ class CloseWhileSendingTest {
         }
     }
 
-    /** The same with a protocol error: expected the whole message, then close 1002. */
+    /**
+     * The same with a protocol error: the server fails the connection, which may drop the rest of what it was
+     * sending but not the close frame (RFC 6455, section 7.1.7): expected close 1002, after the whole message or
+     * none of it.
+     */
     @Test
     @Disabled("runtime bug: a connection failed (protocol error) while a writer thread is writing to the session "
             + "ends without the 1002 close frame: WebSocketConnection.failConnection's flush() returns because "
@@ -111,7 +116,7 @@ class CloseWhileSendingTest {
             RawWebSocketClient.Frame close = readUntilClose(client, data);
             assertEquals(1002, close == null ? "no close frame; the connection ended after " + data.size()
                     + " whole data frames" : close.closeCode());
-            assertEquals(1, data.size(), "the message being written, then the close");
+            assertTrue(data.size() <= 1, "at most the message being written, whole, before the close");
         }
     }
 

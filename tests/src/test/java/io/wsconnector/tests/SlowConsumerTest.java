@@ -175,12 +175,15 @@ class SlowConsumerTest {
 
     // ---------------------------------------------------------------- CLOSE
 
+    /** How many messages were broadcast, and the first that reached only the normal client. */
+    private record Broadcasts(int sent, int firstWithoutSlow) {
+    }
+
     /**
-     * Broadcasts numbered messages to both clients until the slow session is closed, then {@code extra} more.
-     *
-     * @return how many messages were broadcast, and the first that reached only the normal client
+     * Broadcasts numbered messages to both clients until one reaches only the normal client (the slow session
+     * is closed), then {@code extra} more; checks what each broadcast returned.
      */
-    private int[] broadcastUntilTheSlowSessionCloses(Slow slow, Normal normal, int extra) throws Exception {
+    private Broadcasts broadcastUntilTheSlowSessionCloses(Normal normal, int extra) throws Exception {
         int sent = 0;
         int firstWithoutSlow = -1;
         while (firstWithoutSlow < 0 || sent < firstWithoutSlow + extra) {
@@ -197,7 +200,7 @@ class SlowConsumerTest {
             assertEquals(expected, recipients, () -> "recipients of message " + seq);
             sent++;
         }
-        return new int[] {sent, firstWithoutSlow};
+        return new Broadcasts(sent, firstWithoutSlow);
     }
 
     @Test
@@ -208,9 +211,9 @@ class SlowConsumerTest {
         Slow slow = connectSlow();
         Normal normal = connectNormal();
 
-        int[] flood = broadcastUntilTheSlowSessionCloses(slow, normal, 100);
-        int sent = flood[0];
-        int firstWithoutSlow = flood[1];
+        Broadcasts flood = broadcastUntilTheSlowSessionCloses(normal, 100);
+        int sent = flood.sent();
+        int firstWithoutSlow = flood.firstWithoutSlow();
 
         assertFalse(slow.session().isOpen(), "the slow session is closing");
         normal.assertReceivedAll(sent);
@@ -244,8 +247,7 @@ class SlowConsumerTest {
         Slow slow = connectSlow();
         Normal normal = connectNormal();
 
-        int[] flood = broadcastUntilTheSlowSessionCloses(slow, normal, 100);
-        int sent = flood[0];
+        int sent = broadcastUntilTheSlowSessionCloses(normal, 100).sent();
 
         // without reading a byte: the close timeout ends the connection, and the session leaves the registry
         assertEquals(1006, awaitClosed(slow.session(), 30).statusCode());
