@@ -15,7 +15,6 @@ import io.wsconnector.runtime.WebSocketSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -278,9 +277,6 @@ class AsyncSendTest {
      * written either, but its stage fails with the writer's {@link java.io.UncheckedIOException}.
      */
     @Test
-    @Disabled("runtime bug: the stage of the message being written when the connection fails completes with "
-            + "UncheckedIOException (ConnectionSession.writeAll settles it with the write error), not the documented "
-            + "IllegalStateException")
     void theMessageBeingWrittenWhenTheConnectionFailsAlsoFailsWithIllegalStateException() throws Exception {
         List<CompletableFuture<Void>> waiting = waitingWhenAStalledClientResets();
 

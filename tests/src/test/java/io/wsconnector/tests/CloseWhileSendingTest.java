@@ -14,7 +14,6 @@ import io.wsconnector.runtime.WebSocketSessions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -75,9 +74,6 @@ class CloseWhileSendingTest {
      * frame; then it reads. Expected: the whole message, then the answer to its close.
      */
     @Test
-    @Disabled("runtime bug: a close frame received while a writer thread is writing to the session is never "
-            + "answered: WebSocketConnection.closeFrame's flush() returns because another thread writes, then "
-            + "markClosed() drops the batch holding the answer; the connection ends without a close frame")
     void aCloseFrameIsAnsweredAfterTheBroadcastBeingWrittenToTheClient() throws Exception {
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), PATH)) {
             recorder.nextOf(Recorder.Opened.class);
@@ -102,9 +98,6 @@ class CloseWhileSendingTest {
      * none of it.
      */
     @Test
-    @Disabled("runtime bug: a connection failed (protocol error) while a writer thread is writing to the session "
-            + "ends without the 1002 close frame: WebSocketConnection.failConnection's flush() returns because "
-            + "another thread writes, then markClosed() drops the batch holding the close frame")
     void aProtocolErrorIsAnsweredWith1002AfterTheBroadcastBeingWrittenToTheClient() throws Exception {
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), PATH)) {
             recorder.nextOf(Recorder.Opened.class);
@@ -125,8 +118,6 @@ class CloseWhileSendingTest {
      * handshake. Every close is answered.
      */
     @Test
-    @Disabled("runtime bug: a close frame received while a writer thread is writing to the session is never "
-            + "answered (see aCloseFrameIsAnsweredAfterTheBroadcastBeingWrittenToTheClient)")
     void everyCloseFrameIsAnsweredWhileAnotherThreadKeepsBroadcasting() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         Thread broadcaster = Thread.ofPlatform().name("busy-room").start(() -> {

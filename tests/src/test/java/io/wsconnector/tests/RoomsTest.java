@@ -12,7 +12,6 @@ import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -252,9 +251,6 @@ class RoomsTest {
      * room lists it.
      */
     @Test
-    @Disabled("runtime bug: join() from another thread racing the close can leave the session listed in the room, "
-            + "and in session.rooms(), while @OnClose runs: ConnectionSession.join adds the member after "
-            + "leaveAllRooms() took the session's rooms, and only removes it again when it re-reads leftAllRooms")
     void aSessionThatAnotherThreadJoinsToARoomAsItClosesIsInNoRoomDuringOnClose() throws Exception {
         int connections = 300;
         for (int i = 0; i < connections; i++) {

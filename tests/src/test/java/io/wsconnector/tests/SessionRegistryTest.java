@@ -112,6 +112,8 @@ class SessionRegistryTest {
                     + tally.outsideMembershipInOnClose.get() + " times a session was seen in " + OUTSIDE
                     + " during its @OnClose");
 
+            assertEquals(0, unanswered.get(), "close frames or protocol errors not answered with a close frame");
+            assertEquals(0, tally.outsideMembershipInOnClose.get(), "sessions still in " + OUTSIDE + " during @OnClose");
             assertEquals(List.of(), List.copyOf(broadcaster.failures), "what the broadcasting thread threw");
             assertEquals(List.of(), List.copyOf(tally.problems), "what the handlers saw wrong");
             assertEquals(0, registry.count());
@@ -241,8 +243,8 @@ class SessionRegistryTest {
 
     /**
      * Reads frames, skipping the broadcasts, until the server's close frame, which must have this code, and then
-     * the end of TCP. A connection that ends without a close frame is counted in {@code unanswered} (see
-     * {@link CloseWhileSendingTest}: the server loses its close frame when a broadcast is being written).
+     * the end of TCP. A connection that ends without a close frame is counted in {@code unanswered}, which must stay 0
+     * (see {@link CloseWhileSendingTest}: the close frame must not be lost while a broadcast is being written).
      */
     private static void expectClose(RawWebSocketClient client, int code, AtomicInteger unanswered)
             throws IOException {
