@@ -262,7 +262,7 @@ final class EndpointGenerator {
         CodeBlock call = call(handler, fields, false);
         Reply reply = handler.reply();
         if (reply.isAsync()) {
-            method.addStatement("$T.$N(session, $L)", ASYNC_REPLIES, reply.asyncRepliesMethod(), call);
+            method.addStatement("$T.$N(session, $L)", ASYNC_REPLIES, reply.method(handler.broadcast()), call);
         } else if (reply != Reply.NONE) {
             TypeName replyType = switch (reply) {
                 case TEXT -> STRING;
@@ -271,7 +271,7 @@ final class EndpointGenerator {
             };
             method.addStatement("$T reply = $L", replyType, call)
                     .beginControlFlow("if (reply != null)")
-                    .addStatement("session.$N(reply)", reply.sessionMethod())
+                    .addStatement("session.$N(reply)", reply.method(handler.broadcast()))
                     .endControlFlow();
         } else {
             method.addStatement("$L", call);

@@ -377,7 +377,9 @@ final class EndpointValidator {
 
         TypeMirror returnType = method.getReturnType();
         Reply reply = Reply.NONE;
+        boolean broadcast = false;
         if (kind.mayReply()) {
+            broadcast = broadcast(method, kind, name);
             reply = replyFor(kind, returnType);
             if (reply == null) {
                 reply = Reply.NONE;
@@ -394,7 +396,23 @@ final class EndpointValidator {
         if (report.errorCount() > errorsBefore || arguments.contains(null) || returnType.getKind() == TypeKind.ERROR) {
             return Optional.empty();
         }
-        return Optional.of(new HandlerMethod(kind, name, List.copyOf(arguments), reply, throwsChecked));
+        return Optional.of(new HandlerMethod(kind, name, List.copyOf(arguments), reply, broadcast, throwsChecked));
+    }
+
+    /**
+     * Whether a message handler's annotation says {@code broadcast = true}; reported on a method that
+     * returns {@code void}, which gives nothing to broadcast.
+     */
+    private boolean broadcast(ExecutableElement method, HandlerKind kind, String name) {
+        AnnotationMirror annotation = annotation(method, kind.annotationName());
+        AnnotationValue value = annotationValue(annotation, "broadcast");
+        if (value == null || !Boolean.TRUE.equals(value.getValue())) {
+            return false; // left to its default, false; javac reports a mistyped value itself
+        }
+        if (method.getReturnType().getKind() == TypeKind.VOID) {
+            report.error(Messages.broadcastVoid(kind, name), method, annotation, value);
+        }
+        return true;
     }
 
     /** The reply a message handler's return type gives, or {@code null} if the type is not accepted. */

@@ -181,6 +181,14 @@ final class Messages {
                 + "complete with the reply, so return " + replies + " (or void, to send nothing)";
     }
 
+    static String broadcastVoid(HandlerKind kind, String method) {
+        String replies = kind == HandlerKind.BINARY_MESSAGE
+                ? "the byte[] or ByteBuffer to send to every open session (or a CompletionStage of one)"
+                : "the String to send to every open session (or a CompletionStage of it)";
+        return kind.displayName() + " method '" + method + "' has broadcast = true but returns void, so there is "
+                + "nothing to broadcast; return " + replies + ", or remove broadcast = true";
+    }
+
     static String errorParameterMissing(String method) {
         return "@OnError method '" + method + "' must take the exception it handles, a Throwable or a subtype, "
                 + "e.g. " + method + "(IllegalStateException error, WebSocketSession session)";

@@ -1,44 +1,49 @@
 package io.wsconnector.processor;
 
 /**
- * What the generated dispatcher does with a message handler's return value.
+ * What the generated dispatcher does with a message handler's return value: sends it to the client
+ * that sent the message or, for a {@code broadcast = true} handler, to every open session of the
+ * endpoint ({@link HandlerMethod#broadcast()}).
  */
 enum Reply {
     /** {@code void}: nothing is sent. */
-    NONE(null, null),
-    /** A {@code String}, sent back as a text message unless {@code null}. */
-    TEXT("sendText", null),
-    /** A {@code byte[]}, sent back as a binary message unless {@code null}. */
-    BYTES("sendBinary", null),
-    /** A {@code ByteBuffer}, its remaining bytes sent back as a binary message unless {@code null}. */
-    BUFFER("sendBinary", null),
+    NONE(false, null, null),
+    /** A {@code String}, sent as a text message unless {@code null}. */
+    TEXT(false, "sendText", "broadcastText"),
+    /** A {@code byte[]}, sent as a binary message unless {@code null}. */
+    BYTES(false, "sendBinary", "broadcastBinary"),
+    /** A {@code ByteBuffer}, its remaining bytes sent as a binary message unless {@code null}. */
+    BUFFER(false, "sendBinary", "broadcastBinary"),
     /** A {@code CompletionStage<String>}: its result is sent when it completes. */
-    TEXT_ASYNC(null, "sendText"),
+    TEXT_ASYNC(true, "sendText", "broadcastText"),
     /** A {@code CompletionStage<byte[]>}: its result is sent when it completes. */
-    BYTES_ASYNC(null, "sendBinary"),
+    BYTES_ASYNC(true, "sendBinary", "broadcastBinary"),
     /** A {@code CompletionStage<ByteBuffer>}: its result's remaining bytes are sent when it completes. */
-    BUFFER_ASYNC(null, "sendBinaryBuffer");
+    BUFFER_ASYNC(true, "sendBinaryBuffer", "broadcastBinaryBuffer");
 
-    private final String sessionMethod;
-    private final String asyncRepliesMethod;
+    private final boolean async;
+    private final String sendMethod;
+    private final String broadcastMethod;
 
-    Reply(String sessionMethod, String asyncRepliesMethod) {
-        this.sessionMethod = sessionMethod;
-        this.asyncRepliesMethod = asyncRepliesMethod;
+    Reply(boolean async, String sendMethod, String broadcastMethod) {
+        this.async = async;
+        this.sendMethod = sendMethod;
+        this.broadcastMethod = broadcastMethod;
     }
 
-    /** The {@code WebSocketSession} method that sends a reply returned directly. */
-    String sessionMethod() {
-        return sessionMethod;
-    }
-
-    /** The {@code AsyncReplies} method that sends the result of a returned {@code CompletionStage}. */
-    String asyncRepliesMethod() {
-        return asyncRepliesMethod;
+    /**
+     * The method that sends the reply: of {@code WebSocketSession} for a value returned directly, of
+     * {@code AsyncReplies} for a {@code CompletionStage} ({@link #isAsync()}).
+     *
+     * @param broadcast {@code true}: the method that sends to every open session of the endpoint
+     *                  ({@code broadcastText}…); {@code false}: to the sender only ({@code sendText}…)
+     */
+    String method(boolean broadcast) {
+        return broadcast ? broadcastMethod : sendMethod;
     }
 
     /** Whether the reply is a {@code CompletionStage}. */
     boolean isAsync() {
-        return asyncRepliesMethod != null;
+        return async;
     }
 }

@@ -284,7 +284,79 @@ final class RepresentativeEndpoints {
             "    }",
             "}");
 
-    static final List<JavaFileObject> ALL = List.of(HELLO_WORLD, ECHO, OUTER_INNER, BLOB, BYTES, CHAT_ROOM, TELEMETRY);
+    /**
+     * {@code broadcast = true} replies, sent to every open session of the endpoint instead of only the
+     * sender: a {@code String} from a handler that keeps per-connection state, and a
+     * {@code ByteBuffer}, each broadcast with the session's {@code broadcastText}/{@code broadcastBinary}
+     * unless {@code null}; and an {@code @OnOpen} method, which has nothing to broadcast.
+     */
+    static final JavaFileObject BROADCASTER = JavaFileObjects.forSourceLines("test.Broadcaster",
+            "package test;",
+            "",
+            "import java.nio.ByteBuffer;",
+            "",
+            "import io.wsconnector.annotations.OnBinaryMessage;",
+            "import io.wsconnector.annotations.OnOpen;",
+            "import io.wsconnector.annotations.OnTextMessage;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "import io.wsconnector.runtime.WebSocketSession;",
+            "",
+            "@WebSocketUpgradePath(\"/broadcast\")",
+            "public class Broadcaster {",
+            "    private String nick = \"anonymous\";",
+            "",
+            "    @OnOpen",
+            "    void opened(WebSocketSession session) {",
+            "        session.broadcastText(session.id() + \" joined\");",
+            "    }",
+            "",
+            "    @OnTextMessage(broadcast = true)",
+            "    String said(WebSocketSession session, String message) {",
+            "        if (message.startsWith(\"/nick \")) {",
+            "            nick = message.substring(\"/nick \".length());",
+            "            return null;",
+            "        }",
+            "        return nick + \": \" + message;",
+            "    }",
+            "",
+            "    @OnBinaryMessage(broadcast = true)",
+            "    ByteBuffer drawn(ByteBuffer stroke) {",
+            "        return stroke;",
+            "    }",
+            "}");
+
+    /**
+     * {@code broadcast = true} replies that are {@code CompletionStage}s, broadcast with
+     * {@code AsyncReplies} when they complete: a {@code CompletionStage<String>} from a handler that
+     * takes a path parameter, and a {@code CompletableFuture<byte[]>}.
+     */
+    static final JavaFileObject NEWSROOM = JavaFileObjects.forSourceLines("test.Newsroom",
+            "package test;",
+            "",
+            "import java.util.Locale;",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "",
+            "import io.wsconnector.annotations.OnBinaryMessage;",
+            "import io.wsconnector.annotations.OnTextMessage;",
+            "import io.wsconnector.annotations.PathParam;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "",
+            "@WebSocketUpgradePath(\"/news/{desk}\")",
+            "public class Newsroom {",
+            "    @OnTextMessage(broadcast = true)",
+            "    CompletionStage<String> headline(String message, @PathParam String desk) {",
+            "        return CompletableFuture.supplyAsync(() -> desk + \": \" + message.toUpperCase(Locale.ROOT));",
+            "    }",
+            "",
+            "    @OnBinaryMessage(broadcast = true)",
+            "    CompletableFuture<byte[]> photo(byte[] image) {",
+            "        return CompletableFuture.completedFuture(image);",
+            "    }",
+            "}");
+
+    static final List<JavaFileObject> ALL = List.of(HELLO_WORLD, ECHO, OUTER_INNER, BLOB, BYTES, CHAT_ROOM, TELEMETRY,
+            BROADCASTER, NEWSROOM);
 
     /**
      * The simple names of the classes generated for {@link #ALL}, all in package {@code test}; each has
@@ -297,7 +369,9 @@ final class RepresentativeEndpoints {
             "Blob_WebSocketDispatcher", "Blob_WebSocketEndpoint",
             "Bytes_WebSocketDispatcher", "Bytes_WebSocketEndpoint",
             "ChatRoom_WebSocketDispatcher", "ChatRoom_WebSocketEndpoint",
-            "Telemetry_WebSocketDispatcher", "Telemetry_WebSocketEndpoint");
+            "Telemetry_WebSocketDispatcher", "Telemetry_WebSocketEndpoint",
+            "Broadcaster_WebSocketDispatcher", "Broadcaster_WebSocketEndpoint",
+            "Newsroom_WebSocketDispatcher", "Newsroom_WebSocketEndpoint");
 
     private RepresentativeEndpoints() {
     }

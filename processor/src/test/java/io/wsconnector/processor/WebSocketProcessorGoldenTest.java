@@ -21,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -37,6 +38,7 @@ import com.google.testing.compile.JavaFileObjects;
 import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.UpgradeRejectedException;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.runtime.WebSocketSessions;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -132,6 +134,24 @@ class WebSocketProcessorGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         assertGeneratedAsExpected(compilation, "Telemetry_WebSocketDispatcher");
         assertGeneratedAsExpected(compilation, "Telemetry_WebSocketEndpoint");
+    }
+
+    @Test
+    void broadcaster_broadcastStringAndByteBufferReplies() {
+        Compilation compilation = compile(RepresentativeEndpoints.BROADCASTER);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Broadcaster_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Broadcaster_WebSocketEndpoint");
+    }
+
+    @Test
+    void newsroom_broadcastAsyncReplies() {
+        Compilation compilation = compile(RepresentativeEndpoints.NEWSROOM);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Newsroom_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Newsroom_WebSocketEndpoint");
     }
 
     @Test
@@ -322,6 +342,119 @@ class WebSocketProcessorGoldenTest {
         assertEquals(List.of("binary buffer [02ff]"), bufferSession.sent, "replies sent; none for a null reply");
         assertEquals(List.of("array [000a141e]", "array []"), arrayEvents);
         assertEquals(List.of("binary array [04]"), arraySession.sent, "replies sent; none for a null reply");
+    }
+
+    /**
+     * Runs the generated code of {@code broadcast = true} handlers, a text one returning a
+     * {@code String} and a binary one returning a {@code byte[]}: each reply goes to the session's
+     * {@code broadcastText}/{@code broadcastBinary} (every open session of the endpoint), never to
+     * {@code sendText}/{@code sendBinary}, and a {@code null} reply broadcasts nothing.
+     */
+    @Test
+    void generatedDispatcher_broadcastsReply_andNothingForNull() throws Exception {
+        JavaFileObject source = JavaFileObjects.forSourceLines("test.Shout",
+                "package test;",
+                "",
+                "import java.util.ArrayList;",
+                "import java.util.HexFormat;",
+                "import java.util.List;",
+                "",
+                "import io.wsconnector.annotations.OnBinaryMessage;",
+                "import io.wsconnector.annotations.OnTextMessage;",
+                "import io.wsconnector.annotations.WebSocketUpgradePath;",
+                "import io.wsconnector.runtime.WebSocketSession;",
+                "",
+                "@WebSocketUpgradePath(\"/shout\")",
+                "public class Shout {",
+                "    public static final List<String> EVENTS = new ArrayList<>();",
+                "",
+                "    @OnTextMessage(broadcast = true)",
+                "    String text(String message, WebSocketSession session) {",
+                "        EVENTS.add(\"text \" + message + \" from \" + session.id());",
+                "        return message.equals(\"quiet\") ? null : session.id() + \": \" + message;",
+                "    }",
+                "",
+                "    @OnBinaryMessage(broadcast = true)",
+                "    byte[] data(byte[] message) {",
+                "        EVENTS.add(\"binary [\" + HexFormat.of().formatHex(message) + \"]\");",
+                "        return message.length == 0 ? null : message;",
+                "    }",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.Shout_WebSocketEndpoint")
+                .getConstructor().newInstance()).newDispatcher();
+        @SuppressWarnings("unchecked")
+        List<String> events = (List<String>) loader.loadClass("test.Shout").getField("EVENTS").get(null);
+        RecordingSession session = new RecordingSession("s1");
+
+        dispatcher.onTextMessage(session, "hi");
+        dispatcher.onTextMessage(session, "quiet");
+        dispatcher.onBinaryMessage(session, new byte[] {1, 2, (byte) 0xff});
+        dispatcher.onBinaryMessage(session, new byte[0]);
+
+        assertEquals(List.of("text hi from s1", "text quiet from s1", "binary [0102ff]", "binary []"), events);
+        assertEquals(List.of("broadcast s1: hi", "broadcast binary array [0102ff]"), session.sent,
+                "replies broadcast, none sent to the sender alone; nothing for a null reply");
+    }
+
+    /**
+     * Runs the generated code of {@code broadcast = true} handlers that return a
+     * {@code CompletionStage<String>} and a {@code CompletionStage<ByteBuffer>}: each result is
+     * broadcast when its stage completes, not before, and a {@code null} result broadcasts nothing.
+     */
+    @Test
+    void generatedDispatcher_broadcastsAsyncReplyWhenItCompletes_andNothingForNull() throws Exception {
+        JavaFileObject source = JavaFileObjects.forSourceLines("test.AsyncShout",
+                "package test;",
+                "",
+                "import java.nio.ByteBuffer;",
+                "import java.util.concurrent.CompletableFuture;",
+                "import java.util.concurrent.CompletionStage;",
+                "",
+                "import io.wsconnector.annotations.OnBinaryMessage;",
+                "import io.wsconnector.annotations.OnTextMessage;",
+                "import io.wsconnector.annotations.WebSocketUpgradePath;",
+                "",
+                "@WebSocketUpgradePath(\"/shout\")",
+                "public class AsyncShout {",
+                "    public static final CompletableFuture<String> LATER = new CompletableFuture<>();",
+                "",
+                "    @OnTextMessage(broadcast = true)",
+                "    CompletionStage<String> text(String message) {",
+                "        if (message.equals(\"later\")) {",
+                "            return LATER;",
+                "        }",
+                "        return CompletableFuture.completedFuture(message.equals(\"quiet\") ? null : \"re: \" + message);",
+                "    }",
+                "",
+                "    @OnBinaryMessage(broadcast = true)",
+                "    CompletionStage<ByteBuffer> data(ByteBuffer message) {",
+                "        return CompletableFuture.completedFuture(message.hasRemaining() ? message.position(1) : null);",
+                "    }",
+                "}");
+        Compilation compilation = compile(source);
+        assertThat(compilation).succeededWithoutWarnings();
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.AsyncShout_WebSocketEndpoint")
+                .getConstructor().newInstance()).newDispatcher();
+        @SuppressWarnings("unchecked")
+        CompletableFuture<String> later = (CompletableFuture<String>) loader.loadClass("test.AsyncShout")
+                .getField("LATER").get(null);
+        RecordingSession session = new RecordingSession("s1");
+
+        dispatcher.onTextMessage(session, "later");
+        dispatcher.onTextMessage(session, "hi");
+        dispatcher.onTextMessage(session, "quiet");
+        dispatcher.onBinaryMessage(session, new byte[] {1, 2, 3});
+        dispatcher.onBinaryMessage(session, new byte[0]);
+
+        assertEquals(List.of("broadcast re: hi", "broadcast binary buffer [0203]"), session.sent,
+                "completed results broadcast; nothing for a null result or a stage still running");
+        later.complete("news");
+        assertEquals(List.of("broadcast re: hi", "broadcast binary buffer [0203]", "broadcast news"), session.sent,
+                "broadcast when the stage completes");
     }
 
     /** The source of {@code test.Room}: every handler kind, each recording what it receives in {@code EVENTS}. */
@@ -655,7 +788,8 @@ class WebSocketProcessorGoldenTest {
     /**
      * A session that records what is sent: {@code sendText} as the text, binary messages as
      * {@code binary array [hex]} or {@code binary buffer [hex]}, asynchronous sends with an
-     * {@code async } prefix, pings as {@code ping [hex]}.
+     * {@code async } prefix, broadcasts to the endpoint's sessions with a {@code broadcast } prefix,
+     * pings as {@code ping [hex]}. It belongs to no endpoint: it has no {@link #sessions()} and no rooms.
      */
     static final class RecordingSession implements WebSocketSession {
         final List<String> sent = new ArrayList<>();
@@ -704,6 +838,46 @@ class WebSocketProcessorGoldenTest {
         public CompletionStage<Void> sendBinaryAsync(byte[] data) {
             sent.add("async binary array [" + HexFormat.of().formatHex(data) + "]");
             return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public int broadcastText(String text) {
+            sent.add("broadcast " + text);
+            return 1;
+        }
+
+        @Override
+        public int broadcastBinary(byte[] data) {
+            sent.add("broadcast binary array [" + HexFormat.of().formatHex(data) + "]");
+            return 1;
+        }
+
+        @Override
+        public int broadcastBinary(ByteBuffer data) {
+            byte[] bytes = new byte[data.remaining()];
+            data.duplicate().get(bytes);
+            sent.add("broadcast binary buffer [" + HexFormat.of().formatHex(bytes) + "]");
+            return 1;
+        }
+
+        @Override
+        public WebSocketSessions sessions() {
+            throw new UnsupportedOperationException("no endpoint sessions in this test");
+        }
+
+        @Override
+        public boolean join(String room) {
+            throw new UnsupportedOperationException("no rooms in this test");
+        }
+
+        @Override
+        public boolean leave(String room) {
+            throw new UnsupportedOperationException("no rooms in this test");
+        }
+
+        @Override
+        public Set<String> rooms() {
+            throw new UnsupportedOperationException("no rooms in this test");
         }
 
         @Override

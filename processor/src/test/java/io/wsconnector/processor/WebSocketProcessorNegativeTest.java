@@ -30,7 +30,7 @@ import com.google.testing.compile.Compilation;
  * <p>Where javac puts an error: on the name of a class, method or parameter when the error is about
  * that element; on the annotation when it is reported with its annotation (a misplaced or duplicate
  * handler annotation, a class that cannot be an endpoint, a duplicate path); on the string literal for
- * an invalid path.
+ * an invalid path; on the {@code true} of {@code broadcast = true} on a method that returns void.
  */
 class WebSocketProcessorNegativeTest {
 
@@ -1154,6 +1154,135 @@ class WebSocketProcessorNegativeTest {
                     "@OnTextMessage method 'text' returns ByteBuffer; return void, or String (or a CompletionStage of it) "
                             + "to reply to the client",
                     source, 5);
+        }
+    }
+
+    @Nested
+    class BroadcastReplies {
+
+        @Test
+        void onTextMessage_broadcastOnVoid_reportedOnTheValue() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnTextMessage(",                                // 4
+                    "            broadcast = true)",                      // 5
+                    "    void text(WebSocketSession session, String message) { }", // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    "@OnTextMessage method 'text' has broadcast = true but returns void, so there is nothing to "
+                            + "broadcast; return the String to send to every open session (or a CompletionStage of "
+                            + "it), or remove broadcast = true",
+                    source, 5);
+        }
+
+        @Test
+        void onBinaryMessage_broadcastOnVoid_reportedOnTheValue() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage(",                              // 4
+                    "            broadcast = true)",                      // 5
+                    "    void data(java.nio.ByteBuffer message) { }",     // 6
+                    "}");                                                 // 7
+
+            assertOnlyError(compile(source),
+                    "@OnBinaryMessage method 'data' has broadcast = true but returns void, so there is nothing to "
+                            + "broadcast; return the byte[] or ByteBuffer to send to every open session (or a "
+                            + "CompletionStage of one), or remove broadcast = true",
+                    source, 5);
+        }
+
+        @Test
+        void broadcastOnVoid_annotationOnItsOwnLine_reportedOnTheAnnotationLine() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnBinaryMessage(broadcast = true)",             // 4
+                    "    void data(byte[] message) { }",                  // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source), Messages.broadcastVoid(HandlerKind.BINARY_MESSAGE, "data"), source, 4);
+        }
+
+        @Test
+        void broadcastOnVoid_reportedWithTheMethodsOtherMistakes_nothingGenerated(@TempDir Path directory) {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnOpen void opened() { }",                      // 4
+                    "    @OnTextMessage(broadcast = true)",               // 5
+                    "    private void text(String message) { }",          // 6
+                    "}");                                                 // 7
+
+            Compilation compilation = compile(source);
+            assertThat(compilation).failed();
+            assertThat(compilation).hadErrorCount(2);
+            assertError(compilation, Messages.handlerPrivate(HandlerKind.TEXT_MESSAGE, "text"), source, 6);
+            assertError(compilation, Messages.broadcastVoid(HandlerKind.TEXT_MESSAGE, "text"), source, 5);
+            assertEquals(List.of(), compileToDirectory(directory, source), "files written by the processor");
+        }
+
+        @Test
+        void broadcastOnUnacceptedReturnType_reportedOnlyAsReturnType() {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    @OnTextMessage(broadcast = true)",               // 4
+                    "    int text(String message) { return 0; }",         // 5
+                    "}");                                                 // 6
+
+            assertOnlyError(compile(source), Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "int"), source, 5);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "@OnTextMessage(broadcast = true) String text(String m) { return m; }",
+                "@OnTextMessage(broadcast = true) CompletionStage<String> text(WebSocketSession s, String m) { return null; }",
+                "@OnTextMessage(broadcast = true) java.util.concurrent.CompletableFuture<String> text(String m) { return null; }",
+                "@OnTextMessage(broadcast = false) void text(String m) { }",
+                "@OnBinaryMessage(broadcast = true) byte[] data(byte[] m) { return m; }",
+                "@OnBinaryMessage(broadcast = true) java.nio.ByteBuffer data(java.nio.ByteBuffer m) throws Exception { return m; }",
+                "@OnBinaryMessage(broadcast = true) CompletionStage<byte[]> data(byte[] m) { return null; }",
+                "@OnBinaryMessage(broadcast = true) CompletionStage<java.nio.ByteBuffer> data(byte[] m) { return null; }",
+                "@OnBinaryMessage(broadcast = false) void data(byte[] m) { }",
+        })
+        void documentedSignatures_accepted(String method) {
+            JavaFileObject source = source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
+                    "class Chat {",                                       // 3
+                    "    " + method,                                      // 4
+                    "}");                                                 // 5
+
+            assertThat(compile(source)).succeededWithoutWarnings();
+        }
+
+        /** {@code broadcast = false}, written out, generates exactly what the default does: a reply to the sender. */
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {
+                "@OnTextMessage String text(String m) { return m; }",
+                "@OnTextMessage CompletionStage<String> text(String m) { return null; }",
+                "@OnBinaryMessage java.nio.ByteBuffer data(byte[] m) { return null; }",
+                "@OnBinaryMessage CompletionStage<java.nio.ByteBuffer> data(byte[] m) { return null; }",
+        })
+        void broadcastFalse_generatesTheSameAsTheDefault(String method) throws java.io.IOException {
+            String explicit = method.replaceFirst("Message ", "Message(broadcast = false) ");
+
+            String defaultCode = dispatcherOf(method);
+            assertEquals(defaultCode, dispatcherOf(explicit), explicit);
+            assertTrue(defaultCode.contains("send") && !defaultCode.contains("broadcast"), defaultCode);
+        }
+
+        private String dispatcherOf(String method) throws java.io.IOException {
+            Compilation compilation = compile(source("Chat",
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    " + method,
+                    "}"));
+            assertThat(compilation).succeededWithoutWarnings();
+            return compilation.generatedSourceFile("test.Chat_WebSocketDispatcher").orElseThrow()
+                    .getCharContent(true).toString();
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -66,6 +67,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     private static final int MAX_PING_PAYLOAD = 125;
     private static final String SLOW_CONSUMER_REASON = "Send queue full: the client reads too slowly";
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
+    // what enqueue() did with a frame
+    private static final int QUEUED = 0;
+    private static final int REFUSED = 1;
+    private static final int NOT_OPEN = 2;
     private static final ThreadFactory WRITERS = Thread.ofVirtual().name("wsconnector-writer").factory();
 
     private final String id;
@@ -99,9 +104,11 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     private volatile boolean closed;
     /** Created by the first {@link #attribute(String, Object)}: most connections never need one. */
     private volatile ConcurrentHashMap<String, Object> attributes;
+    /** Guards {@code rooms} and {@code leftAllRooms}. */
+    private final Object roomsMonitor = new Object();
     /** Created by the first {@link #join(String)}. */
-    private volatile Set<String> rooms;
-    private volatile boolean leftAllRooms;
+    private Set<String> rooms;
+    private boolean leftAllRooms;
     /** Where failures of handler stages and our close frame are reported; set once the connection exists. */
     private volatile WebSocketConnection connection;
 
@@ -218,7 +225,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
                 unlock();
             }
         } else {
-            if (!enqueue(encodeFrame(opcode, payload, offset, length), stage, true)) {
+            if (enqueue(encodeFrame(opcode, payload, offset, length), stage, true) == NOT_OPEN) {
                 throw notOpen();
             }
         }
@@ -228,7 +235,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
      * Sends an encoded frame shared with other recipients (a broadcast): copied into the batch on the
      * connection's thread, queued as it is from any other.
      *
-     * @return {@code false} if the session no longer sends
+     * @return {@code true} if the frame is batched or queued; {@code false} if the session no longer sends, or
+     *         the slow-consumer policy refused it
      */
     boolean sendFrame(byte[] frame) {
         if (Thread.currentThread() == connectionThread) {
@@ -246,7 +254,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
                 unlock();
             }
         }
-        return enqueue(frame, null, true);
+        return enqueue(frame, null, true) == QUEUED;
     }
 
     private boolean canSend() {
@@ -263,14 +271,16 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
      * Queues a frame written by the writer, starting one if nobody writes. Over the queue limit the policy
      * applies, unless the frame is not {@code droppable} (a close frame).
      *
-     * @return {@code false} if the session no longer sends (the stage is left alone)
+     * @return {@link #QUEUED}; {@link #REFUSED} if the policy refused it (its stage is settled);
+     *         {@link #NOT_OPEN} if the session no longer sends (its stage is left alone)
      */
-    private boolean enqueue(byte[] frame, CompletableFuture<Void> stage, boolean droppable) {
+    private int enqueue(byte[] frame, CompletableFuture<Void> stage, boolean droppable) {
         boolean startWriter = false;
+        int outcome = QUEUED;
         lock.lock();
         try {
             if (droppable && !canSend()) {
-                return false;
+                return NOT_OPEN;
             }
             if (queue == null) {
                 queue = new ArrayDeque<>(4);
@@ -282,8 +292,9 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             if (fits || makeRoomInQueue(frame, stage)) {
                 queue.add(new Queued(frame, frame.length, stage == null ? null : List.of(stage), droppable));
                 queuedBytes += frame.length;
+            } else {
+                outcome = REFUSED;
             }
-            // else the policy dealt with it: for the sender, the message is sent
             if (!writing && !queue.isEmpty()) {
                 writing = true;
                 startWriter = true;
@@ -294,7 +305,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         if (startWriter) {
             WRITERS.newThread(this::writeAll).start();
         }
-        return true;
+        return outcome;
     }
 
     /**
@@ -433,58 +444,53 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     @Override
     public boolean join(String room) {
         Objects.requireNonNull(room, "room");
-        if (leftAllRooms) {
-            return false;
+        // under the rooms monitor: leaveAllRooms() sees every room joined before it, and none is joined after
+        synchronized (roomsMonitor) {
+            if (leftAllRooms) {
+                return false; // out of the endpoint already (its @OnClose is running or has run)
+            }
+            if (rooms == null) {
+                rooms = new HashSet<>(4);
+            }
+            if (!rooms.add(room)) {
+                return false;
+            }
+            endpointSessions.addMember(room, this);
+            return true;
         }
-        if (!roomSet().add(room)) {
-            return false;
-        }
-        endpointSessions.addMember(room, this);
-        if (leftAllRooms) {
-            // closed meanwhile, maybe after leaveAllRooms() read our rooms: leave this one ourselves
-            endpointSessions.removeMember(room, this);
-            rooms.remove(room);
-            return false;
-        }
-        return true;
     }
 
     @Override
     public boolean leave(String room) {
         Objects.requireNonNull(room, "room");
-        Set<String> mine = rooms;
-        if (mine == null || !mine.remove(room)) {
-            return false;
+        synchronized (roomsMonitor) {
+            if (rooms == null || !rooms.remove(room)) {
+                return false;
+            }
+            endpointSessions.removeMember(room, this);
+            return true;
         }
-        endpointSessions.removeMember(room, this);
-        return true;
     }
 
     @Override
     public Set<String> rooms() {
-        Set<String> mine = rooms;
-        return mine == null ? Set.of() : Set.copyOf(mine);
-    }
-
-    private synchronized Set<String> roomSet() {
-        Set<String> mine = rooms;
-        if (mine == null) {
-            mine = ConcurrentHashMap.newKeySet(4);
-            rooms = mine;
+        synchronized (roomsMonitor) {
+            return rooms == null ? Set.of() : Set.copyOf(rooms);
         }
-        return mine;
     }
 
-    /** The session is closing for good: no more joins; returns the rooms it was in, for its endpoint to empty. */
+    /**
+     * The session is closing for good: it leaves every room, and can join none from now on.
+     *
+     * @return the rooms it was in, for its endpoint to take it out of
+     */
     Set<String> leaveAllRooms() {
-        leftAllRooms = true;
-        Set<String> mine = rooms;
-        if (mine == null) {
-            return Set.of();
+        synchronized (roomsMonitor) {
+            leftAllRooms = true;
+            Set<String> left = rooms == null ? Set.of() : Set.copyOf(rooms);
+            rooms = null;
+            return left;
         }
-        Set<String> left = Set.copyOf(mine);
-        mine.removeAll(left);
-        return left;
     }
 
     @Override
@@ -621,8 +627,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     /**
-     * Waits until what is queued has been written (or the connection failed), at most this long: for a
-     * close frame sent from another thread just before the connection is torn down.
+     * Waits until what is queued and batched has been written (or the connection failed), at most this
+     * long: for our close frame, before the connection is torn down.
      */
     void awaitQueueWritten(long timeoutNanos) {
         lock.lock();
@@ -663,16 +669,25 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     /**
-     * On the connection's thread, when it has handled all its input: writes the batch (and the queue),
-     * unless another thread is writing, which then takes the batch too.
+     * On the connection's thread, when it has handled all its input: writes the batch (after the queue).
+     * If another thread is writing, waits until that writer has taken the batch, so that what was batched
+     * is on its way before the connection reads on, just as if this thread wrote it.
      *
      * @throws UncheckedIOException if the connection fails
      */
     void flush() {
         lock.lock();
         try {
-            if (writing || closed || (batchLength == 0 && (queue == null || queue.isEmpty()))) {
+            if (closed || (batchLength == 0 && (queue == null || queue.isEmpty()))) {
                 return;
+            }
+            if (writing) {
+                while (batchLength > 0 && writing && !closed) {
+                    batchTaken.awaitUninterruptibly();
+                }
+                if (batchLength == 0 || closed) {
+                    return;
+                }
             }
             writing = true;
         } finally {
@@ -743,7 +758,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
                     UncheckedIOException error = failure instanceof UncheckedIOException u ? u
                             : new UncheckedIOException(new IOException("Connection of session " + id + " failed",
                                     failure));
-                    settleAll(stages, error);
+                    settleAll(stages, new IllegalStateException("The connection of session " + id
+                            + " failed while the message was written", error));
                     closed = true;
                     writing = false;
                     writerThread = null;

@@ -450,6 +450,7 @@ final class WebSocketConnection implements ServerConnection {
         ending = true;
         session.sendClose(code, NO_BYTES);
         session.flush();
+        session.awaitQueueWritten(protocol.closeTimeout().toNanos()); // a writer thread may have it
         session.markClosed();
         deliverClose(code, reason);
     }
@@ -520,6 +521,7 @@ final class WebSocketConnection implements ServerConnection {
         try {
             session.sendClose(code, reason.getBytes(StandardCharsets.UTF_8));
             session.flush();
+            session.awaitQueueWritten(protocol.closeTimeout().toNanos()); // a writer thread may have it
         } catch (RuntimeException e) {
             // the client is gone already
         }

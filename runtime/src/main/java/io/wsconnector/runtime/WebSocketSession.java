@@ -18,7 +18,7 @@ public interface WebSocketSession {
 
     /**
      * A short string that identifies this session among all sessions of the server (a sequence
-     * number). It is not a secret: do not use it to authenticate anything.
+     * number, in base 36). It is not a secret: do not use it to authenticate anything.
      *
      * @return the session id
      */
@@ -135,10 +135,11 @@ public interface WebSocketSession {
 
     /**
      * Joins a room of this endpoint ({@link WebSocketSessions#room(String)}); joining one it is in does
-     * nothing. A closed session cannot join, and leaves all its rooms when it closes.
+     * nothing. A session leaves all its rooms when it leaves its endpoint's sessions, just before its
+     * {@code @OnClose}; from then on it cannot join any (so a join in {@code @OnOpen} always succeeds).
      *
      * @param room the room's name
-     * @return {@code true} if the session joined, {@code false} if it was in the room already or is closed
+     * @return {@code true} if the session joined, {@code false} if it was in the room already or has closed
      */
     boolean join(String room);
 

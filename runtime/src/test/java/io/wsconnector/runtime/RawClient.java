@@ -70,7 +70,18 @@ final class RawClient implements Closeable {
     }
 
     static RawClient open(int port) throws IOException {
+        return open(port, 0);
+    }
+
+    /**
+     * @param receiveBuffer the socket's receive buffer in bytes, set before connecting (so that a client
+     *                      that stops reading stalls the server soon); 0 for the system's default
+     */
+    static RawClient open(int port, int receiveBuffer) throws IOException {
         Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
         try {
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
@@ -84,7 +95,13 @@ final class RawClient implements Closeable {
 
     /** Connects and performs the opening handshake; fails unless the server answers 101. */
     static RawClient connect(int port, String pathAndQuery, String... extraHeaderLines) throws IOException {
-        RawClient client = open(port);
+        return connect(port, 0, pathAndQuery, extraHeaderLines);
+    }
+
+    /** Connects with this receive buffer (see {@link #open(int, int)}) and performs the opening handshake. */
+    static RawClient connect(int port, int receiveBuffer, String pathAndQuery, String... extraHeaderLines)
+            throws IOException {
+        RawClient client = open(port, receiveBuffer);
         try {
             HttpResponse response = client.handshake(port, pathAndQuery, extraHeaderLines);
             if (response.status() != 101) {
@@ -226,6 +243,11 @@ final class RawClient implements Closeable {
                 return frame;
             }
         }
+    }
+
+    /** How long a read waits before it fails with a {@link java.net.SocketTimeoutException}. */
+    void setReadTimeout(int millis) throws IOException {
+        socket.setSoTimeout(millis);
     }
 
     /** Whether the server ends the TCP connection within this time (anything it sends is skipped). */

@@ -89,7 +89,21 @@ final class RawWebSocketClient implements Closeable {
      * is kept: {@link #handshakeResponse()}.
      */
     static RawWebSocketClient connect(int port, String path, String... extraHeaderLines) throws IOException {
-        RawWebSocketClient client = open(port);
+        return handshake(open(port), port, path, extraHeaderLines);
+    }
+
+    /**
+     * Like {@link #connect}, with the socket's receive buffer set to {@code receiveBufferBytes} before it
+     * connects, so that the TCP window stays that small: a client that then stops reading soon stalls the
+     * server's writes (the server cannot send more than its own send buffer and this window).
+     */
+    static RawWebSocketClient connectWithReceiveBuffer(int port, String path, int receiveBufferBytes)
+            throws IOException {
+        return handshake(open(port, receiveBufferBytes), port, path);
+    }
+
+    private static RawWebSocketClient handshake(RawWebSocketClient client, int port, String path,
+                                                String... extraHeaderLines) throws IOException {
         try {
             String key = Base64.getEncoder().encodeToString(randomBytes(16));
             HttpResponse response = client.request(handshakeRequest(port, path, key, extraHeaderLines));
@@ -134,8 +148,16 @@ final class RawWebSocketClient implements Closeable {
 
     /** Opens a socket without any handshake, e.g. to send a plain HTTP request with {@link #request}. */
     static RawWebSocketClient open(int port) throws IOException {
+        return open(port, 0);
+    }
+
+    /** Opens a socket whose receive buffer is set before connecting, unless {@code receiveBufferBytes} is 0. */
+    private static RawWebSocketClient open(int port, int receiveBufferBytes) throws IOException {
         Socket socket = new Socket();
         try {
+            if (receiveBufferBytes > 0) {
+                socket.setReceiveBufferSize(receiveBufferBytes); // before connect: it sets the window scale
+            }
             socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MILLIS);
             socket.setSoTimeout(TIMEOUT_MILLIS);
             socket.setTcpNoDelay(true);

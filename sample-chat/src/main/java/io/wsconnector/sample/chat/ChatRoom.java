@@ -2,8 +2,11 @@ package io.wsconnector.sample.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import io.wsconnector.annotations.OnBinaryMessage;
@@ -18,23 +21,28 @@ import io.wsconnector.annotations.QueryParam;
 import io.wsconnector.annotations.WebSocketUpgradePath;
 import io.wsconnector.runtime.CloseCodes;
 import io.wsconnector.runtime.UpgradeRejectedException;
+import io.wsconnector.runtime.WebSocketRoom;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.runtime.WebSocketSessions;
 
 /**
  * One client in a chat room: {@code ws://localhost:9091/chat/lobby?token=secret&nick=ada}.
  *
  * <ul>
  * <li>{@code token} must be the server's token, or the handshake is refused with 401;</li>
- * <li>{@code nick} is optional ({@code guest-<n>} without it);</li>
- * <li>a text message goes to everyone in the room as {@code nick: text}; {@code /avatar NICK} asks for
- *     a member's avatar;</li>
+ * <li>{@code nick} is optional ({@code guest-<session id>} without it);</li>
+ * <li>a text message goes to everyone in the room as {@code nick: text}; commands start with
+ *     {@code /}: {@code /who} (the nicks in the room), {@code /rooms} (the rooms, with how many are in
+ *     each), {@code /avatar NICK} (a member's avatar);</li>
  * <li>a binary message (at most 64 KiB) is the client's avatar;</li>
  * <li>after the server's idle timeout without a message the client is asked whether it is still
  *     there, and after a second one it is disconnected with 1001.</li>
  * </ul>
  *
  * <p>The runtime creates one instance per connection and calls its methods one at a time, so the fields
- * need no synchronization. What connections share lives in {@link Rooms}.
+ * need no synchronization. What connections share — who is open, who is in which room, each one's nick
+ * and avatar — the runtime keeps: {@link WebSocketSession#sessions()}, {@link WebSocketSession#join},
+ * and session attributes.
  */
 // No idleTimeoutSeconds here: the server's idleTimeout applies, which ChatServer takes from the command line.
 @WebSocketUpgradePath("/chat/{room}")
@@ -46,30 +54,27 @@ public class ChatRoom {
     // session attributes, readable by the other connections of the room
     private static final String NICK = "nick";
     private static final String AVATAR = "avatar";
+    private static final String COMMANDS = "/who, /rooms, /avatar NICK";
 
-    private final Rooms rooms;
     private final byte[] token;
     private String nick;
     private boolean warnedIdle;
 
     /**
-     * A chat member served by these rooms, admitted with this token.
+     * A chat member admitted with this token.
      *
-     * @param rooms the rooms all connections share
      * @param token the token a client must give in its query string
      */
-    public ChatRoom(Rooms rooms, String token) {
-        this.rooms = Objects.requireNonNull(rooms, "rooms");
-        this.token = token.getBytes(StandardCharsets.UTF_8);
+    public ChatRoom(String token) {
+        this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
     }
 
     /**
      * Not for use: the processor requires a no-argument constructor, for endpoints served through
-     * discovery. {@link ChatServer} turns discovery off and creates every instance with its rooms and
-     * token.
+     * discovery. {@link ChatServer} turns discovery off and creates every instance with the token.
      */
     ChatRoom() {
-        throw new UnsupportedOperationException("ChatRoom needs its Rooms and token: serve it with ChatServer.start");
+        throw new UnsupportedOperationException("ChatRoom needs the server's token: serve it with ChatServer.start");
     }
 
     @OnUpgrade
@@ -82,31 +87,62 @@ public class ChatRoom {
         if (nick.isPresent() && !VALID_NICK.matcher(nick.get()).matches()) {
             throw new UpgradeRejectedException(400, "A nick has 1 to 24 letters, digits, '_', '-' or '.'");
         }
-        this.nick = nick.orElseGet(() -> "guest-" + rooms.nextGuestNumber());
+        // the session id is unique on this server: guests never share a nick
+        this.nick = nick.orElseGet(() -> "guest-" + session.id());
         session.attribute(NICK, this.nick);
     }
 
     @OnOpen
     void joined(WebSocketSession session, @PathParam String room) {
-        rooms.join(room, session);
-        rooms.broadcast(room, "* " + nick + " joined " + room);
+        session.join(room);
+        // the new member is in the room already: it hears its own arrival, which tells it it is in
+        session.sessions().room(room).broadcastText("* " + nick + " joined " + room);
     }
 
     @OnTextMessage
     void said(WebSocketSession session, String text, @PathParam String room) {
         warnedIdle = false;
-        if (text.startsWith("/avatar")) {
-            sendAvatar(session, room, text.substring("/avatar".length()).trim());
-        } else {
-            rooms.broadcast(room, nick + ": " + text);
+        if (!text.startsWith("/")) {
+            session.sessions().room(room).broadcastText(nick + ": " + text);
+            return;
+        }
+        String[] words = text.strip().split("\\s+", 2);
+        String argument = words.length > 1 ? words[1] : "";
+        switch (words[0]) {
+            case "/who" -> session.sendText(who(session.sessions().room(room)));
+            case "/rooms" -> session.sendText(rooms(session.sessions()));
+            case "/avatar" -> sendAvatar(session, room, argument);
+            default -> throw new IllegalArgumentException("unknown command " + words[0] + "; try " + COMMANDS);
         }
     }
 
-    private void sendAvatar(WebSocketSession session, String room, String owner) {
+    /** {@code * in lobby (2): ada, bob}: the nicks of the room's members, sorted. */
+    private static String who(WebSocketRoom room) {
+        List<String> nicks = room.sessions().stream()
+                .map(member -> member.<String>attribute(NICK))
+                .filter(Objects::nonNull)
+                .sorted()
+                .toList();
+        return "* in " + room.name() + " (" + nicks.size() + "): " + String.join(", ", nicks);
+    }
+
+    /** {@code * rooms (2): kitchen (1), lobby (2)}: the rooms that have members, sorted by name. */
+    private static String rooms(WebSocketSessions sessions) {
+        List<String> rooms = new ArrayList<>();
+        for (String name : new TreeSet<>(sessions.rooms())) {
+            int members = sessions.room(name).count();
+            if (members > 0) { // else emptied since the snapshot
+                rooms.add(name + " (" + members + ")");
+            }
+        }
+        return "* rooms (" + rooms.size() + "): " + String.join(", ", rooms);
+    }
+
+    private static void sendAvatar(WebSocketSession session, String room, String owner) {
         if (owner.isEmpty()) {
             throw new IllegalArgumentException("usage: /avatar NICK");
         }
-        byte[] avatar = rooms.members(room).stream()
+        byte[] avatar = session.sessions().room(room).sessions().stream()
                 .filter(member -> owner.equals(member.attribute(NICK)))
                 .map(member -> member.<byte[]>attribute(AVATAR))
                 .filter(Objects::nonNull)
@@ -122,7 +158,8 @@ public class ChatRoom {
             throw new IllegalArgumentException("an avatar has at most " + MAX_AVATAR_BYTES + " bytes, not " + image.length);
         }
         session.attribute(AVATAR, image); // the runtime gave us our own copy: we may keep it
-        rooms.broadcast(room, "* " + nick + " has a new avatar (" + image.length + " bytes): /avatar " + nick);
+        session.sessions().room(room)
+                .broadcastText("* " + nick + " has a new avatar (" + image.length + " bytes): /avatar " + nick);
     }
 
     @OnIdleTimeout
@@ -143,7 +180,8 @@ public class ChatRoom {
 
     @OnClose
     void left(WebSocketSession session, @PathParam String room) {
-        rooms.leave(room, session);
-        rooms.broadcast(room, "* " + nick + " left " + room);
+        // the runtime has taken this session out of the endpoint and its rooms already, however the
+        // connection ended (close frame, TCP reset, idle timeout, server stop): the others hear it
+        session.sessions().room(room).broadcastText("* " + nick + " left " + room);
     }
 }

@@ -3,11 +3,13 @@ package io.wsconnector.sample.chat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
- * The chat server: rooms at {@code ws://localhost:9091/chat/{room}}, served by {@link ChatRoom}.
+ * The chat server: rooms at {@code ws://localhost:9091/chat/{room}}, served by {@link ChatRoom}; on the
+ * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}).
  *
  * <pre>
  * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]
@@ -35,16 +37,22 @@ public final class ChatServer {
      * @return the running server
      */
     public static WebSocketServer start(int port, String token, Duration idleTimeout) {
-        Rooms rooms = new Rooms(); // shared by all connections
-        return WebSocketServer.builder()
+        // The HTTP routes are set up while the server is built, and handle requests once it listens:
+        // they reach its sessions through this reference, set in between.
+        AtomicReference<WebSocketServer> built = new AtomicReference<>();
+        ChatHttp http = new ChatHttp(token, () -> built.get().sessions(ChatRoom.class));
+        WebSocketServer server = WebSocketServer.builder()
                 .port(port)
-                // serve ChatRoom only as built here, with its dependencies: no discovered, argument-less instances
+                // serve ChatRoom only as built here, with the token: no discovered, argument-less instances
                 .discoverEndpoints(false)
-                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(rooms, token)))
+                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
                 // ChatRoom sets no idleTimeoutSeconds of its own, so this one applies to it
                 .idleTimeout(idleTimeout)
-                .build()
-                .start();
+                // the page at / and POST /announce, on the same port
+                .httpRouting(http::routes)
+                .build();
+        built.set(server);
+        return server.start();
     }
 
     /**
@@ -68,6 +76,8 @@ public final class ChatServer {
         String token = URLEncoder.encode(options.token(), StandardCharsets.UTF_8);
         System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token=" + token
                 + "&nick=ada (any room name, any nick; token: " + options.token() + "; Ctrl+C to stop)");
+        System.out.println("Chat page: http://localhost:" + server.port() + "/ (open it in a browser"
+                + (options.token().equals(DEFAULT_TOKEN) ? ")" : "; it asks for the token)"));
     }
 
     /**

@@ -10,6 +10,7 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -31,30 +32,42 @@ final class ChatClient implements WebSocket.Listener, AutoCloseable {
     private final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     private final WebSocket webSocket;
 
-    private ChatClient(URI uri) {
-        this.webSocket = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10)).buildAsync(uri, this).join();
+    private ChatClient(URI uri, Map<String, String> headers) {
+        WebSocket.Builder builder = HTTP.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10));
+        headers.forEach(builder::header);
+        this.webSocket = builder.buildAsync(uri, this).join();
     }
 
     /** Connects to a room and waits until the client has joined it (its own announcement arrived). */
     static ChatClient join(int port, String room, String nick) throws InterruptedException {
-        ChatClient client = new ChatClient(uri(port, room, "token=secret&nick=" + nick));
+        ChatClient client = new ChatClient(uri(port, room, "token=secret&nick=" + nick), Map.of());
         client.expect("* " + nick + " joined " + room);
         return client;
     }
 
     static ChatClient connect(URI uri) {
-        return new ChatClient(uri);
+        return new ChatClient(uri, Map.of());
+    }
+
+    /** Connects with these request headers, e.g. the {@code Origin} a browser sends. */
+    static ChatClient connect(URI uri, Map<String, String> headers) {
+        return new ChatClient(uri, headers);
     }
 
     /** Connects with this query and returns the HTTP status of the refused handshake. */
     static int refusedStatus(int port, String room, String query) {
+        return refusedStatus(uri(port, room, query), Map.of());
+    }
+
+    /** Connects with these headers and returns the HTTP status of the refused handshake. */
+    static int refusedStatus(URI uri, Map<String, String> headers) {
         try {
-            new ChatClient(uri(port, room, query)).close();
+            new ChatClient(uri, headers).close();
         } catch (CompletionException e) {
             WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, e.getCause());
             return refused.getResponse().statusCode();
         }
-        throw new AssertionError("the handshake for ?" + query + " succeeded");
+        throw new AssertionError("the handshake for " + uri + " with " + headers + " succeeded");
     }
 
     static URI uri(int port, String room, String query) {

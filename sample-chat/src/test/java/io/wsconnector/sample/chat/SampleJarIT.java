@@ -9,6 +9,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the packaged sample as the README does, {@code java -jar sample-chat/target/sample-chat.jar}, on
- * a free port, and chats through the URL it prints.
+ * a free port, chats through the URL it prints, and loads the chat page.
  */
 class SampleJarIT {
     private static final Pattern LISTENING = Pattern.compile("Chat server listening on (ws://\\S+)");
@@ -51,6 +54,14 @@ class SampleJarIT {
                 ada.expect("* bob left lobby");
             }
             assertEquals(401, ChatClient.refusedStatus(port, "lobby", "token=guess&nick=eve"));
+
+            // the page, from the jar's resources, with the default token filled in
+            HttpResponse<String> page = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertEquals("text/html; charset=UTF-8", page.headers().firstValue("Content-Type").orElse(null));
+            assertTrue(page.body().contains("<meta name=\"chat-token\" content=\"secret\">"), page.body());
         } finally {
             process.destroy();
             process.waitFor(10, TimeUnit.SECONDS);

@@ -1,0 +1,209 @@
+package io.wsconnector.runtime;
+
+import java.io.IOException;
+import java.net.SocketTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The send queue of a session, seen from threads other than its own: senders never wait for a client that
+ * does not read, the policy deals with it, and the queue and the connection's own replies stay in order
+ * through the closing handshake.
+ */
+@Timeout(120)
+class SendQueueTest {
+    private static final int QUEUE_LIMIT = 64 * 1024;
+    private static final int MESSAGE_SIZE = 1024;
+    /** Sessions by the text of their client's first message, so a test can find the one it connected. */
+    private final ConcurrentHashMap<String, WebSocketSession> sessions = new ConcurrentHashMap<>();
+    private final Events events = new Events();
+    private WebSocketServer server;
+
+    @AfterEach
+    void stopServer() {
+        TestServers.stop(server);
+    }
+
+    private void start(SlowConsumerPolicy policy) {
+        server = TestServers.start(builder -> builder.sendQueueLimit(QUEUE_LIMIT).slowConsumerPolicy(policy)
+                        .closeTimeout(java.time.Duration.ofMillis(500)),
+                TestEndpoint.at("/queue", NamedDispatcher::new));
+    }
+
+    /** Registers the session under the text of its first message; echoes later ones. */
+    private final class NamedDispatcher implements WebSocketDispatcher {
+        private String name;
+
+        @Override
+        public void onTextMessage(WebSocketSession session, String message) {
+            if (name == null) {
+                name = message;
+                sessions.put(message, session);
+                session.sendText("registered");
+            } else {
+                session.sendText(message);
+            }
+        }
+
+        @Override
+        public void onClose(WebSocketSession session, int code, String reason) {
+            events.add("close " + name + " " + code);
+        }
+    }
+
+    private RawClient connect(String name, int receiveBuffer) throws IOException {
+        RawClient client = RawClient.connect(server.port(), receiveBuffer, "/queue");
+        client.sendText(name);
+        assertEquals("registered", client.readText());
+        return client;
+    }
+
+    private static String message(int sequence) {
+        String prefix = sequence + ":";
+        return prefix + "x".repeat(MESSAGE_SIZE - prefix.length());
+    }
+
+    private static int sequenceOf(String text) {
+        return Integer.parseInt(text.substring(0, text.indexOf(':')));
+    }
+
+    @Test
+    void sendsToAClientThatStopsReadingNeverWaitAndDropNewestKeepsAnInOrderPrefix() throws Exception {
+        start(SlowConsumerPolicy.DROP_NEWEST);
+        try (RawClient stalled = connect("stalled", 4096); RawClient normal = connect("normal", 0)) {
+            WebSocketSession slow = sessions.get("stalled");
+            int sent = 5_000; // 5 MB: far more than the queue limit plus every TCP buffer on the way
+            List<CompletableFuture<Void>> stages = new ArrayList<>(sent);
+            long started = System.nanoTime();
+            for (int i = 0; i < sent; i++) {
+                stages.add(slow.sendTextAsync(message(i)).toCompletableFuture());
+            }
+            long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+            assertTrue(tookMillis < 10_000, "sending to a stalled client took " + tookMillis + " ms");
+            long cancelled = stages.stream().filter(CompletableFuture::isCancelled).count();
+            assertTrue(cancelled > 0, "some messages must be dropped; none was");
+            assertTrue(slow.isOpen(), "DROP_NEWEST keeps the session open");
+
+            normal.sendText("still served");
+            assertEquals("still served", normal.readText());
+
+            // the stalled client reads again: exactly the messages whose stage was not cancelled, in order
+            List<Integer> received = readUntilQuiet(stalled);
+            assertEquals(0, received.getFirst(), "DROP_NEWEST keeps the oldest message");
+            assertReceivedExactlyTheUncancelled(received, stages);
+        }
+    }
+
+    /** Reads text messages until none arrives for 2 s; checks they are in increasing order. */
+    private static List<Integer> readUntilQuiet(RawClient client) throws IOException {
+        List<Integer> received = new ArrayList<>();
+        client.setReadTimeout(2_000);
+        try {
+            while (true) {
+                int sequence = sequenceOf(client.readText());
+                if (!received.isEmpty() && sequence <= received.getLast()) {
+                    fail("out of order: " + sequence + " after " + received.getLast());
+                }
+                received.add(sequence);
+            }
+        } catch (SocketTimeoutException quiet) {
+            return received;
+        }
+    }
+
+    private static void assertReceivedExactlyTheUncancelled(List<Integer> received,
+                                                            List<CompletableFuture<Void>> stages) {
+        java.util.Set<Integer> got = new java.util.HashSet<>(received);
+        for (int i = 0; i < stages.size(); i++) {
+            CompletableFuture<Void> stage = stages.get(i);
+            if (got.contains(i)) {
+                stage.orTimeout(10, TimeUnit.SECONDS).join(); // written: completes normally
+            } else {
+                assertTrue(stage.isCancelled(), "message " + i + " was neither received nor reported as dropped");
+            }
+        }
+        assertTrue(received.size() < stages.size(), "nothing was dropped: the client did not stall the server");
+    }
+
+    @Test
+    void dropOldestKeepsTheNewestMessages() throws Exception {
+        start(SlowConsumerPolicy.DROP_OLDEST);
+        try (RawClient stalled = connect("stalled", 4096)) {
+            WebSocketSession slow = sessions.get("stalled");
+            int sent = 5_000;
+            List<CompletableFuture<Void>> stages = new ArrayList<>(sent);
+            for (int i = 0; i < sent; i++) {
+                stages.add(slow.sendTextAsync(message(i)).toCompletableFuture());
+            }
+            List<Integer> received = readUntilQuiet(stalled);
+            assertEquals(sent - 1, received.getLast(), "DROP_OLDEST never drops the newest message");
+            assertReceivedExactlyTheUncancelled(received, stages);
+            assertTrue(slow.isOpen());
+        }
+    }
+
+    @Test
+    void closePolicyClosesOnlyTheSlowSessionAndFailsWhatItHadQueued() throws Exception {
+        start(SlowConsumerPolicy.CLOSE);
+        try (RawClient stalled = connect("stalled", 4096); RawClient normal = connect("normal", 0)) {
+            WebSocketSession slow = sessions.get("stalled");
+            WebSocketSession fast = sessions.get("normal");
+            List<CompletableFuture<Void>> stages = new ArrayList<>();
+            for (int i = 0; i < 5_000 && slow.isOpen(); i++) {
+                stages.add(slow.sendTextAsync(message(i)).toCompletableFuture());
+            }
+            assertFalse(slow.isOpen(), "the slow session must be closing once its queue overflowed");
+            // the client never answers our 1008 (it does not read): the close timeout ends the connection
+            assertTrue(events.nextStartingWith("close stalled").startsWith("close stalled 1006"));
+            assertTrue(server.sessions("/queue").find(slow.id()).isEmpty());
+            CompletableFuture<Void> lastStage = stages.getLast();
+            try {
+                lastStage.join();
+                fail("the message that overflowed the queue cannot have been written");
+            } catch (java.util.concurrent.CompletionException e) {
+                assertInstanceOf(IllegalStateException.class, e.getCause());
+            } catch (CancellationException e) {
+                fail("CLOSE fails stages, it does not cancel them");
+            }
+            assertTrue(fast.isOpen());
+            normal.sendText("still served");
+            assertEquals("still served", normal.readText());
+            assertTrue(stalled.awaitEndOfStream(10_000), "the slow client's connection must be closed");
+        }
+    }
+
+    @Test
+    void theClosingHandshakeWaitsForWhatAnotherThreadIsWriting() throws Exception {
+        start(SlowConsumerPolicy.CLOSE);
+        try (RawClient client = connect("busy", 0)) {
+            WebSocketSession session = sessions.get("busy");
+            int sent = 40; // 40 KB: within the queue limit, so nothing is dropped
+            for (int i = 0; i < sent; i++) {
+                session.sendText(message(i)); // from this thread: queued, written by a writer thread
+            }
+            client.sendClose(1000, "bye");
+            for (int i = 0; i < sent; i++) {
+                assertEquals(i, sequenceOf(client.readText()), "queued messages come first, in order");
+            }
+            RawClient.Frame close = client.readFrame();
+            assertEquals(RawClient.CLOSE, close.opcode());
+            assertEquals(1000, close.closeCode(), "the client's code is echoed after the queued messages");
+            events.expect("close busy 1000");
+        }
+    }
+}
