@@ -64,6 +64,14 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     private static final int RETAINED_BUFFER = 64 * 1024;
     /** Queued frames at least this large are written from their own (shared) array, never copied. */
     private static final int DIRECT_WRITE = 8 * 1024;
+    /** The size of the buffers that small queued frames are gathered into for one write. */
+    private static final int GATHER_LIMIT = 64 * 1024;
+    /**
+     * Gather buffers, shared by all sessions: a writer borrows one for a write and gives it back, so the
+     * memory they take is bounded by this pool (and the writes in progress), not by the number of sessions.
+     */
+    private static final java.util.concurrent.ArrayBlockingQueue<byte[]> GATHER_BUFFERS =
+            new java.util.concurrent.ArrayBlockingQueue<>(32);
     private static final int MAX_PING_PAYLOAD = 125;
     private static final String SLOW_CONSUMER_REASON = "Send queue full: the client reads too slowly";
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
@@ -698,8 +706,8 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
 
     /**
      * The writer: writes the queue, then the batch, until both are empty. Small queued frames are gathered
-     * into the batch buffer (while it is empty) and written together; a lone or large one is written from
-     * its own, maybe shared, array. Holds the lock only between writes. {@code writing} was set by the
+     * into a pooled buffer and written together; a lone or large one is written from its own, maybe
+     * shared, array. Holds the lock only between writes. {@code writing} was set by the
      * caller.
      *
      * @throws UncheckedIOException on the connection's thread, if the connection fails
@@ -711,16 +719,25 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             List<CompletableFuture<Void>> stages;
             long fromQueue;
             boolean batchBuffer;
+            byte[] gathered = null;
             lock.lock();
             try {
                 writerThread = Thread.currentThread();
                 Queued head = closed || queue == null ? null : queue.peek();
                 fromQueue = 0;
-                if (head != null && batchLength == 0 && head.length < DIRECT_WRITE && queue.size() > 1) {
-                    fromQueue = gatherSmallFramesIntoBatch(); // written below, as the batch
+                if (head != null && head.length < DIRECT_WRITE && queue.size() > 1) {
+                    // several small frames: copied together into a buffer borrowed for this one write
+                    gathered = GATHER_BUFFERS.poll();
+                    if (gathered == null) {
+                        gathered = new byte[GATHER_LIMIT];
+                    }
+                    stages = new ArrayList<>(0);
+                    length = gatherSmallFrames(gathered, stages);
+                    fromQueue = length;
+                    bytes = gathered;
+                    batchBuffer = false;
                     head = null;
-                }
-                if (head != null) {
+                } else if (head != null) {
                     queue.poll();
                     fromQueue = head.length;
                     bytes = head.bytes;
@@ -751,6 +768,9 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             } catch (SocketWriterException | UncheckedIOException e) {
                 failure = e;
             }
+            if (gathered != null) {
+                GATHER_BUFFERS.offer(gathered); // no session keeps it: idle sessions stay small
+            }
             lock.lock();
             try {
                 queuedBytes -= fromQueue;
@@ -780,27 +800,23 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     }
 
     /**
-     * Copies the small frames at the head of the queue into the (empty) batch buffer. The lock is held.
+     * Copies the small frames at the head of the queue into {@code buffer}, as many as fit, and collects
+     * their stages. The lock is held.
      *
-     * @return how many bytes were taken from the queue
+     * @return how many bytes were copied, all taken from the queue
      */
-    private long gatherSmallFramesIntoBatch() {
-        long gathered = 0;
+    private int gatherSmallFrames(byte[] buffer, List<CompletableFuture<Void>> stages) {
+        int length = 0;
         Queued head;
-        while ((head = queue.peek()) != null && head.length < DIRECT_WRITE
-                && batchLength + head.length <= BATCH_LIMIT) {
+        while ((head = queue.peek()) != null && head.length < DIRECT_WRITE && length + head.length <= buffer.length) {
             queue.poll();
-            ensureCapacity(batchLength + head.length);
-            System.arraycopy(head.bytes, 0, batch, batchLength, head.length);
-            batchLength += head.length;
-            gathered += head.length;
+            System.arraycopy(head.bytes, 0, buffer, length, head.length);
+            length += head.length;
             if (head.stages != null) {
-                for (CompletableFuture<Void> stage : head.stages) {
-                    addBatchStage(stage);
-                }
+                stages.addAll(head.stages);
             }
         }
-        return gathered;
+        return length;
     }
 
     private void addBatchStage(CompletableFuture<Void> stage) {
