@@ -1,39 +1,20 @@
 package io.wsconnector.bench;
 
-import java.net.InetSocketAddress;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import io.helidon.webserver.WebServer;
-import io.helidon.webserver.websocket.WsConfig;
-import io.helidon.webserver.websocket.WsRouting;
 import io.helidon.websocket.WsListener;
 import io.helidon.websocket.WsSession;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.IoHandlerFactory;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.epoll.Epoll;
-import io.netty.channel.epoll.EpollIoHandler;
-import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelMatchers;
 import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.util.AttributeKey;
@@ -103,24 +84,11 @@ final class BroadcastServers {
     // ---------------------------------------------------------------- (1) ours
 
     private static EchoServers.Running ours(String host, int port, int maxMessageBytes, int sendQueueLimit) {
-        WebSocketServer server = WebSocketServer.builder()
+        return EchoServers.ours(WebSocketServer.builder()
                 .host(host)
                 .port(port)
                 .maxMessageSize(maxMessageBytes)
-                .sendQueueLimit(sendQueueLimit)
-                .build()
-                .start();
-        return new EchoServers.Running() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public void close() {
-                server.stop();
-            }
-        };
+                .sendQueueLimit(sendQueueLimit));
     }
 
     // ---------------------------------------------------------------- (2) hand-written Helidon
@@ -163,30 +131,7 @@ final class BroadcastServers {
     }
 
     private static EchoServers.Running helidon(String host, int port, int maxMessageBytes, boolean useNio) {
-        WebServer server = WebServer.builder()
-                .host(host)
-                .port(port)
-                .connectionOptions(options -> options.tcpNoDelay(true))
-                .useNio(useNio)
-                .addProtocol(WsConfig.builder().maxFrameLength(maxMessageBytes).build())
-                .addRouting(WsRouting.builder().endpoint(PATH, new HelidonBroadcast()))
-                .build()
-                .start();
-        if (!server.isRunning() || server.port() <= 0) {
-            server.stop();
-            throw new IllegalStateException("Helidon could not listen on " + host + ":" + port);
-        }
-        return new EchoServers.Running() {
-            @Override
-            public int port() {
-                return server.port();
-            }
-
-            @Override
-            public void close() {
-                server.stop();
-            }
-        };
+        return EchoServers.helidon(host, port, maxMessageBytes, useNio, PATH, new HelidonBroadcast());
     }
 
     // ---------------------------------------------------------------- (3) hand-written Netty
@@ -279,57 +224,7 @@ final class BroadcastServers {
 
     private static EchoServers.Running netty(String host, int port, int maxMessageBytes, EchoServers.Fault fault,
                                              boolean epoll, boolean flushEach) {
-        if (epoll && !Epoll.isAvailable()) {
-            throw new IllegalStateException("Netty's epoll transport is not available here", Epoll.unavailabilityCause());
-        }
-        IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
-        EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
-        EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
-        NettyBroadcast broadcast = new NettyBroadcast(fault, flushEach);
-        try {
-            Channel channel = new ServerBootstrap()
-                    .group(boss, workers)
-                    .channel(epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class)
-                    .option(ChannelOption.SO_BACKLOG, 1024) // Helidon's default backlog
-                    .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childHandler(new ChannelInitializer<Channel>() {
-                        @Override
-                        protected void initChannel(Channel ch) {
-                            ch.pipeline().addLast(
-                                    new HttpServerCodec(),
-                                    new HttpObjectAggregator(65536),
-                                    new WebSocketServerProtocolHandler(PATH, null, false, maxMessageBytes),
-                                    broadcast);
-                        }
-                    })
-                    .bind(host, port)
-                    .sync()
-                    .channel();
-            int boundPort = ((InetSocketAddress) channel.localAddress()).getPort();
-            return new EchoServers.Running() {
-                @Override
-                public int port() {
-                    return boundPort;
-                }
-
-                @Override
-                public void close() {
-                    channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
-                    boss.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-                    workers.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
-                }
-            };
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            boss.shutdownGracefully();
-            workers.shutdownGracefully();
-            throw new IllegalStateException("interrupted while binding Netty", e);
-        } catch (RuntimeException e) {
-            boss.shutdownGracefully();
-            workers.shutdownGracefully();
-            throw e;
-        }
+        NettyBroadcast broadcast = new NettyBroadcast(fault, flushEach); // one group: one handler for every channel
+        return EchoServers.netty(host, port, maxMessageBytes, epoll, PATH, () -> broadcast);
     }
 }

@@ -3,6 +3,7 @@ package io.wsconnector.bench;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.common.buffers.BufferData;
@@ -101,12 +102,12 @@ final class EchoServers {
     // ---------------------------------------------------------------- (1) ours
 
     private static Running ours(String host, int port, int maxMessageBytes) {
-        WebSocketServer server = WebSocketServer.builder()
-                .host(host)
-                .port(port)
-                .maxMessageSize(maxMessageBytes)
-                .build()
-                .start();
+        return ours(WebSocketServer.builder().host(host).port(port).maxMessageSize(maxMessageBytes));
+    }
+
+    /** Builds and starts ours from this configuration (shared with {@link BroadcastServers}). */
+    static Running ours(WebSocketServer.Builder configured) {
+        WebSocketServer server = configured.build().start();
         return new Running() {
             @Override
             public int port() {
@@ -144,6 +145,15 @@ final class EchoServers {
     }
 
     private static Running helidon(String host, int port, int maxMessageBytes, boolean useNio) {
+        return helidon(host, port, maxMessageBytes, useNio, PATH, new HelidonEcho());
+    }
+
+    /**
+     * Starts Helidon's own WebSocket server with {@code listener} at {@code path}, on the sockets
+     * {@link WebSocketServer} uses (shared with {@link BroadcastServers}).
+     */
+    static Running helidon(String host, int port, int maxMessageBytes, boolean useNio, String path,
+                           WsListener listener) {
         // the socket settings io.wsconnector.runtime.WebSocketServer uses; the WebSocket layer is Helidon's own
         WebServer server = WebServer.builder()
                 .host(host)
@@ -151,7 +161,7 @@ final class EchoServers {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 .useNio(useNio)
                 .addProtocol(WsConfig.builder().maxFrameLength(maxMessageBytes).build())
-                .addRouting(WsRouting.builder().endpoint(PATH, new HelidonEcho()))
+                .addRouting(WsRouting.builder().endpoint(path, listener))
                 .build()
                 .start();
         if (!server.isRunning() || server.port() <= 0) {
@@ -220,13 +230,22 @@ final class EchoServers {
     }
 
     private static Running netty(String host, int port, int maxMessageBytes, Fault fault, boolean epoll) {
+        NettyEcho shared = new NettyEcho(Fault.NONE);
+        return netty(host, port, maxMessageBytes, epoll, PATH, () -> fault == Fault.NONE ? shared : new NettyEcho(fault));
+    }
+
+    /**
+     * Starts Netty with the HTTP codec, the WebSocket handshake at {@code path}, and the handler that
+     * {@code handlers} gives each channel last in its pipeline (shared with {@link BroadcastServers}).
+     */
+    static Running netty(String host, int port, int maxMessageBytes, boolean epoll, String path,
+                         Supplier<ChannelHandler> handlers) {
         if (epoll && !Epoll.isAvailable()) {
             throw new IllegalStateException("Netty's epoll transport is not available here", Epoll.unavailabilityCause());
         }
         IoHandlerFactory io = epoll ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         EventLoopGroup boss = new MultiThreadIoEventLoopGroup(1, io);
         EventLoopGroup workers = new MultiThreadIoEventLoopGroup(Runtime.getRuntime().availableProcessors(), io);
-        NettyEcho shared = new NettyEcho(Fault.NONE);
         try {
             Channel channel = new ServerBootstrap()
                     .group(boss, workers)
@@ -241,8 +260,8 @@ final class EchoServers {
                             ch.pipeline().addLast(
                                     new HttpServerCodec(),
                                     new HttpObjectAggregator(65536),
-                                    new WebSocketServerProtocolHandler(PATH, null, false, maxMessageBytes),
-                                    fault == Fault.NONE ? shared : new NettyEcho(fault));
+                                    new WebSocketServerProtocolHandler(path, null, false, maxMessageBytes),
+                                    handlers.get());
                         }
                     })
                     .bind(host, port)
