@@ -223,10 +223,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         if (Thread.currentThread() == connectionThread) {
             lock.lock();
             try {
+                makeRoomInBatch(length + 10); // may let go of the lock to write: check after it
                 if (!canSend()) {
                     throw notOpen();
                 }
-                makeRoomInBatch(length + 10);
                 appendFrame(opcode, payload, offset, length);
                 addBatchStage(stage);
             } finally {
@@ -250,10 +250,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         if (Thread.currentThread() == connectionThread) {
             lock.lock();
             try {
+                makeRoomInBatch(frame.length); // may let go of the lock to write: check after it
                 if (!canSend()) {
                     return false;
                 }
-                makeRoomInBatch(frame.length);
                 ensureCapacity(batchLength + frame.length);
                 System.arraycopy(frame, 0, batch, batchLength, frame.length);
                 batchLength += frame.length;
@@ -290,16 +290,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             if (droppable && !canSend()) {
                 return NOT_OPEN;
             }
-            if (queue == null) {
-                queue = new ArrayDeque<>(4);
-            }
-            if (batchLength > 0) {
-                moveBatchToQueue(); // the batch's replies were sent before this frame: they go first
-            }
+            moveBatchToQueue();
             boolean fits = !droppable || queue.isEmpty() || queuedBytes + frame.length <= queueLimit;
             if (fits || makeRoomInQueue(frame, stage)) {
-                queue.add(new Queued(frame, frame.length, stage == null ? null : List.of(stage), droppable));
-                queuedBytes += frame.length;
+                addToQueue(new Queued(frame, frame.length, stage == null ? null : List.of(stage), droppable));
             } else {
                 outcome = REFUSED;
             }
@@ -369,13 +363,22 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         }
     }
 
-    /** Moves the batch, as it is, to the end of the queue. The lock is held. */
+    /** Creates the queue if need be, and moves the batch, as it is, to its end. The lock is held. */
     private void moveBatchToQueue() {
-        queue.add(new Queued(batch, batchLength, batchStages, false));
-        queuedBytes += batchLength;
-        batch = null;
-        batchLength = 0;
-        batchStages = null;
+        if (queue == null) {
+            queue = new ArrayDeque<>(4);
+        }
+        if (batchLength > 0) { // the batch's replies were sent before what is queued next: they go first
+            addToQueue(new Queued(batch, batchLength, batchStages, false));
+            batch = null;
+            batchLength = 0;
+            batchStages = null;
+        }
+    }
+
+    private void addToQueue(Queued frames) {
+        queue.add(frames);
+        queuedBytes += frames.length;
     }
 
     /**
@@ -575,16 +578,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     /** Queues our close frame after everything queued, and starts the close timer. The lock is held. */
     private void queueClose(int statusCode, byte[] reason) {
         closeSent = true;
-        if (queue == null) {
-            queue = new ArrayDeque<>(1);
-        }
-        if (batchLength > 0) {
-            moveBatchToQueue();
-        }
+        moveBatchToQueue();
         byte[] payload = closePayload(statusCode, reason);
         byte[] frame = encodeFrame(OPCODE_CLOSE, payload, 0, payload.length);
-        queue.add(new Queued(frame, frame.length, null, false));
-        queuedBytes += frame.length;
+        addToQueue(new Queued(frame, frame.length, null, false));
         awaitCloseAnswer();
     }
 
@@ -610,10 +607,10 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     void sendPong(byte[] payload, int length) {
         lock.lock();
         try {
+            makeRoomInBatch(length + 2); // may let go of the lock to write: check after it
             if (closeSent || closed) {
                 return;
             }
-            makeRoomInBatch(length + 2);
             appendFrame(OPCODE_PONG, payload, 0, length);
         } finally {
             unlock();
