@@ -261,8 +261,46 @@ public final class WebSocketServer implements AutoCloseable {
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
+        // issue 11: accepted now, enforced once the restructured runtime has landed
+        private int maxConnections;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private long inboundBufferLimit;
+        private Duration messageTimeout = Duration.ofSeconds(60);
+        private int sendQueueSoftLimit;
+        private Duration sendQueueSoftWindow = Duration.ZERO;
 
         private Builder() {
+        }
+
+        /** Not enforced yet (issue 11). @param connections the cap @return this builder */
+        public Builder maxConnections(int connections) {
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /** Not enforced yet (issue 11). @param timeout the deadline @return this builder */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = timeout;
+            return this;
+        }
+
+        /** Not enforced yet (issue 11). @param bytes the budget @return this builder */
+        public Builder inboundBufferLimit(long bytes) {
+            this.inboundBufferLimit = bytes;
+            return this;
+        }
+
+        /** Not enforced yet (issue 11). @param timeout the deadline @return this builder */
+        public Builder messageTimeout(Duration timeout) {
+            this.messageTimeout = timeout;
+            return this;
+        }
+
+        /** Not enforced yet (issue 11). @param bytes the soft limit @param window how long @return this builder */
+        public Builder sendQueueSoftLimit(int bytes, Duration window) {
+            this.sendQueueSoftLimit = bytes;
+            this.sendQueueSoftWindow = window;
+            return this;
         }
 
         /**

@@ -15,7 +15,7 @@ final class LogCapture implements AutoCloseable {
     private static final String RUNTIME_LOGGER = "io.wsconnector.runtime.WebSocketServer";
 
     /** Held, so that the logger and its handler are not collected while capturing. */
-    private final Logger logger = Logger.getLogger(RUNTIME_LOGGER);
+    private final Logger logger;
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -35,6 +35,12 @@ final class LogCapture implements AutoCloseable {
     };
 
     LogCapture() {
+        this(RUNTIME_LOGGER);
+    }
+
+    /** Collects what is logged to this logger and its children, e.g. {@code io.helidon}. */
+    LogCapture(String loggerName) {
+        logger = Logger.getLogger(loggerName);
         handler.setLevel(Level.ALL);
         logger.addHandler(handler);
     }
@@ -51,6 +57,21 @@ final class LogCapture implements AutoCloseable {
             }
         }
         return found;
+    }
+
+    /** The records logged so far at {@code level} or above, e.g. to count what an attack made the server log. */
+    List<LogRecord> recordsAtLeast(Level level) {
+        synchronized (records) {
+            return records.stream().filter(record -> record.getLevel().intValue() >= level.intValue()).toList();
+        }
+    }
+
+    /** The messages logged so far, at any level, that contain {@code text}. */
+    List<String> messagesContaining(String text) {
+        synchronized (records) {
+            return records.stream().map(LogRecord::getMessage)
+                    .filter(message -> message != null && message.contains(text)).toList();
+        }
     }
 
     @Override
