@@ -1,7 +1,8 @@
 /**
  * Serves wsconnector endpoints on Helidon 4 WebServer: {@code io.wsconnector.runtime} is the API a user
- * types, {@code io.wsconnector.runtime.spi} the contract generated code implements. The WebSocket protocol
- * itself ({@code io.wsconnector.runtime.protocol}) is not exported.
+ * types, {@code io.wsconnector.runtime.spi} the contract generated code implements, and
+ * {@code io.wsconnector.runtime.internal} the helpers generated code calls (not API). The WebSocket
+ * protocol itself ({@code io.wsconnector.runtime.protocol}) is not exported.
  */
 module io.wsconnector.runtime {
     // the builder exposes Helidon's WebServer and HTTP routing builders
@@ -17,6 +18,7 @@ module io.wsconnector.runtime {
 
     exports io.wsconnector.runtime;
     exports io.wsconnector.runtime.spi;
+    exports io.wsconnector.runtime.internal;
 
     // the endpoints the processor generated, listed in META-INF/services or provided by their modules
     uses io.wsconnector.runtime.spi.WebSocketEndpoint;

@@ -1,7 +1,6 @@
 package io.wsconnector.runtime.protocol;
 
 import java.io.UncheckedIOException;
-import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -10,21 +9,17 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 
 import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
-import io.wsconnector.runtime.spi.AsyncReplies;
 
 /**
  * The {@link WebSocketSession} of one connection: checks what the endpoint asks for and hands it on —
  * frames to {@link OutboundFrames}, closing to {@link CloseHandshake}, rooms to {@link SessionRooms} —
  * and keeps the connection's attributes.
  */
-final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerFailures {
-    private static final System.Logger LOGGER = System.getLogger(ConnectionSession.class.getName());
-
+final class ConnectionSession implements WebSocketSession {
     private final String id;
     private final Handshake handshake;
     private final OutboundFrames outbound;
@@ -35,8 +30,6 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     private volatile ConcurrentHashMap<String, Object> attributes;
     /** Created by the first {@link #join(String)}, or {@link SessionRooms#LEFT} once the session has left. */
     private volatile SessionRooms rooms;
-    /** Where failures of the stages handlers return go; set once the connection exists. */
-    private volatile Consumer<Throwable> stageFailures;
 
     /**
      * @param id        the session id
@@ -54,11 +47,6 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         this.closing = closing;
         this.sessions = sessions;
         this.roomMembers = roomMembers;
-    }
-
-    /** Routes failures of the stages handlers return ({@link AsyncReplies}) to the connection's handlers. */
-    void stageFailures(Consumer<Throwable> failures) {
-        this.stageFailures = failures;
     }
 
     @Override
@@ -243,16 +231,6 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             rooms = new SessionRooms(roomMembers, this);
         }
         return rooms;
-    }
-
-    @Override
-    public void handlerFailed(Throwable failure) {
-        Consumer<Throwable> target = stageFailures;
-        if (target != null) {
-            target.accept(failure);
-        } else {
-            LOGGER.log(Level.ERROR, "A handler's stage failed before session " + id + " was open", failure);
-        }
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.wsconnector.runtime.protocol;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 
 import io.wsconnector.runtime.CloseCodes;
@@ -15,12 +18,15 @@ import io.wsconnector.runtime.spi.WebSocketDispatcher;
  * from a handler goes to {@code onError}; one it does not handle is logged and closes the connection with
  * 1011, without the exception's text.
  *
+ * <p>A message handler may return the stage its reply is pending on: a stage that completes
+ * exceptionally is handled like an exception the handler threw, in its turn.
+ *
  * <p>Most calls come from the connection's thread; an idle timeout comes from a thread of Helidon's
  * executor, and the failure of a stage a handler returned from whichever thread failed it. A lock makes
  * them take turns: a handler never runs while another one of the same connection does. A stage failure
  * reported while this thread is inside a handler waits until that handler returns.
  */
-final class HandlerCalls {
+final class HandlerCalls implements BiConsumer<Object, Throwable> {
     /** The reason of a 1011 close and the body of a 500: says nothing of the exception. */
     static final String INTERNAL_ERROR_REASON = "Internal server error";
 
@@ -67,7 +73,7 @@ final class HandlerCalls {
     void text(String message) {
         turn.lock();
         try {
-            dispatcher.onTextMessage(session, message);
+            watch(dispatcher.onTextMessage(session, message));
         } catch (Throwable e) {
             failed("@OnTextMessage", e);
         } finally {
@@ -78,7 +84,7 @@ final class HandlerCalls {
     void binary(byte[] message) {
         turn.lock();
         try {
-            dispatcher.onBinaryMessage(session, message);
+            watch(dispatcher.onBinaryMessage(session, message));
         } catch (Throwable e) {
             failed("@OnBinaryMessage", e);
         } finally {
@@ -133,24 +139,14 @@ final class HandlerCalls {
     }
 
     /**
-     * A stage returned by a handler failed: handled like an exception thrown by the handler, in its turn.
-     *
-     * @param failure what the stage failed with
+     * A stage a message handler returned has completed: if it failed, the failure (unwrapped from a
+     * {@link CompletionException}) is handled like an exception thrown by the handler, in its turn.
      */
-    void stageFailed(Throwable failure) {
-        if (turn.isHeldByCurrentThread()) {
-            // reported from inside a handler (the stage had failed already): after that handler
-            if (deferredFailures == null) {
-                deferredFailures = new ArrayList<>(1);
-            }
-            deferredFailures.add(failure);
-            return;
-        }
-        turn.lock();
-        try {
-            stageFailedInTurn(failure);
-        } finally {
-            release();
+    @Override
+    public void accept(Object ignored, Throwable failure) {
+        if (failure != null) {
+            stageFailed(failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure);
         }
     }
 
@@ -171,6 +167,30 @@ final class HandlerCalls {
             } catch (Throwable e) {
                 LOGGER.log(Level.ERROR, "@OnClose of " + endpointClassName + " threw for session " + session.id(), e);
             }
+        } finally {
+            release();
+        }
+    }
+
+    /** Watches the stage a message handler's reply is pending on; {@code null}: nothing is pending. */
+    private void watch(CompletionStage<?> pending) {
+        if (pending != null) {
+            pending.whenComplete(this);
+        }
+    }
+
+    private void stageFailed(Throwable failure) {
+        if (turn.isHeldByCurrentThread()) {
+            // reported from inside a handler (the stage had failed already): after that handler
+            if (deferredFailures == null) {
+                deferredFailures = new ArrayList<>(1);
+            }
+            deferredFailures.add(failure);
+            return;
+        }
+        turn.lock();
+        try {
+            stageFailedInTurn(failure);
         } finally {
             release();
         }

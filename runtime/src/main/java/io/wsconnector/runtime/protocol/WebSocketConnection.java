@@ -75,7 +75,6 @@ final class WebSocketConnection implements ServerConnection {
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
         this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions);
-        session.stageFailures(calls::stageFailed);
         if (route.idleTimeoutNanos() > 0) {
             this.idleTimeouts = idleTimeouts;
             this.idle = new IdleWatch(frames, outbound, calls, ctx.executor(), route.idleTimeoutNanos());

@@ -135,9 +135,9 @@ final class WebSocketUpgrader implements Http1Upgrader {
         String sessionId = Long.toString(sessionSequence.incrementAndGet(), 36);
         WebSocketConnection connection;
         try {
-            WebSocketDispatcher dispatcher = endpoint.newDispatcher();
+            WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
             connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, limits, idleTimeouts);
-            dispatcher.onUpgrade(handshake, connection.session());
+            dispatcher.onUpgrade(connection.session());
         } catch (UpgradeRejectedException e) {
             return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
         } catch (Throwable e) {
