@@ -16,7 +16,6 @@ import io.wsconnector.runtime.CloseCodes;
 final class FrameReader {
     private final DataReader reader;
 
-    private Opcode opcode;
     private boolean fin;
     private long length;
     private int mask;
@@ -84,7 +83,7 @@ final class FrameReader {
         fin = (first & 0x80) != 0;
         length = payloadLength;
         done = 0;
-        opcode = Opcode.of(first);
+        Opcode opcode = Opcode.of(first);
         if (opcode == null) {
             throw violation("Reserved opcode " + (first & 0x0F));
         }

@@ -11,7 +11,8 @@ import io.wsconnector.runtime.CloseCodes;
  * grows as bytes arrive — never to the size a header merely announces — and text is validated as it
  * arrives, so a bad byte fails the connection even in the middle of a fragment.
  *
- * <p>This is where the future would plug in: an inflate step (permessage-deflate) between the frame
+ * <p>Every message received is completed by {@link #add}: the one place to count messages and bytes
+ * in. It is also where the future would plug in: an inflate step (permessage-deflate) between the frame
  * reader and the buffer, counting inflated bytes against the limit; a server-wide budget of buffered
  * inbound bytes, charged where the buffer grows; a deadline for a message begun but not finished.
  */

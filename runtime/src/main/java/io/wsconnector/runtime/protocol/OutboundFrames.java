@@ -26,7 +26,8 @@ import io.wsconnector.runtime.SlowConsumerPolicy;
  * sent it. Our close frame is the last: nothing is sent after it.
  *
  * <p>Asynchronous sends complete their stage when their frame is written, or fail when the connection
- * closes first; the stages are completed after the lock is released ({@link SettlingLock}).
+ * closes first; the stages are completed after the lock is released ({@link SettlingLock}). Every message
+ * sent goes through {@link #send} or {@link #sendShared}: the place to count messages out.
  */
 final class OutboundFrames {
     private static final byte[] SLOW_CONSUMER_REASON = "Send queue full: the client reads too slowly"

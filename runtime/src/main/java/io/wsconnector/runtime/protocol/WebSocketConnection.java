@@ -23,7 +23,9 @@ import io.wsconnector.runtime.spi.WebSocketDispatcher;
  * ({@link CloseHandshake}), and delivers the close exactly once however the connection ends.
  *
  * <p>It also keeps the close timeout: after our close frame, the client has {@code closeTimeout} to
- * answer with its own before the TCP connection is closed anyway (RFC 6455, section 7.1.1).
+ * answer with its own before the TCP connection is closed anyway (RFC 6455, section 7.1.1). Meanwhile the
+ * loop reads on, and drops data frames. (After failing the connection for a protocol error it stops
+ * reading at once; reading on there too until the client's close or the timeout would go in {@link #end}.)
  */
 final class WebSocketConnection implements ServerConnection {
     private static final System.Logger LOGGER = System.getLogger(WebSocketConnection.class.getName());
@@ -32,7 +34,6 @@ final class WebSocketConnection implements ServerConnection {
     private static final long STOP_WRITE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ConnectionContext ctx;
-    private final String endpointPath;
     private final ConnectionLimits limits;
     private final FrameReader frames;
     private final OutboundFrames outbound;
@@ -66,11 +67,10 @@ final class WebSocketConnection implements ServerConnection {
     WebSocketConnection(ConnectionContext ctx, EndpointRoutes.Route route, WebSocketDispatcher dispatcher,
                         Handshake handshake, String sessionId, ConnectionLimits limits, IdleTimeouts idleTimeouts) {
         this.ctx = ctx;
-        this.endpointPath = route.endpoint().path();
         this.limits = limits;
         this.frames = new FrameReader(ctx.dataReader());
-        this.outbound = new OutboundFrames(sessionId, endpointPath, ctx.dataWriter(), Thread.currentThread(), limits,
-                this::closeQueued);
+        this.outbound = new OutboundFrames(sessionId, route.endpoint().path(), ctx.dataWriter(), Thread.currentThread(),
+                limits, this::closeQueued);
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
@@ -104,7 +104,7 @@ final class WebSocketConnection implements ServerConnection {
             readFrames();
         } catch (ProtocolViolation violation) {
             // fail the connection (RFC 6455, section 7.1.7): close frame with the code, then TCP close
-            LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + endpointPath + " with "
+            LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + session.sessions().path() + " with "
                     + violation.code() + ": " + violation.getMessage());
             end(violation.code(), violation.getMessage().getBytes(StandardCharsets.UTF_8), violation.getMessage());
         } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException e) {

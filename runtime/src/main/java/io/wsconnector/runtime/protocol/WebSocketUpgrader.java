@@ -35,6 +35,11 @@ import io.wsconnector.runtime.spi.WebSocketEndpoint;
  * endpoints, negotiates the subprotocol, lets the endpoint's {@code onUpgrade} accept or refuse it,
  * answers 101 and hands the connection to a {@link WebSocketConnection}. A request for a path with no
  * endpoint is left to Helidon's HTTP routing (404 unless a route exists there).
+ *
+ * <p>Extensions the client offers ({@code Sec-WebSocket-Extensions}) are not negotiated, as RFC 6455
+ * allows; negotiating permessage-deflate would happen here, next to the subprotocol, and tell the
+ * connection's frame reader to accept RSV1. A server-wide connection cap would refuse here too, before
+ * anything is allocated for the connection.
  */
 final class WebSocketUpgrader implements Http1Upgrader {
     private static final System.Logger LOGGER = System.getLogger(WebSocketUpgrader.class.getName());
