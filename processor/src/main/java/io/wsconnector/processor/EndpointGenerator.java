@@ -1,5 +1,13 @@
 package io.wsconnector.processor;
 
+import static io.wsconnector.processor.KnownTypes.ASYNC_REPLIES;
+import static io.wsconnector.processor.KnownTypes.DISPATCHER_SPI;
+import static io.wsconnector.processor.KnownTypes.ENDPOINT_SPI;
+import static io.wsconnector.processor.KnownTypes.HANDSHAKE_REQUEST;
+import static io.wsconnector.processor.KnownTypes.HANDSHAKE_VALUES;
+import static io.wsconnector.processor.KnownTypes.SESSION;
+import static io.wsconnector.processor.KnownTypes.STRING;
+
 import java.nio.ByteBuffer;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -34,13 +42,6 @@ import com.squareup.javapoet.WildcardTypeName;
  * fields that the handler calls pass; no handler call looks a value up.
  */
 final class EndpointGenerator {
-    static final ClassName ENDPOINT_SPI = ClassName.get("io.wsconnector.runtime.spi", "WebSocketEndpoint");
-    static final ClassName DISPATCHER_SPI = ClassName.get("io.wsconnector.runtime.spi", "WebSocketDispatcher");
-    private static final ClassName HANDSHAKE_VALUES = ClassName.get("io.wsconnector.runtime.spi", "HandshakeValues");
-    private static final ClassName ASYNC_REPLIES = ClassName.get("io.wsconnector.runtime.spi", "AsyncReplies");
-    private static final ClassName SESSION = ClassName.get("io.wsconnector.runtime", "WebSocketSession");
-    private static final ClassName HANDSHAKE_REQUEST = ClassName.get("io.wsconnector.runtime", "HandshakeRequest");
-    private static final ClassName STRING = ClassName.get(String.class);
     private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
     private static final String REQUEST = EventArgument.HANDSHAKE_REQUEST.dispatcherParameter();
     private static final String ERROR = "error";

@@ -1454,7 +1454,7 @@ class WebSocketProcessorNegativeTest {
             Compilation compilation = compile(source);
             assertThat(compilation).succeededWithoutWarnings();
             assertEquals(0, compilation.generatedSourceFiles().size(), "generated sources");
-            assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ServiceFileWriter.SERVICE_FILE).isEmpty(),
+            assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, GeneratedFiles.SERVICE_FILE).isEmpty(),
                     "no service file");
         }
     }
