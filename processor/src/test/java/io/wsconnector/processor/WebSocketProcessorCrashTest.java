@@ -41,10 +41,10 @@ import com.google.testing.compile.Compiler;
 class WebSocketProcessorCrashTest {
 
     private static final JavaFileObject ENDPOINT = source("Chat",
-            "@WebSocketUpgradePath(\"/chat\")",                           // 2
-            "class Chat {",                                               // 3
-            "    @OnOpen void opened(WebSocketSession session) { }",      // 4
-            "}");                                                         // 5
+            "@WebSocketUpgradePath(\"/chat\")",
+            "class Chat {",
+            "    @OnOpen void opened(WebSocketSession session) { }",
+            "}");
 
     @Test
     void failureWritingGeneratedSource_reportedAsProcessorCrashWithStackTrace() {
