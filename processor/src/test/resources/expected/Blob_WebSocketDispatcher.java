@@ -3,6 +3,7 @@ package test;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -17,18 +18,20 @@ final class Blob_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onTextMessage(WebSocketSession session, String message) {
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
         String reply = endpoint.text(message);
         if (reply != null) {
             session.sendText(reply);
         }
+        return null;
     }
 
     @Override
-    public void onBinaryMessage(WebSocketSession session, byte[] message) {
+    public CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) {
         ByteBuffer reply = endpoint.data(ByteBuffer.wrap(message), session);
         if (reply != null) {
             session.sendBinary(reply);
         }
+        return null;
     }
 }

@@ -3,6 +3,7 @@ package test;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import java.nio.ByteBuffer;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -22,18 +23,20 @@ final class Broadcaster_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onTextMessage(WebSocketSession session, String message) {
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
         String reply = endpoint.said(session, message);
         if (reply != null) {
             session.broadcastText(reply);
         }
+        return null;
     }
 
     @Override
-    public void onBinaryMessage(WebSocketSession session, byte[] message) {
+    public CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) {
         ByteBuffer reply = endpoint.drawn(ByteBuffer.wrap(message));
         if (reply != null) {
             session.broadcastBinary(reply);
         }
+        return null;
     }
 }

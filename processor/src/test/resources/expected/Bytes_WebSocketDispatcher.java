@@ -2,6 +2,7 @@ package test;
 
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,10 +17,11 @@ final class Bytes_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onBinaryMessage(WebSocketSession session, byte[] message) {
+    public CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) {
         byte[] reply = endpoint.data(message);
         if (reply != null) {
             session.sendBinary(reply);
         }
+        return null;
     }
 }

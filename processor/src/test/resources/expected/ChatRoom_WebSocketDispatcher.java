@@ -2,12 +2,13 @@ package test;
 
 import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
-import io.wsconnector.runtime.spi.AsyncReplies;
-import io.wsconnector.runtime.spi.HandshakeValues;
+import io.wsconnector.runtime.internal.AsyncReplies;
+import io.wsconnector.runtime.internal.HandshakeValues;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Optional;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -17,30 +18,30 @@ import javax.annotation.processing.Generated;
 final class ChatRoom_WebSocketDispatcher implements WebSocketDispatcher {
     private final ChatRoom endpoint;
 
-    private String room;
+    private final String room;
 
-    private int userId;
+    private final int userId;
 
-    private Optional<String> token;
+    private final Optional<String> token;
 
-    private Optional<String> nick;
+    private final Optional<String> nick;
 
-    private Optional<Integer> xClientVersion;
+    private final Optional<Integer> xClientVersion;
 
-    ChatRoom_WebSocketDispatcher(ChatRoom endpoint) {
+    ChatRoom_WebSocketDispatcher(ChatRoom endpoint, HandshakeRequest request) {
         this.endpoint = endpoint;
-    }
-
-    @Override
-    public void onUpgrade(HandshakeRequest request, WebSocketSession session) {
-        this.room = HandshakeValues.require(request.pathParam("room"), "path parameter 'room'");
+        this.room = request.pathParam("room");
         this.userId = HandshakeValues.convert(request.pathParam("userId"),
                 "path parameter 'userId'", Integer::parseInt);
         this.token = request.queryParam("token");
         this.nick = request.queryParam("nick");
         this.xClientVersion = HandshakeValues.convertOptional(request.header("X-Client-Version"),
                 "header 'X-Client-Version'", Integer::parseInt);
-        endpoint.authenticate(request, token, session);
+    }
+
+    @Override
+    public void onUpgrade(WebSocketSession session) {
+        endpoint.authenticate(session.handshake(), token, session);
     }
 
     @Override
@@ -49,13 +50,13 @@ final class ChatRoom_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onTextMessage(WebSocketSession session, String message) {
-        AsyncReplies.sendText(session, endpoint.said(message, room, xClientVersion));
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
+        return AsyncReplies.sendText(session, endpoint.said(message, room, xClientVersion));
     }
 
     @Override
-    public void onBinaryMessage(WebSocketSession session, byte[] message) {
-        AsyncReplies.sendBinary(session, endpoint.avatar(message, userId));
+    public CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) {
+        return AsyncReplies.sendBinary(session, endpoint.avatar(message, userId));
     }
 
     @Override

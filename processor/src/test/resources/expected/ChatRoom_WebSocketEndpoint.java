@@ -1,5 +1,6 @@
 package test;
 
+import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 import java.util.List;
@@ -63,8 +64,8 @@ public final class ChatRoom_WebSocketEndpoint implements WebSocketEndpoint {
     }
 
     @Override
-    public WebSocketDispatcher newDispatcher() {
+    public WebSocketDispatcher newDispatcher(HandshakeRequest request) {
         ChatRoom endpoint = Objects.requireNonNull(instances.get(), "the instances supplier returned null");
-        return new ChatRoom_WebSocketDispatcher(endpoint);
+        return new ChatRoom_WebSocketDispatcher(endpoint, request);
     }
 }

@@ -2,6 +2,7 @@ package test;
 
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -16,11 +17,13 @@ final class Echo_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onTextMessage(WebSocketSession session, String message) throws Exception {
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) throws
+            Exception {
         String reply = endpoint.echo(message, session);
         if (reply != null) {
             session.sendText(reply);
         }
+        return null;
     }
 
     @Override

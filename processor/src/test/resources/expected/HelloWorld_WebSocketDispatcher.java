@@ -2,6 +2,7 @@ package test;
 
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -21,8 +22,9 @@ final class HelloWorld_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onTextMessage(WebSocketSession session, String message) {
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
         endpoint.message(session, message);
+        return null;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package test;
 
+import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 import java.util.Objects;
@@ -46,7 +47,7 @@ public final class HelloWorld_WebSocketEndpoint implements WebSocketEndpoint {
     }
 
     @Override
-    public WebSocketDispatcher newDispatcher() {
+    public WebSocketDispatcher newDispatcher(HandshakeRequest request) {
         HelloWorld endpoint = Objects.requireNonNull(instances.get(), "the instances supplier returned null");
         return new HelloWorld_WebSocketDispatcher(endpoint);
     }

@@ -2,9 +2,9 @@ package test;
 
 import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
-import io.wsconnector.runtime.spi.AsyncReplies;
-import io.wsconnector.runtime.spi.HandshakeValues;
+import io.wsconnector.runtime.internal.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -14,24 +14,20 @@ import javax.annotation.processing.Generated;
 final class Newsroom_WebSocketDispatcher implements WebSocketDispatcher {
     private final Newsroom endpoint;
 
-    private String desk;
+    private final String desk;
 
-    Newsroom_WebSocketDispatcher(Newsroom endpoint) {
+    Newsroom_WebSocketDispatcher(Newsroom endpoint, HandshakeRequest request) {
         this.endpoint = endpoint;
+        this.desk = request.pathParam("desk");
     }
 
     @Override
-    public void onUpgrade(HandshakeRequest request, WebSocketSession session) {
-        this.desk = HandshakeValues.require(request.pathParam("desk"), "path parameter 'desk'");
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
+        return AsyncReplies.broadcastText(session, endpoint.headline(message, desk));
     }
 
     @Override
-    public void onTextMessage(WebSocketSession session, String message) {
-        AsyncReplies.broadcastText(session, endpoint.headline(message, desk));
-    }
-
-    @Override
-    public void onBinaryMessage(WebSocketSession session, byte[] message) {
-        AsyncReplies.broadcastBinary(session, endpoint.photo(message));
+    public CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) {
+        return AsyncReplies.broadcastBinary(session, endpoint.photo(message));
     }
 }

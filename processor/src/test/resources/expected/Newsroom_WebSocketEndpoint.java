@@ -1,5 +1,6 @@
 package test;
 
+import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 import java.util.Objects;
@@ -46,8 +47,8 @@ public final class Newsroom_WebSocketEndpoint implements WebSocketEndpoint {
     }
 
     @Override
-    public WebSocketDispatcher newDispatcher() {
+    public WebSocketDispatcher newDispatcher(HandshakeRequest request) {
         Newsroom endpoint = Objects.requireNonNull(instances.get(), "the instances supplier returned null");
-        return new Newsroom_WebSocketDispatcher(endpoint);
+        return new Newsroom_WebSocketDispatcher(endpoint, request);
     }
 }

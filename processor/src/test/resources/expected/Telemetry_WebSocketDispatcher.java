@@ -2,12 +2,13 @@ package test;
 
 import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
-import io.wsconnector.runtime.spi.AsyncReplies;
-import io.wsconnector.runtime.spi.HandshakeValues;
+import io.wsconnector.runtime.internal.AsyncReplies;
+import io.wsconnector.runtime.internal.HandshakeValues;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import java.nio.ByteBuffer;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
 /**
@@ -17,35 +18,31 @@ import javax.annotation.processing.Generated;
 final class Telemetry_WebSocketDispatcher implements WebSocketDispatcher {
     private final Telemetry endpoint;
 
-    private UUID deviceId;
+    private final UUID deviceId;
 
-    private Telemetry.Channel channel;
+    private final Telemetry.Channel channel;
 
-    private boolean verbose;
+    private final boolean verbose;
 
-    private Optional<Long> messageQuery;
+    private final Optional<Long> messageQuery;
 
-    private long since;
+    private final long since;
 
-    private String xFirmware;
+    private final String xFirmware;
 
-    Telemetry_WebSocketDispatcher(Telemetry endpoint) {
+    Telemetry_WebSocketDispatcher(Telemetry endpoint, HandshakeRequest request) {
         this.endpoint = endpoint;
-    }
-
-    @Override
-    public void onUpgrade(HandshakeRequest request, WebSocketSession session) {
         this.deviceId = HandshakeValues.convert(request.pathParam("deviceId"),
                 "path parameter 'deviceId'", UUID::fromString);
         this.channel = HandshakeValues.convert(request.pathParam("channel"),
                 "path parameter 'channel'", Telemetry.Channel::valueOf);
-        this.verbose = HandshakeValues.convert(request.queryParam("verbose").orElse(null),
+        this.verbose = HandshakeValues.require(request.queryParam("verbose"),
                 "query parameter 'verbose'", HandshakeValues::parseBoolean);
         this.messageQuery = HandshakeValues.convertOptional(request.queryParam("message"),
                 "query parameter 'message'", Long::parseLong);
-        this.since = HandshakeValues.convert(request.queryParam("since").orElse(null),
-                "query parameter 'since'", Long::parseLong);
-        this.xFirmware = HandshakeValues.require(request.header("X-Firmware").orElse(null),
+        this.since = HandshakeValues.require(request.queryParam("since"), "query parameter 'since'",
+                Long::parseLong);
+        this.xFirmware = HandshakeValues.require(request.header("X-Firmware"),
                 "header 'X-Firmware'");
     }
 
@@ -55,9 +52,10 @@ final class Telemetry_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public void onBinaryMessage(WebSocketSession session, byte[] message) throws Exception {
-        AsyncReplies.sendBinaryBuffer(session, endpoint.sample(ByteBuffer.wrap(message), deviceId,
-                messageQuery, since));
+    public CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) throws
+            Exception {
+        return AsyncReplies.sendBinaryBuffer(session, endpoint.sample(ByteBuffer.wrap(message),
+                deviceId, messageQuery, since));
     }
 
     @Override

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import javax.lang.model.SourceVersion;
@@ -38,12 +39,15 @@ import com.squareup.javapoet.WildcardTypeName;
  * Turns a valid {@link EndpointModel} into two Java files: the dispatcher, which calls the endpoint's
  * handler methods directly, and the registration, which binds it to its path.
  *
- * <p>Handshake values are converted once per connection, in the dispatcher's {@code onUpgrade}, into
- * fields that the handler calls pass; no handler call looks a value up.
+ * <p>Handshake values are converted once per connection, when the registration creates the dispatcher
+ * with the handshake request, into final fields that the handler calls pass; no handler call looks a
+ * value up.
  */
 final class EndpointGenerator {
     private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
-    private static final String REQUEST = EventArgument.HANDSHAKE_REQUEST.dispatcherParameter();
+    private static final TypeName PENDING_REPLY = ParameterizedTypeName.get(ClassName.get(CompletionStage.class),
+            WildcardTypeName.subtypeOf(Object.class));
+    private static final String REQUEST = "request";
     private static final String ERROR = "error";
     /** The pattern variable of the exception in {@code onError}'s type tests. */
     private static final String CAUGHT = "e";
@@ -84,21 +88,14 @@ final class EndpointGenerator {
                 .addModifiers(Modifier.FINAL)
                 .addSuperinterface(DISPATCHER_SPI)
                 .addOriginatingElement(model.element())
-                .addField(endpoint, "endpoint", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addParameter(endpoint, "endpoint")
-                        .addStatement("this.endpoint = endpoint")
-                        .build());
+                .addField(endpoint, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
         addGenerated(type);
         Map<HandshakeValue, String> fields = fieldNames(model.handshakeValues());
-        fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE));
+        fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE, Modifier.FINAL));
+        type.addMethod(dispatcherConstructor(endpoint, fields));
         for (HandlerKind kind : HandlerKind.values()) {
             List<HandlerMethod> handlers = model.handlers(kind);
-            if (kind == HandlerKind.UPGRADE) {
-                if (!fields.isEmpty() || !handlers.isEmpty()) {
-                    type.addMethod(onUpgrade(handlers, fields));
-                }
-            } else if (kind == HandlerKind.ERROR) {
+            if (kind == HandlerKind.ERROR) {
                 if (!handlers.isEmpty()) {
                     type.addMethod(onError(handlers, fields));
                 }
@@ -173,18 +170,19 @@ final class EndpointGenerator {
         return value.type().isBoxedPrimitive() ? value.type().unbox() : value.type();
     }
 
-    private MethodSpec onUpgrade(List<HandlerMethod> handlers, Map<HandshakeValue, String> fields) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(HandlerKind.UPGRADE.dispatcherMethod())
-                .addAnnotation(Override.class)
-                .addModifiers(Modifier.PUBLIC)
-                .addParameter(HANDSHAKE_REQUEST, REQUEST)
-                .addParameter(SESSION, EventArgument.SESSION.dispatcherParameter());
-        addThrows(method, handlers);
-        fields.forEach((value, field) -> method.addStatement("this.$N = $L", field, conversion(value)));
-        for (HandlerMethod handler : handlers) {
-            method.addStatement("$L", call(handler, fields, true));
+    /**
+     * The dispatcher's constructor: takes the endpoint instance and, when the handlers take handshake
+     * values, the handshake request, converting each value once into its final field.
+     */
+    private static MethodSpec dispatcherConstructor(ClassName endpoint, Map<HandshakeValue, String> fields) {
+        MethodSpec.Builder constructor = MethodSpec.constructorBuilder()
+                .addParameter(endpoint, "endpoint");
+        if (!fields.isEmpty()) {
+            constructor.addParameter(HANDSHAKE_REQUEST, REQUEST);
         }
-        return method.build();
+        constructor.addStatement("this.endpoint = endpoint");
+        fields.forEach((value, field) -> constructor.addStatement("this.$N = $L", field, conversion(value)));
+        return constructor.build();
     }
 
     /** The expression that reads and converts a handshake value from the {@code request}. */
@@ -206,10 +204,14 @@ final class EndpointGenerator {
             return parser == null ? raw : CodeBlock.of("$T.convertOptional($L,$W$S,$W$L)",
                     HANDSHAKE_VALUES, raw, value.description(), parser);
         }
-        CodeBlock rawOrNull = value.source() == HandshakeValue.Source.PATH ? raw : CodeBlock.of("$L.orElse(null)", raw);
+        if (value.source() == HandshakeValue.Source.PATH) {
+            // the route matched the template, so the value is there: only its conversion can fail
+            return parser == null ? raw
+                    : CodeBlock.of("$T.convert($L,$W$S,$W$L)", HANDSHAKE_VALUES, raw, value.description(), parser);
+        }
         return parser == null
-                ? CodeBlock.of("$T.require($L,$W$S)", HANDSHAKE_VALUES, rawOrNull, value.description())
-                : CodeBlock.of("$T.convert($L,$W$S,$W$L)", HANDSHAKE_VALUES, rawOrNull, value.description(), parser);
+                ? CodeBlock.of("$T.require($L,$W$S)", HANDSHAKE_VALUES, raw, value.description())
+                : CodeBlock.of("$T.require($L,$W$S,$W$L)", HANDSHAKE_VALUES, raw, value.description(), parser);
     }
 
     /**
@@ -229,13 +231,13 @@ final class EndpointGenerator {
         for (HandlerMethod handler : handlers) {
             HandledError handled = handler.handledError().orElseThrow();
             if (handled.handlesAll()) {
-                method.addStatement("$L", call(handler, fields, false))
+                method.addStatement("$L", call(handler, fields))
                         .addStatement("return true");
                 handlesAll = true;
                 break;
             }
             method.beginControlFlow("if ($N instanceof $T $N)", ERROR, handled.type(), CAUGHT)
-                    .addStatement("$L", call(handler, fields, false))
+                    .addStatement("$L", call(handler, fields))
                     .addStatement("return true")
                     .endControlFlow();
         }
@@ -250,6 +252,10 @@ final class EndpointGenerator {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(SESSION, EventArgument.SESSION.dispatcherParameter());
+        boolean message = handler.kind() == HandlerKind.TEXT_MESSAGE || handler.kind() == HandlerKind.BINARY_MESSAGE;
+        if (message) {
+            method.returns(PENDING_REPLY);
+        }
         switch (handler.kind()) {
             case TEXT_MESSAGE -> method.addParameter(STRING, EventArgument.TEXT_MESSAGE.dispatcherParameter());
             case BINARY_MESSAGE -> method.addParameter(BYTES, EventArgument.BINARY_MESSAGE_BYTES.dispatcherParameter());
@@ -260,11 +266,13 @@ final class EndpointGenerator {
             default -> { }
         }
         addThrows(method, List.of(handler));
-        CodeBlock call = call(handler, fields, false);
+        CodeBlock call = call(handler, fields);
         Reply reply = handler.reply();
         if (reply.isAsync()) {
-            method.addStatement("$T.$N(session, $L)", ASYNC_REPLIES, reply.method(handler.broadcast()), call);
-        } else if (reply != Reply.NONE) {
+            method.addStatement("return $T.$N(session, $L)", ASYNC_REPLIES, reply.method(handler.broadcast()), call);
+            return method.build();
+        }
+        if (reply != Reply.NONE) {
             TypeName replyType = switch (reply) {
                 case TEXT -> STRING;
                 case BYTES -> BYTES;
@@ -277,6 +285,9 @@ final class EndpointGenerator {
         } else {
             method.addStatement("$L", call);
         }
+        if (message) {
+            method.addStatement("return null");
+        }
         return method.build();
     }
 
@@ -287,22 +298,21 @@ final class EndpointGenerator {
         }
     }
 
-    /** {@code endpoint.handler(arguments…)}, inside {@code onUpgrade} or another dispatcher method. */
-    private static CodeBlock call(HandlerMethod handler, Map<HandshakeValue, String> fields, boolean inUpgrade) {
+    /** {@code endpoint.handler(arguments…)}, inside a dispatcher method. */
+    private static CodeBlock call(HandlerMethod handler, Map<HandshakeValue, String> fields) {
         return CodeBlock.of("endpoint.$N($L)", handler.methodName(), handler.arguments().stream()
-                .map(argument -> argument(argument, fields, inUpgrade))
+                .map(argument -> argument(argument, fields))
                 .collect(CodeBlock.joining(",$W")));
     }
 
-    private static CodeBlock argument(Argument argument, Map<HandshakeValue, String> fields, boolean inUpgrade) {
+    private static CodeBlock argument(Argument argument, Map<HandshakeValue, String> fields) {
         return switch (argument) {
             case HandshakeValue value -> CodeBlock.of("$N", fields.get(value));
             case HandledError handled -> CodeBlock.of("$N", handled.handlesAll() ? ERROR : CAUGHT);
             case EventArgument event -> switch (event) {
                 case BINARY_MESSAGE_BUFFER, PAYLOAD_BUFFER ->
                         CodeBlock.of("$T.wrap($N)", ByteBuffer.class, event.dispatcherParameter());
-                case HANDSHAKE_REQUEST -> inUpgrade ? CodeBlock.of("$N", REQUEST)
-                        : CodeBlock.of("$N.handshake()", EventArgument.SESSION.dispatcherParameter());
+                case HANDSHAKE_REQUEST -> CodeBlock.of("$N.handshake()", EventArgument.SESSION.dispatcherParameter());
                 default -> CodeBlock.of("$N", event.dispatcherParameter());
             };
         };
@@ -378,9 +388,12 @@ final class EndpointGenerator {
                         .addAnnotation(Override.class)
                         .addModifiers(Modifier.PUBLIC)
                         .returns(DISPATCHER_SPI)
+                        .addParameter(HANDSHAKE_REQUEST, REQUEST)
                         .addStatement("$T endpoint = $T.requireNonNull(instances.get(), $S)", endpoint, Objects.class,
                                 "the instances supplier returned null")
-                        .addStatement("return new $T(endpoint)", model.dispatcherClass())
+                        .addStatement(model.handshakeValues().isEmpty()
+                                ? CodeBlock.of("return new $T(endpoint)", model.dispatcherClass())
+                                : CodeBlock.of("return new $T(endpoint, $N)", model.dispatcherClass(), REQUEST))
                         .build());
         addGenerated(type);
         return type.build();

@@ -7,7 +7,7 @@ package io.wsconnector.processor;
 enum EventArgument implements Argument {
     /** The {@code WebSocketSession}. */
     SESSION("session"),
-    /** The {@code HandshakeRequest}: {@code request} in {@code onUpgrade}, {@code session.handshake()} elsewhere. */
+    /** The {@code HandshakeRequest}: always {@code session.handshake()}. */
     HANDSHAKE_REQUEST("request"),
     /** The whole text message, a {@code String}. */
     TEXT_MESSAGE("message"),

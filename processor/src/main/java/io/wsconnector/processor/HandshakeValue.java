@@ -14,8 +14,8 @@ import io.wsconnector.annotations.QueryParam;
 
 /**
  * An {@link Argument} bound to a value of the opening handshake: a path parameter, a query parameter
- * or a header, converted to a type. The generated dispatcher converts each distinct one once, in
- * {@code onUpgrade}, into a field that every handler taking it is passed.
+ * or a header, converted to a type. The generated dispatcher converts each distinct one once, when it
+ * is created with the handshake request, into a final field that every handler taking it is passed.
  *
  * @param source     where the value comes from
  * @param name       its name: the template's, the query's or the header's

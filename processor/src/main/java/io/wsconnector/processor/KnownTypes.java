@@ -24,6 +24,7 @@ final class KnownTypes {
 
     private static final String RUNTIME = "io.wsconnector.runtime";
     private static final String SPI = RUNTIME + ".spi";
+    private static final String INTERNAL = RUNTIME + ".internal";
     static final ClassName SESSION = ClassName.get(RUNTIME, "WebSocketSession");
     static final ClassName HANDSHAKE_REQUEST = ClassName.get(RUNTIME, "HandshakeRequest");
     /** What the generated registration implements; listed in the service file. */
@@ -31,9 +32,9 @@ final class KnownTypes {
     /** What the generated dispatcher implements. */
     static final ClassName DISPATCHER_SPI = ClassName.get(SPI, "WebSocketDispatcher");
     /** Converts handshake values in generated code. */
-    static final ClassName HANDSHAKE_VALUES = ClassName.get(SPI, "HandshakeValues");
+    static final ClassName HANDSHAKE_VALUES = ClassName.get(INTERNAL, "HandshakeValues");
     /** Sends asynchronous replies in generated code. */
-    static final ClassName ASYNC_REPLIES = ClassName.get(SPI, "AsyncReplies");
+    static final ClassName ASYNC_REPLIES = ClassName.get(INTERNAL, "AsyncReplies");
 
     /** Put on generated classes when the target platform has it. */
     static final ClassName GENERATED = ClassName.get(Generated.class);

@@ -5,6 +5,8 @@ import static io.wsconnector.processor.TestSources.compile;
 import static io.wsconnector.processor.TestSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -255,9 +257,9 @@ class WebSocketProcessorGoldenTest {
 
         assertEquals("/recorder", endpoint.path());
         assertEquals("test.Recorder", endpoint.endpointClassName());
-        WebSocketDispatcher dispatcher = endpoint.newDispatcher();
+        WebSocketDispatcher dispatcher = endpoint.newDispatcher(FakeHandshake.at("/recorder"));
         dispatcher.onOpen(session);
-        dispatcher.onTextMessage(session, "hi");
+        assertNull(dispatcher.onTextMessage(session, "hi"), "nothing pending after a synchronous handler");
         dispatcher.onTextMessage(session, "quiet");
         dispatcher.onClose(session, 1000, "bye");
 
@@ -323,9 +325,10 @@ class WebSocketProcessorGoldenTest {
 
         ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
         WebSocketDispatcher bufferDispatcher = ((WebSocketEndpoint) loader
-                .loadClass("test.BufferRecorder_WebSocketEndpoint").getConstructor().newInstance()).newDispatcher();
+                .loadClass("test.BufferRecorder_WebSocketEndpoint").getConstructor().newInstance()).newDispatcher(FakeHandshake.at("/buffers"));
         WebSocketDispatcher arrayDispatcher = ((WebSocketEndpoint) loader
-                .loadClass("test.ArrayRecorder_WebSocketEndpoint").getConstructor().newInstance()).newDispatcher();
+                .loadClass("test.ArrayRecorder_WebSocketEndpoint").getConstructor().newInstance())
+                .newDispatcher(FakeHandshake.at("/arrays"));
         @SuppressWarnings("unchecked")
         List<String> bufferEvents = (List<String>) loader.loadClass("test.BufferRecorder").getField("EVENTS").get(null);
         @SuppressWarnings("unchecked")
@@ -384,7 +387,7 @@ class WebSocketProcessorGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
         WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.Shout_WebSocketEndpoint")
-                .getConstructor().newInstance()).newDispatcher();
+                .getConstructor().newInstance()).newDispatcher(FakeHandshake.at("/shout"));
         @SuppressWarnings("unchecked")
         List<String> events = (List<String>) loader.loadClass("test.Shout").getField("EVENTS").get(null);
         RecordingSession session = new RecordingSession("s1");
@@ -438,13 +441,14 @@ class WebSocketProcessorGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
         WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.AsyncShout_WebSocketEndpoint")
-                .getConstructor().newInstance()).newDispatcher();
+                .getConstructor().newInstance()).newDispatcher(FakeHandshake.at("/shout"));
         @SuppressWarnings("unchecked")
         CompletableFuture<String> later = (CompletableFuture<String>) loader.loadClass("test.AsyncShout")
                 .getField("LATER").get(null);
         RecordingSession session = new RecordingSession("s1");
 
-        dispatcher.onTextMessage(session, "later");
+        CompletionStage<?> pending = dispatcher.onTextMessage(session, "later");
+        assertNotNull(pending, "the reply is pending");
         dispatcher.onTextMessage(session, "hi");
         dispatcher.onTextMessage(session, "quiet");
         dispatcher.onBinaryMessage(session, new byte[] {1, 2, 3});
@@ -452,9 +456,11 @@ class WebSocketProcessorGoldenTest {
 
         assertEquals(List.of("broadcast re: hi", "broadcast binary buffer [0203]"), session.sent,
                 "completed results broadcast; nothing for a null result or a stage still running");
+        assertFalse(pending.toCompletableFuture().isDone(), "pending until the handler's stage completes");
         later.complete("news");
         assertEquals(List.of("broadcast re: hi", "broadcast binary buffer [0203]", "broadcast news"), session.sent,
                 "broadcast when the stage completes");
+        assertTrue(pending.toCompletableFuture().isDone(), "done once the reply is handed to the session");
     }
 
     /** The source of {@code test.Room}: every handler kind, each recording what it receives in {@code EVENTS}. */
@@ -527,12 +533,12 @@ class WebSocketProcessorGoldenTest {
 
     /**
      * Runs the generated dispatcher of an endpoint that takes handshake values in every handler: each
-     * value is looked up and converted once, in {@code onUpgrade}, before the {@code @OnUpgrade} method
+     * value is looked up and converted once, when the dispatcher is created, before the {@code @OnUpgrade} method
      * runs; every later handler gets the converted values without another lookup; a
      * {@code HandshakeRequest} parameter gets the request; asynchronous replies are sent.
      */
     @Test
-    void generatedDispatcher_bindsHandshakeValuesOnceInOnUpgrade_andPassesThemToEveryHandler() throws Exception {
+    void generatedDispatcher_bindsHandshakeValuesOnceWhenCreated_andPassesThemToEveryHandler() throws Exception {
         Compilation compilation = compile(ROOM);
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
@@ -547,10 +553,10 @@ class WebSocketProcessorGoldenTest {
         RecordingSession session = new RecordingSession("s1", handshake);
 
         assertEquals("/rooms/{room}/{userId}/{color}", endpoint.path());
-        WebSocketDispatcher dispatcher = endpoint.newDispatcher();
-        dispatcher.onUpgrade(handshake, session);
+        WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
         // room, userId, color, debug, trace, X-Retries: each read once, whichever handlers take it
-        assertEquals(6, handshake.lookups, "lookups in onUpgrade");
+        assertEquals(6, handshake.lookups, "lookups when the dispatcher is created");
+        dispatcher.onUpgrade(session);
         dispatcher.onOpen(session);
         dispatcher.onTextMessage(session, "hi");
         dispatcher.onTextMessage(session, "quiet");
@@ -572,12 +578,12 @@ class WebSocketProcessorGoldenTest {
                 events);
         assertEquals(List.of("async re: hi", "async binary array [0203]"), session.sent,
                 "replies sent when their stage completes; none for a null result");
-        assertEquals(6, handshake.lookups, "lookups after onUpgrade: none");
+        assertEquals(6, handshake.lookups, "lookups after the dispatcher was created: none");
     }
 
     /**
      * A handshake value that is missing or does not convert refuses the upgrade with 400, naming the
-     * value, before the {@code @OnUpgrade} method runs.
+     * value, when the dispatcher is created, so the {@code @OnUpgrade} method never runs.
      */
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
@@ -600,10 +606,9 @@ class WebSocketProcessorGoldenTest {
         Map<String, String> query = debug == null ? Map.of() : Map.of("debug", debug);
         FakeHandshake handshake = new FakeHandshake(path, Map.of("room", room, "userId", userId, "color", color),
                 query, Map.of("x-retries", retries));
-        WebSocketDispatcher dispatcher = endpoint.newDispatcher();
 
         UpgradeRejectedException rejected = assertThrows(UpgradeRejectedException.class,
-                () -> dispatcher.onUpgrade(handshake, new RecordingSession("s1", handshake)));
+                () -> endpoint.newDispatcher(handshake));
 
         assertEquals(400, rejected.status());
         assertEquals(expectedMessage, rejected.getMessage());
@@ -642,13 +647,12 @@ class WebSocketProcessorGoldenTest {
         Compilation compilation = compile(source);
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
-        WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.Failing_WebSocketEndpoint")
-                .getConstructor().newInstance()).newDispatcher();
         @SuppressWarnings("unchecked")
         List<String> events = (List<String>) loader.loadClass("test.Failing").getField("EVENTS").get(null);
         FakeHandshake handshake = new FakeHandshake("/failing/7", Map.of("id", "7"), Map.of(), Map.of());
         RecordingSession session = new RecordingSession("s1", handshake);
-        dispatcher.onUpgrade(handshake, session);
+        WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.Failing_WebSocketEndpoint")
+                .getConstructor().newInstance()).newDispatcher(handshake);
 
         assertTrue(dispatcher.onError(session, new NumberFormatException("NaN")), "NumberFormatException");
         assertTrue(dispatcher.onError(session, new IllegalStateException()), "IllegalStateException");
@@ -682,7 +686,7 @@ class WebSocketProcessorGoldenTest {
         assertThat(compilation).succeededWithoutWarnings();
         ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
         WebSocketDispatcher dispatcher = ((WebSocketEndpoint) loader.loadClass("test.CatchAll_WebSocketEndpoint")
-                .getConstructor().newInstance()).newDispatcher();
+                .getConstructor().newInstance()).newDispatcher(FakeHandshake.at("/all"));
         @SuppressWarnings("unchecked")
         List<String> events = (List<String>) loader.loadClass("test.CatchAll").getField("EVENTS").get(null);
         RecordingSession session = new RecordingSession("s1");
@@ -726,6 +730,11 @@ class WebSocketProcessorGoldenTest {
         private final Map<String, String> pathParams;
         private final Map<String, String> query;
         private final Map<String, String> headers;
+
+        /** A request without path parameters, query or headers. */
+        static FakeHandshake at(String path) {
+            return new FakeHandshake(path, Map.of(), Map.of(), Map.of());
+        }
 
         /** @param headers by lower-case name */
         FakeHandshake(String path, Map<String, String> pathParams, Map<String, String> query,

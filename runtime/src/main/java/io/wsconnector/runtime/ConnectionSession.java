@@ -24,7 +24,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.SocketWriterException;
-import io.wsconnector.runtime.spi.AsyncReplies;
 
 /**
  * The server side of one connection: what it sends, and in what order.
@@ -49,7 +48,7 @@ import io.wsconnector.runtime.spi.AsyncReplies;
  * closes first; the stages are completed after the lock is released, so that what callers chained to
  * them never runs under it.
  */
-final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerFailures {
+final class ConnectionSession implements WebSocketSession {
     static final int OPCODE_CONTINUATION = 0x0;
     static final int OPCODE_TEXT = 0x1;
     static final int OPCODE_BINARY = 0x2;
@@ -117,7 +116,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
     /** Created by the first {@link #join(String)}. */
     private Set<String> rooms;
     private boolean leftAllRooms;
-    /** Where failures of handler stages and our close frame are reported; set once the connection exists. */
+    /** Where our close frame is reported; set once the connection exists. */
     private volatile WebSocketConnection connection;
 
     /**
@@ -144,7 +143,7 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
         opened = true;
     }
 
-    /** Routes failures of the stages handlers return, and our close frame, to this connection. */
+    /** Reports our close frame to this connection. */
     void connection(WebSocketConnection connection) {
         this.connection = connection;
     }
@@ -501,16 +500,6 @@ final class ConnectionSession implements WebSocketSession, AsyncReplies.HandlerF
             Set<String> left = rooms == null ? Set.of() : Set.copyOf(rooms);
             rooms = null;
             return left;
-        }
-    }
-
-    @Override
-    public void handlerFailed(Throwable failure) {
-        WebSocketConnection target = connection;
-        if (target != null) {
-            target.stageFailed(failure);
-        } else {
-            LOGGER.log(Level.ERROR, "A handler's stage failed before session " + id + " was open", failure);
         }
     }
 

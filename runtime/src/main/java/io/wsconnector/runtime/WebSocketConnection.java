@@ -7,6 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -178,7 +180,7 @@ final class WebSocketConnection implements ServerConnection {
     }
 
     /**
-     * A stage returned by a handler failed ({@link io.wsconnector.runtime.spi.AsyncReplies}): handled like
+     * A stage returned by a message handler failed: handled like
      * an exception thrown by the handler, in its turn.
      */
     void stageFailed(Throwable failure) {
@@ -222,8 +224,8 @@ final class WebSocketConnection implements ServerConnection {
         try {
             switch (event) {
                 case OPEN -> dispatcher.onOpen(session);
-                case TEXT -> dispatcher.onTextMessage(session, (String) argument);
-                case BINARY -> dispatcher.onBinaryMessage(session, (byte[]) argument);
+                case TEXT -> watch(dispatcher.onTextMessage(session, (String) argument));
+                case BINARY -> watch(dispatcher.onBinaryMessage(session, (byte[]) argument));
                 case PING -> dispatcher.onPing(session, (byte[]) argument);
                 case PONG -> dispatcher.onPong(session, (byte[]) argument);
                 case IDLE -> dispatcher.onIdleTimeout(session);
@@ -231,6 +233,21 @@ final class WebSocketConnection implements ServerConnection {
             }
         } catch (Throwable e) {
             failed(HANDLERS[event], e);
+        }
+    }
+
+    /**
+     * Watches the stage a message handler's reply is pending on ({@code null}: nothing pending): its
+     * failure is handled like an exception the handler threw, in its turn.
+     */
+    private void watch(CompletionStage<?> pending) {
+        if (pending != null) {
+            pending.whenComplete((ignored, failure) -> {
+                if (failure != null) {
+                    stageFailed(failure instanceof CompletionException && failure.getCause() != null
+                            ? failure.getCause() : failure);
+                }
+            });
         }
     }
 

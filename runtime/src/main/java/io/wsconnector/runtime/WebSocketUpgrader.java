@@ -134,8 +134,8 @@ final class WebSocketUpgrader implements Http1Upgrader {
                 route.sessions(), protocol);
         WebSocketDispatcher dispatcher;
         try {
-            dispatcher = endpoint.newDispatcher();
-            dispatcher.onUpgrade(handshake, session);
+            dispatcher = endpoint.newDispatcher(handshake);
+            dispatcher.onUpgrade(session);
         } catch (UpgradeRejectedException e) {
             return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
         } catch (Throwable e) {

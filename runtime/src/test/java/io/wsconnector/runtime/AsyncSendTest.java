@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.wsconnector.runtime.spi.AsyncReplies;
+import io.wsconnector.runtime.internal.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,7 +55,7 @@ class AsyncSendTest {
         }
 
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             switch (message) {
                 case "async" -> session.sendTextAsync("reply").whenComplete((done, failure) ->
                         EVENTS.add("written " + (failure == null ? "ok" : failure.getClass().getSimpleName())));
@@ -73,11 +73,14 @@ class AsyncSendTest {
                 case "later" -> {
                     CompletableFuture<String> reply = new CompletableFuture<>();
                     CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS).execute(() -> reply.complete("later reply"));
-                    AsyncReplies.sendText(session, reply);
+                    return AsyncReplies.sendText(session, reply);
                 }
-                case "later-null" -> AsyncReplies.sendText(session, CompletableFuture.completedFuture(null));
+                case "later-null" -> {
+                    return AsyncReplies.sendText(session, CompletableFuture.completedFuture(null));
+                }
                 default -> session.sendText("echo:" + message);
             }
+            return null;
         }
 
         @Override

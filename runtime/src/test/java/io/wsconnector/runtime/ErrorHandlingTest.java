@@ -3,8 +3,9 @@ package io.wsconnector.runtime;
 import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
 
-import io.wsconnector.runtime.spi.AsyncReplies;
+import io.wsconnector.runtime.internal.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,7 +55,7 @@ class ErrorHandlingTest {
         }
 
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             switch (message) {
                 case "handled" -> throw new IllegalArgumentException("handled one");
                 case "unhandled" -> throw new IllegalStateException(SECRET);
@@ -63,20 +64,23 @@ class ErrorHandlingTest {
                     CompletableFuture<String> reply = new CompletableFuture<>();
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
                             .execute(() -> reply.completeExceptionally(new IllegalArgumentException("later")));
-                    AsyncReplies.sendText(session, reply);
+                    return AsyncReplies.sendText(session, reply);
                 }
                 case "stage-failed-already" -> {
-                    AsyncReplies.sendText(session, CompletableFuture.failedFuture(new IllegalArgumentException("already")));
+                    CompletionStage<?> pending = AsyncReplies.sendText(session,
+                            CompletableFuture.failedFuture(new IllegalArgumentException("already")));
                     EVENTS.add("handler end");
+                    return pending;
                 }
                 case "stage-unhandled" -> {
                     CompletableFuture<String> reply = new CompletableFuture<>();
                     CompletableFuture.delayedExecutor(100, TimeUnit.MILLISECONDS)
                             .execute(() -> reply.completeExceptionally(new IllegalStateException(SECRET)));
-                    AsyncReplies.sendText(session, reply);
+                    return AsyncReplies.sendText(session, reply);
                 }
                 default -> session.sendText("echo:" + message);
             }
+            return null;
         }
 
         @Override

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -61,7 +62,8 @@ class HandshakeTest {
     /** Keeps the handshake, tries what a session cannot do yet, stores an attribute, reports on open. */
     private static final class Inspecting implements WebSocketDispatcher {
         @Override
-        public void onUpgrade(HandshakeRequest request, WebSocketSession session) {
+        public void onUpgrade(WebSocketSession session) {
+            HandshakeRequest request = session.handshake();
             LAST_REQUEST.set(request);
             LAST_SESSION.set(session);
             session.attribute("user", "ada");
@@ -79,8 +81,9 @@ class HandshakeTest {
         }
 
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             session.sendText("echo:" + message);
+            return null;
         }
 
         @Override
@@ -92,8 +95,8 @@ class HandshakeTest {
     /** Refuses or fails the handshake as the query says; accepts otherwise. */
     private static final class Guarded implements WebSocketDispatcher {
         @Override
-        public void onUpgrade(HandshakeRequest request, WebSocketSession session) {
-            Optional<String> token = request.queryParam("token");
+        public void onUpgrade(WebSocketSession session) {
+            Optional<String> token = session.handshake().queryParam("token");
             if (token.isEmpty()) {
                 throw new UpgradeRejectedException(401, "A valid token is required");
             }

@@ -8,8 +8,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import java.util.concurrent.CompletionStage;
 
-import io.wsconnector.runtime.spi.AsyncReplies;
+import io.wsconnector.runtime.internal.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,8 +68,9 @@ class IdleTimeoutTest {
         }
 
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             session.sendText("echo:" + message);
+            return null;
         }
 
         @Override
@@ -88,21 +90,23 @@ class IdleTimeoutTest {
     /** Takes its time over messages, and counts callbacks that overlap. */
     private static final class Busy implements WebSocketDispatcher {
         @Override
-        public void onTextMessage(WebSocketSession session, String message) throws Exception {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) throws Exception {
             enter();
+            CompletionStage<?> pending = null;
             try {
                 EVENTS.add("text start " + message);
                 if (message.equals("fail-soon")) {
                     CompletableFuture<String> reply = new CompletableFuture<>();
                     CompletableFuture.delayedExecutor(10, TimeUnit.MILLISECONDS)
                             .execute(() -> reply.completeExceptionally(new IllegalArgumentException("async")));
-                    AsyncReplies.sendText(session, reply);
+                    pending = AsyncReplies.sendText(session, reply);
                 }
                 Thread.sleep(message.equals("sleep") ? 2500 : 300);
                 EVENTS.add("text end " + message);
             } finally {
                 INSIDE.decrementAndGet();
             }
+            return pending;
         }
 
         @Override

@@ -2,6 +2,7 @@ package io.wsconnector.runtime;
 
 import java.net.URI;
 import java.util.List;
+import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +39,8 @@ class PathTemplateServerTest {
     /** Records the path parameters it is given during the handshake and when open, and echoes text. */
     private record Recording(String name) implements WebSocketDispatcher {
         @Override
-        public void onUpgrade(HandshakeRequest request, WebSocketSession session) {
+        public void onUpgrade(WebSocketSession session) {
+            HandshakeRequest request = session.handshake();
             EVENTS.add(name + " upgrade " + request.pathParams() + " " + request.path());
         }
 
@@ -49,8 +51,9 @@ class PathTemplateServerTest {
         }
 
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             session.sendText(name + ":" + message);
+            return null;
         }
     }
 

@@ -2,6 +2,7 @@ package io.wsconnector.runtime;
 
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
@@ -39,7 +40,7 @@ class PingPongTest {
     /** "ping:x" sends a ping with payload x; reports pings (with a message too) and pongs. */
     private static final class PingDispatcher implements WebSocketDispatcher {
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             if (message.startsWith("ping:")) {
                 session.sendPing(message.substring(5).getBytes(StandardCharsets.UTF_8));
             } else if (message.equals("too-long")) {
@@ -52,6 +53,7 @@ class PingPongTest {
                 session.sendPing(new byte[125]);
                 EVENTS.add("sent 125 bytes");
             }
+            return null;
         }
 
         @Override

@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterEach;
@@ -50,7 +51,7 @@ class SendQueueTest {
         private String name;
 
         @Override
-        public void onTextMessage(WebSocketSession session, String message) {
+        public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
             if (name == null) {
                 name = message;
                 sessions.put(message, session);
@@ -58,6 +59,7 @@ class SendQueueTest {
             } else {
                 session.sendText(message);
             }
+            return null;
         }
 
         @Override

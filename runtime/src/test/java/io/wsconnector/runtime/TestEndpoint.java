@@ -36,7 +36,7 @@ record TestEndpoint(String path, List<String> subprotocols, Set<String> allowedO
     }
 
     @Override
-    public WebSocketDispatcher newDispatcher() {
+    public WebSocketDispatcher newDispatcher(HandshakeRequest request) {
         return dispatchers.get();
     }
 }

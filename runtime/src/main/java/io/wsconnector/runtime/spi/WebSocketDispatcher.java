@@ -1,7 +1,8 @@
 package io.wsconnector.runtime.spi;
 
+import java.util.concurrent.CompletionStage;
+
 import io.wsconnector.runtime.CloseCodes;
-import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
 
 /**
@@ -18,17 +19,16 @@ import io.wsconnector.runtime.WebSocketSession;
 public interface WebSocketDispatcher {
 
     /**
-     * The handshake of a new connection, before the server answers 101: converts the handshake values
-     * the endpoint's handlers take ({@code @PathParam}, {@code @QueryParam}, {@code @HeaderParam}) once,
-     * and runs the endpoint's {@code @OnUpgrade} method. Throwing
+     * The handshake of a new connection, before the server answers 101: runs the endpoint's
+     * {@code @OnUpgrade} method (the handshake values were converted when the dispatcher was created;
+     * the request is {@code session.handshake()}). Throwing
      * {@link io.wsconnector.runtime.UpgradeRejectedException} refuses the connection with its status;
      * any other exception refuses it with 500 (and is logged).
      *
-     * @param request the client's handshake
      * @param session the connection-to-be: attributes work, sending does not
      * @throws Exception to refuse the connection
      */
-    default void onUpgrade(HandshakeRequest request, WebSocketSession session) throws Exception {
+    default void onUpgrade(WebSocketSession session) throws Exception {
     }
 
     /**
@@ -44,24 +44,35 @@ public interface WebSocketDispatcher {
      * A complete text message arrived. By default the endpoint takes no text, and the connection is
      * closed with 1003 (unsupported data).
      *
+     * <p>Like {@code java.net.http.WebSocket.Listener}, the method returns {@code null} when it is done,
+     * or a stage when the handler's reply is still pending: the stage completes when the reply has been
+     * handed to the session, and a stage that completes exceptionally is handled by the runtime like an
+     * exception thrown here ({@link #onError}, or a 1011 close).
+     *
      * @param session the connection
      * @param message the whole message
+     * @return {@code null}, or the pending reply
      * @throws Exception whatever the endpoint's handler throws
      */
-    default void onTextMessage(WebSocketSession session, String message) throws Exception {
+    default CompletionStage<?> onTextMessage(WebSocketSession session, String message) throws Exception {
         session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept text messages");
+        return null;
     }
 
     /**
      * A complete binary message arrived. By default the endpoint takes no binary data, and the
      * connection is closed with 1003 (unsupported data).
      *
+     * <p>Returns as {@link #onTextMessage} does.
+     *
      * @param session the connection
      * @param message the whole message, a copy the endpoint may keep
+     * @return {@code null}, or the pending reply
      * @throws Exception whatever the endpoint's handler throws
      */
-    default void onBinaryMessage(WebSocketSession session, byte[] message) throws Exception {
+    default CompletionStage<?> onBinaryMessage(WebSocketSession session, byte[] message) throws Exception {
         session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept binary messages");
+        return null;
     }
 
     /**
@@ -95,7 +106,7 @@ public interface WebSocketDispatcher {
     }
 
     /**
-     * Another handler threw (or the stage a message handler returned failed). The generated
+     * Another handler threw (or the stage a message handler returned completed exceptionally). The generated
      * implementation tries the endpoint's {@code @OnError} methods, most specific type first.
      *
      * @param session the connection

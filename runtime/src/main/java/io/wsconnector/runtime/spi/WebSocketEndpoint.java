@@ -1,5 +1,10 @@
 package io.wsconnector.runtime.spi;
 
+import java.util.List;
+import java.util.Set;
+
+import io.wsconnector.runtime.HandshakeRequest;
+
 /**
  * Binds an endpoint class to its path. The wsconnector processor generates one for each class
  * annotated with {@code @WebSocketUpgradePath} and lists it in
@@ -21,8 +26,8 @@ public interface WebSocketEndpoint {
      *
      * @return the subprotocols; empty: none is negotiated
      */
-    default java.util.List<String> subprotocols() {
-        return java.util.List.of();
+    default List<String> subprotocols() {
+        return List.of();
     }
 
     /**
@@ -30,8 +35,8 @@ public interface WebSocketEndpoint {
      *
      * @return the origins
      */
-    default java.util.Set<String> allowedOrigins() {
-        return java.util.Set.of();
+    default Set<String> allowedOrigins() {
+        return Set.of();
     }
 
     /**
@@ -52,9 +57,15 @@ public interface WebSocketEndpoint {
     String endpointClassName();
 
     /**
-     * Creates the dispatcher for a new connection, with the endpoint instance that serves it.
+     * Creates the dispatcher for a new connection, with the endpoint instance that serves it, before the
+     * server answers the handshake. The handshake values the endpoint's handlers take
+     * ({@code @PathParam}, {@code @QueryParam}, {@code @HeaderParam}) are converted here, once, into the
+     * dispatcher's final fields.
      *
+     * @param request the client's handshake
      * @return a dispatcher used by one connection only
+     * @throws io.wsconnector.runtime.UpgradeRejectedException with 400 when a value the handlers need is
+     *                                                         missing or does not convert
      */
-    WebSocketDispatcher newDispatcher();
+    WebSocketDispatcher newDispatcher(HandshakeRequest request);
 }

@@ -1,5 +1,6 @@
 /**
- * The contract between generated code and the runtime. The wsconnector processor implements these
- * interfaces for each endpoint class; users normally never touch them.
+ * The contract between generated code and the runtime: the interfaces the wsconnector processor
+ * implements for each endpoint class. Users normally never touch them; the helpers generated code
+ * calls live apart, in {@code io.wsconnector.runtime.internal}.
  */
 package io.wsconnector.runtime.spi;

@@ -1,4 +1,4 @@
-package io.wsconnector.runtime.spi;
+package io.wsconnector.runtime.internal;
 
 import java.util.Optional;
 import java.util.function.Function;
@@ -7,8 +7,8 @@ import io.wsconnector.runtime.UpgradeRejectedException;
 
 /**
  * Conversions of handshake values ({@code @PathParam}, {@code @QueryParam}, {@code @HeaderParam}) for
- * generated {@link WebSocketDispatcher#onUpgrade} methods: a missing or unconvertible value refuses the
- * handshake with 400, saying which value and why.
+ * generated dispatchers, which convert them once, when the dispatcher is created: a missing or
+ * unconvertible value refuses the handshake with 400, saying which value and why.
  */
 public final class HandshakeValues {
     private HandshakeValues() {
@@ -17,30 +17,40 @@ public final class HandshakeValues {
     /**
      * A value that must be present.
      *
-     * @param raw         the value, or {@code null} if absent
+     * @param raw         the value, or empty if absent
      * @param description e.g. {@code "query parameter 'nick'"}
      * @return the value
      * @throws UpgradeRejectedException 400 if absent
      */
-    public static String require(String raw, String description) {
-        if (raw == null) {
-            throw new UpgradeRejectedException(400, "Missing " + description);
-        }
-        return raw;
+    public static String require(Optional<String> raw, String description) {
+        return raw.orElseThrow(() -> new UpgradeRejectedException(400, "Missing " + description));
     }
 
     /**
      * A value that must be present and convert.
      *
-     * @param raw         the value, or {@code null} if absent
-     * @param description e.g. {@code "path parameter 'userId'"}
+     * @param raw         the value, or empty if absent
+     * @param description e.g. {@code "query parameter 'page'"}
      * @param parser      e.g. {@code Integer::parseInt}, {@code UUID::fromString}, {@code Color::valueOf}
      * @param <T>         the converted type
      * @return the converted value, never {@code null}
      * @throws UpgradeRejectedException 400 if absent or not convertible
      */
-    public static <T> T convert(String raw, String description, Function<String, T> parser) {
-        String value = require(raw, description);
+    public static <T> T require(Optional<String> raw, String description, Function<String, T> parser) {
+        return convert(require(raw, description), description, parser);
+    }
+
+    /**
+     * A value that is present (a path parameter, which the route guarantees) and must convert.
+     *
+     * @param value       the value
+     * @param description e.g. {@code "path parameter 'userId'"}
+     * @param parser      e.g. {@code Integer::parseInt}, {@code UUID::fromString}, {@code Color::valueOf}
+     * @param <T>         the converted type
+     * @return the converted value, never {@code null}
+     * @throws UpgradeRejectedException 400 if not convertible
+     */
+    public static <T> T convert(String value, String description, Function<String, T> parser) {
         T converted;
         try {
             converted = parser.apply(value);
