@@ -159,6 +159,7 @@ class EndpointModelNegativeTest {
                 "/rooms/{room},     /rooms/{name}",
                 "/{a}/b,            /a/{b}",
                 "/{a},              /chat",
+                "/caf%C3%A9/{id},   /caf%c3%a9/{x}",
         })
         void templatesThatCanMatchOnePath_reported(String firstPath, String secondPath) {
             JavaFileObject first = endpoint("First", firstPath);
