@@ -64,8 +64,9 @@ final class EndpointClassValidator {
 
     /**
      * Checks that the generated code can create and call the class: not private, abstract, inner, nested
-     * in a private class or generic, and a no-argument constructor, if it has a usable one, that throws
-     * no checked exception.
+     * in a private class or generic, and its no-argument constructor, if it has a non-private one,
+     * throws no checked exception. A class without one is valid: its instances come from the supplier
+     * the user gives its registration.
      *
      * @return whether the class has a non-private no-argument constructor, with which its generated
      *         registration can create instances without a supplier
@@ -99,11 +100,11 @@ final class EndpointClassValidator {
                 .filter(c -> !c.getModifiers().contains(Modifier.PRIVATE) || mirrors.isMandated(c))
                 .findFirst();
         if (noArgConstructor.isEmpty()) {
-            report.error(Messages.endpointNoConstructor(typeName), type);
             return false;
         }
         for (TypeMirror thrown : noArgConstructor.get().getThrownTypes()) {
-            if (!mirrors.isSubtype(thrown, KnownTypes.RUNTIME_EXCEPTION) && !mirrors.isSubtype(thrown, KnownTypes.ERROR)) {
+            if (!mirrors.isSubtype(thrown, KnownTypes.RUNTIME_EXCEPTION)
+                    && !mirrors.isSubtype(thrown, KnownTypes.ERROR)) {
                 report.error(Messages.endpointConstructorThrows(typeName, typeName(thrown)), noArgConstructor.get());
             }
         }

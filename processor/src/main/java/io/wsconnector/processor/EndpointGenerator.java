@@ -325,8 +325,7 @@ final class EndpointGenerator {
         TypeName instances = ParameterizedTypeName.get(ClassName.get(Supplier.class),
                 WildcardTypeName.subtypeOf(endpoint));
         TypeSpec.Builder type = TypeSpec.classBuilder(model.registrationClass())
-                .addJavadoc("Serves {@link $T} at {@value #PATH}. Found by the wsconnector runtime through\n"
-                        + "{@link java.util.ServiceLoader}, or given to it with {@code addEndpoint}.\n", endpoint)
+                .addJavadoc(registrationJavadoc(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ENDPOINT_SPI)
                 .addOriginatingElement(model.element())
@@ -334,13 +333,15 @@ final class EndpointGenerator {
                         .addJavadoc("The path the endpoint is served at.\n")
                         .initializer("$S", model.path())
                         .build())
-                .addField(instances, "instances", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("Serves each connection with a new {@link $T}.\n", endpoint)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addStatement("this($T::new)", endpoint)
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder()
+                .addField(instances, "instances", Modifier.PRIVATE, Modifier.FINAL);
+        if (model.noArgConstructor()) {
+            type.addMethod(MethodSpec.constructorBuilder()
+                    .addJavadoc("Serves each connection with a new {@link $T}.\n", endpoint)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addStatement("this($T::new)", endpoint)
+                    .build());
+        }
+        type.addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Serves each connection with the {@link $T} that {@code instances} supplies.\n\n"
                                 + "@param instances called once per connection; may return a new or a shared instance\n",
                                 endpoint)
@@ -397,6 +398,18 @@ final class EndpointGenerator {
                         .build());
         addGenerated(type);
         return type.build();
+    }
+
+    private static CodeBlock registrationJavadoc(EndpointModel model) {
+        ClassName endpoint = model.endpointClass();
+        if (model.noArgConstructor()) {
+            return CodeBlock.of("Serves {@link $T} at {@value #PATH}. Found by the wsconnector runtime through\n"
+                    + "{@link java.util.ServiceLoader}, or given to it with {@code addEndpoint}.\n", endpoint);
+        }
+        return CodeBlock.of("Serves {@link $T} at {@value #PATH}. Given to the wsconnector runtime with\n"
+                + "{@code addEndpoint} and a supplier of instances: {@code $L} has no no-argument\n"
+                + "constructor, so the runtime cannot find it through {@link java.util.ServiceLoader}.\n",
+                endpoint, endpoint.simpleName());
     }
 
     private static CodeBlock strings(List<String> values) {

@@ -33,7 +33,7 @@ final class EndpointModels {
         if (!classValidator.checkIsClass(type)) {
             return Optional.empty();
         }
-        classValidator.checkClass(type);
+        boolean noArgConstructor = classValidator.checkClass(type);
         Optional<String> path = classValidator.path(type);
         List<String> subprotocols = classValidator.subprotocols(type);
         List<String> origins = classValidator.origins(type);
@@ -43,6 +43,6 @@ final class EndpointModels {
             return Optional.empty();
         }
         return Optional.of(new EndpointModel(type, ClassName.get(type), path.get(), handlers, subprotocols, origins,
-                idleTimeoutSeconds));
+                idleTimeoutSeconds, noArgConstructor));
     }
 }

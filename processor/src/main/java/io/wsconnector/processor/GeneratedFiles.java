@@ -16,8 +16,8 @@ import com.squareup.javapoet.JavaFile;
 
 /**
  * Writes what the processor generates through the {@link Filer}: each endpoint's Java sources, and
- * {@code META-INF/services/io.wsconnector.runtime.spi.WebSocketEndpoint}, which lists every generated
- * registration class so that the runtime finds them with {@link java.util.ServiceLoader}.
+ * {@code META-INF/services/io.wsconnector.runtime.spi.WebSocketEndpoint}, which lists the generated
+ * registration classes that {@link java.util.ServiceLoader} can create, so that the runtime finds them.
  */
 final class GeneratedFiles {
     static final String SERVICE_FILE = "META-INF/services/" + KnownTypes.ENDPOINT_SPI.canonicalName();
@@ -35,12 +35,20 @@ final class GeneratedFiles {
         }
     }
 
-    /** Writes the service file listing the registrations of {@code endpoints}, in their order. */
+    /**
+     * Writes the service file listing, in their order, the registrations of those {@code endpoints}
+     * whose class has a no-argument constructor (the others need a supplier, which
+     * {@link java.util.ServiceLoader} cannot give); writes nothing if none has.
+     */
     void writeServiceFile(Collection<EndpointModel> endpoints) throws IOException {
-        TypeElement[] originating = endpoints.stream().map(EndpointModel::element).toArray(TypeElement[]::new);
+        List<EndpointModel> listed = endpoints.stream().filter(EndpointModel::noArgConstructor).toList();
+        if (listed.isEmpty()) {
+            return;
+        }
+        TypeElement[] originating = listed.stream().map(EndpointModel::element).toArray(TypeElement[]::new);
         FileObject file = filer.createResource(StandardLocation.CLASS_OUTPUT, "", SERVICE_FILE, originating);
         try (Writer writer = new OutputStreamWriter(file.openOutputStream(), StandardCharsets.UTF_8)) {
-            for (EndpointModel endpoint : endpoints) {
+            for (EndpointModel endpoint : listed) {
                 writer.write(endpoint.registrationClass().reflectionName());
                 writer.write('\n');
             }

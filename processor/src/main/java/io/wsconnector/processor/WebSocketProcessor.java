@@ -73,7 +73,7 @@ public final class WebSocketProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         try {
             processRound(round);
-            if (round.processingOver() && !registry.endpoints().isEmpty()) {
+            if (round.processingOver()) {
                 files.writeServiceFile(registry.endpoints());
             }
         } catch (IOException | RuntimeException | Error e) {
@@ -86,7 +86,8 @@ public final class WebSocketProcessor extends AbstractProcessor {
     }
 
     private void processRound(RoundEnvironment round) throws IOException {
-        TypeElement upgradePath = processingEnv.getElementUtils().getTypeElement(KnownTypes.UPGRADE_PATH.canonicalName());
+        TypeElement upgradePath = processingEnv.getElementUtils()
+                .getTypeElement(KnownTypes.UPGRADE_PATH.canonicalName());
         if (upgradePath == null) {
             return;
         }

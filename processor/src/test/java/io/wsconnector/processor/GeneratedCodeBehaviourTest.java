@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Supplier;
 
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
@@ -540,6 +541,29 @@ class GeneratedCodeBehaviourTest {
         assertTrue(dispatcher.onError(session, new AssertionError()));
 
         assertEquals(List.of("IllegalStateException", "Throwable AssertionError"), events);
+    }
+
+    /**
+     * Runs the registration of a class without a no-argument constructor: its one constructor takes
+     * the supplier, whose instances serve the connections.
+     */
+    @Test
+    void generatedRegistration_withoutNoArgumentConstructor_servesTheSuppliedInstances() throws Exception {
+        Compilation compilation = compile(RepresentativeEndpoints.GREETER);
+        assertThat(compilation).succeededWithoutWarnings();
+
+        ClassLoader loader = new CompiledClassLoader(compilation, getClass().getClassLoader());
+        Class<?> registration = loader.loadClass("test.Greeter_WebSocketEndpoint");
+        assertEquals(1, registration.getConstructors().length, "only the constructor that takes a supplier");
+        Object greeter = loader.loadClass("test.Greeter").getConstructor(String.class).newInstance("welcome");
+        Supplier<Object> instances = () -> greeter;
+        WebSocketEndpoint endpoint = (WebSocketEndpoint) registration.getConstructor(Supplier.class)
+                .newInstance(instances);
+        RecordingSession session = new RecordingSession("s1");
+
+        endpoint.newDispatcher(FakeHandshake.at("/greeter")).onOpen(session);
+
+        assertEquals(List.of("welcome"), session.sent);
     }
 
     /** Loads the classes a compilation wrote, then those of the tests (the runtime's, notably). */

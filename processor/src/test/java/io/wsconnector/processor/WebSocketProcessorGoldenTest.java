@@ -4,6 +4,7 @@ import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.wsconnector.processor.TestSources.compile;
 import static io.wsconnector.processor.TestSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -134,6 +135,17 @@ class WebSocketProcessorGoldenTest {
     }
 
     @Test
+    void greeter_noNoArgumentConstructor_registrationTakesASupplierOnly() {
+        Compilation compilation = compile(RepresentativeEndpoints.GREETER);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Greeter_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Greeter_WebSocketEndpoint");
+        assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, GeneratedFiles.SERVICE_FILE).isEmpty(),
+                "no service file: ServiceLoader could not create the registration");
+    }
+
+    @Test
     void allRepresentativeEndpointsTogether_generateExactlyTheGoldenFiles() {
         Compilation compilation = compile(RepresentativeEndpoints.ALL.toArray(JavaFileObject[]::new));
 
@@ -146,11 +158,13 @@ class WebSocketProcessorGoldenTest {
     }
 
     @Test
-    void serviceFile_listsEveryRegistrationOfTheCompilation() {
-        Compilation compilation = compile(RepresentativeEndpoints.HELLO_WORLD, RepresentativeEndpoints.OUTER_INNER);
+    void serviceFile_listsEveryRegistrationOfTheCompilationThatHasANoArgumentConstructor() {
+        Compilation compilation = compile(RepresentativeEndpoints.HELLO_WORLD, RepresentativeEndpoints.GREETER,
+                RepresentativeEndpoints.OUTER_INNER);
 
         assertThat(compilation).succeededWithoutWarnings();
-        // one binary class name a line, in the order javac processed the endpoints (the order of the sources)
+        // one binary class name a line, in the order javac processed the endpoints (the order of the sources);
+        // not Greeter_WebSocketEndpoint, which needs a supplier of Greeters
         assertThat(compilation)
                 .generatedFile(StandardLocation.CLASS_OUTPUT,
                         "META-INF/services/io.wsconnector.runtime.spi.WebSocketEndpoint")

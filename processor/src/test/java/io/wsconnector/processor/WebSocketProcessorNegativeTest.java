@@ -267,29 +267,23 @@ class WebSocketProcessorNegativeTest {
             assertOnlyError(compile(source), Messages.endpointGeneric("Chat"), source, "class Chat<T> {");
         }
 
-        @Test
-        void noNoArgConstructor_reportedOnClass() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Chat(String room) { }", "private Chat() { } Chat(String room) { }"})
+        void noNonPrivateNoArgConstructor_accepted_registrationTakesASupplierOnly(String constructors) {
             JavaFileObject source = source("Chat",
                     "@WebSocketUpgradePath(\"/chat\")",
                     "class Chat {",
-                    "    Chat(String room) { }",
+                    "    " + constructors,
                     "    @OnOpen void opened() { }",
                     "}");
 
-            assertOnlyError(compile(source), Messages.endpointNoConstructor("Chat"), source, "class Chat {");
-        }
+            Compilation compilation = compile(source);
 
-        @Test
-        void onlyPrivateNoArgConstructor_reportedOnClass() {
-            JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",
-                    "class Chat {",
-                    "    private Chat() { }",
-                    "    Chat(String room) { }",
-                    "    @OnOpen void opened() { }",
-                    "}");
-
-            assertOnlyError(compile(source), Messages.endpointNoConstructor("Chat"), source, "class Chat {");
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(compilation).generatedSourceFile("test.Chat_WebSocketEndpoint").contentsAsUtf8String()
+                    .doesNotContain("Chat_WebSocketEndpoint() {");
+            assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, GeneratedFiles.SERVICE_FILE).isEmpty(),
+                    "not listed for ServiceLoader");
         }
 
         @Test
