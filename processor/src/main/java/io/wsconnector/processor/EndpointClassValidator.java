@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
@@ -150,41 +151,44 @@ final class EndpointClassValidator {
 
     /** The valid subprotocols of {@code @WebSocketUpgradePath}, most preferred first, each once. */
     List<String> subprotocols(TypeElement type) {
-        AnnotationMirror upgrade = annotation(type, KnownTypes.UPGRADE_PATH);
-        List<String> subprotocols = new ArrayList<>();
-        for (AnnotationValue value : arrayValue(upgrade, "subprotocols")) {
-            if (!(value.getValue() instanceof String subprotocol)) {
-                continue; // javac reports a mistyped value itself
-            }
-            if (!HttpSyntax.isToken(subprotocol)) {
-                report.error(Messages.invalidSubprotocol(subprotocol), type, upgrade, value);
-            } else if (subprotocols.contains(subprotocol)) {
-                report.error(Messages.repeatedSubprotocol(subprotocol), type, upgrade, value);
-            } else {
-                subprotocols.add(subprotocol);
-            }
-        }
-        return List.copyOf(subprotocols);
+        return distinctValues(type, "subprotocols",
+                subprotocol -> HttpSyntax.isToken(subprotocol)
+                        ? Optional.empty() : Optional.of(Messages.invalidSubprotocol(subprotocol)),
+                Messages::repeatedSubprotocol);
     }
 
     /** The valid origins of {@code @WebSocketUpgradePath}, each once. */
     List<String> origins(TypeElement type) {
+        return distinctValues(type, "origins",
+                origin -> HttpSyntax.originProblem(origin).map(problem -> Messages.invalidOrigin(origin, problem)),
+                Messages::repeatedOrigin);
+    }
+
+    /**
+     * The strings of the array {@code member} of {@code @WebSocketUpgradePath}, in order, reporting on
+     * its value each one that is invalid or written before.
+     *
+     * @param invalid  the error for a value, if it is invalid
+     * @param repeated the error for a value written twice
+     */
+    private List<String> distinctValues(TypeElement type, String member, Function<String, Optional<String>> invalid,
+                                        Function<String, String> repeated) {
         AnnotationMirror upgrade = annotation(type, KnownTypes.UPGRADE_PATH);
-        List<String> origins = new ArrayList<>();
-        for (AnnotationValue value : arrayValue(upgrade, "origins")) {
-            if (!(value.getValue() instanceof String origin)) {
+        List<String> values = new ArrayList<>();
+        for (AnnotationValue value : arrayValue(upgrade, member)) {
+            if (!(value.getValue() instanceof String text)) {
                 continue; // javac reports a mistyped value itself
             }
-            Optional<String> problem = HttpSyntax.originProblem(origin);
-            if (problem.isPresent()) {
-                report.error(Messages.invalidOrigin(origin, problem.get()), type, upgrade, value);
-            } else if (origins.contains(origin)) {
-                report.error(Messages.repeatedOrigin(origin), type, upgrade, value);
+            Optional<String> error = invalid.apply(text);
+            if (error.isPresent()) {
+                report.error(error.get(), type, upgrade, value);
+            } else if (values.contains(text)) {
+                report.error(repeated.apply(text), type, upgrade, value);
             } else {
-                origins.add(origin);
+                values.add(text);
             }
         }
-        return List.copyOf(origins);
+        return List.copyOf(values);
     }
 
     /** The idle timeout of {@code @WebSocketUpgradePath}; 0, the server's default, if unset or invalid. */
