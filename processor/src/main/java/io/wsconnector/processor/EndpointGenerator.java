@@ -9,8 +9,6 @@ import static io.wsconnector.processor.KnownTypes.SESSION;
 import static io.wsconnector.processor.KnownTypes.STRING;
 
 import java.nio.ByteBuffer;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 import com.squareup.javapoet.AnnotationSpec;
@@ -90,7 +87,7 @@ final class EndpointGenerator {
                 .addOriginatingElement(model.element())
                 .addField(endpoint, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
         addGenerated(type);
-        Map<HandshakeValue, String> fields = fieldNames(model.handshakeValues());
+        Map<HandshakeValue, String> fields = HandshakeValueFields.names(model.handshakeValues(), RESERVED_NAMES);
         fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE, Modifier.FINAL));
         type.addMethod(dispatcherConstructor(endpoint, fields));
         for (HandlerKind kind : HandlerKind.values()) {
@@ -106,61 +103,6 @@ final class EndpointGenerator {
             }
         }
         return type.build();
-    }
-
-    /**
-     * One field name per handshake value: its name as a Java identifier ({@code xClientVersion} for the
-     * header {@code X-Client-Version}), made unique with the source and then the type if needed.
-     */
-    private static Map<HandshakeValue, String> fieldNames(List<HandshakeValue> values) {
-        Map<HandshakeValue, String> names = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>(RESERVED_NAMES);
-        for (HandshakeValue value : values) {
-            String base = identifier(value.name(), value.source());
-            String source = capitalize(value.source().name().toLowerCase(java.util.Locale.ROOT));
-            String type = (value.optional() ? "Optional" : "") + value.type().simpleName();
-            String name = base;
-            for (String candidate : List.of(base, base + source, base + source + type)) {
-                if (SourceVersion.isName(candidate) && !taken.contains(candidate)) {
-                    name = candidate;
-                    break;
-                }
-                name = candidate;
-            }
-            String unique = name;
-            for (int i = 2; taken.contains(unique) || !SourceVersion.isName(unique); i++) {
-                unique = name + i;
-            }
-            taken.add(unique);
-            names.put(value, unique);
-        }
-        return names;
-    }
-
-    /** {@code name} in camel case, e.g. {@code xClientVersion} for {@code X-Client-Version}. */
-    private static String identifier(String name, HandshakeValue.Source source) {
-        StringBuilder identifier = new StringBuilder();
-        boolean startOfWord = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!Character.isJavaIdentifierPart(c) || c == '$') {
-                startOfWord = true;
-            } else if (identifier.isEmpty()) {
-                identifier.append(Character.toLowerCase(c));
-                startOfWord = false;
-            } else {
-                identifier.append(startOfWord ? Character.toUpperCase(c) : c);
-                startOfWord = false;
-            }
-        }
-        if (identifier.isEmpty() || !Character.isJavaIdentifierStart(identifier.charAt(0))) {
-            return source.name().toLowerCase(java.util.Locale.ROOT) + capitalize(identifier.toString());
-        }
-        return identifier.toString();
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static TypeName fieldType(HandshakeValue value) {
