@@ -105,6 +105,11 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.cssSelector(cssSelector));
     }
 
+    /** The text of the element, as shown. */
+    String text(String cssSelector) {
+        return element(cssSelector).getText();
+    }
+
     /** The texts of the elements matching a selector, in document order. */
     List<String> texts(String cssSelector) {
         return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
@@ -113,6 +118,17 @@ final class Browser implements AutoCloseable {
     /** Types into a text field and submits its form, as a person pressing Enter. */
     void type(String cssSelector, String text) {
         element(cssSelector).sendKeys(text + "\n");
+    }
+
+    /** Replaces what a text field holds. */
+    void fill(String cssSelector, String text) {
+        WebElement field = element(cssSelector);
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    void click(String cssSelector) {
+        element(cssSelector).click();
     }
 
     /**

@@ -50,7 +50,7 @@ class EchoPageBrowserTest {
     @Test
     void whatIsTypedInThePageComesBackFromTheServer() {
         browser.get("http://127.0.0.1:" + server.port() + "/");
-        browser.await("the page to connect", () -> browser.element("#status").getText(), status -> status.startsWith("connected"));
+        browser.await("the page to connect", () -> browser.text("#status"), status -> status.startsWith("connected"));
 
         browser.type("#text", "hello from Chromium");
         browser.type("#text", "grüße, 世界 <b>not bold</b>");
