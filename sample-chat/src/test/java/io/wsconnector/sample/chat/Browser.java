@@ -132,6 +132,11 @@ final class Browser implements AutoCloseable {
         element(cssSelector).click();
     }
 
+    /** Runs a script in the page, as its own code would. */
+    void run(String script) {
+        driver.executeScript(script);
+    }
+
     /**
      * Waits until a value satisfies the condition, polling; on time-out, fails naming what was awaited and
      * the last value seen.

@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import io.wsconnector.runtime.WebSocketServer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +46,13 @@ class ChatPageBrowserTest {
         }
     }
 
+    @AfterEach
+    void leaveThePages() {
+        // a page whose server a test stopped keeps trying to reconnect, which the console reports
+        ada.get("about:blank");
+        bob.get("about:blank");
+    }
+
     @BeforeEach
     void forgetTheConsoleOfEarlierTests() {
         ada.consoleErrors();
@@ -66,6 +74,7 @@ class ChatPageBrowserTest {
 
             // bob switches to the lobby: both see both, and ada is told
             ada.type("#text", "still only me");
+            awaitLine(ada, "ada: still only me"); // relayed to the lobby as it was then
             bob.fill("#room", "lobby");
             bob.click("#enter");
             awaitOnline(ada, "lobby", "ada", "bob");

@@ -63,9 +63,12 @@ class EchoPageBrowserTest {
 
     @Test
     void theConsoleCheckSeesAFailedRequest() {
-        // the check above would pass on an empty log: this shows the log is read at all
-        browser.get("http://127.0.0.1:" + server.port() + "/no-such-page");
+        // the check above would pass on an empty log: this shows the log is read at all, with the error a
+        // missing icon would cause (a page of its own, not a 404 page, which would also ask for /favicon.ico)
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        browser.run("fetch('/no-such-thing')");
         List<String> errors = browser.await("the 404 in the console", browser::consoleErrors, list -> !list.isEmpty());
-        assertTrue(errors.getFirst().contains("404"), errors.toString());
+        assertEquals(1, errors.size(), errors.toString());
+        assertTrue(errors.getFirst().contains("/no-such-thing") && errors.getFirst().contains("404"), errors.toString());
     }
 }
