@@ -415,7 +415,8 @@ public final class WebSocketServer implements AutoCloseable {
          */
         public WebSocketServer build() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-            List<WebSocketEndpoint> endpoints = EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
+            List<WebSocketEndpoint> endpoints =
+                    EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
             return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout));
         }
     }

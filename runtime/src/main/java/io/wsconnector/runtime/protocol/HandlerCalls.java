@@ -57,7 +57,10 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
         this.sessions = sessions;
     }
 
-    /** The session joins its endpoint's sessions (so a broadcast from {@code @OnOpen} reaches it), then {@code @OnOpen}. */
+    /**
+     * The session joins its endpoint's sessions (so a broadcast from {@code @OnOpen} reaches it), then
+     * {@code @OnOpen}.
+     */
     void open() {
         sessions.add(session);
         turn.lock();

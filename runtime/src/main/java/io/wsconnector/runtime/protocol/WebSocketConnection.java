@@ -104,8 +104,8 @@ final class WebSocketConnection implements ServerConnection {
             readFrames();
         } catch (ProtocolViolation violation) {
             // fail the connection (RFC 6455, section 7.1.7): close frame with the code, then TCP close
-            LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + session.sessions().path() + " with "
-                    + violation.code() + ": " + violation.getMessage());
+            LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + session.sessions().path()
+                    + " with " + violation.code() + ": " + violation.getMessage());
             end(violation.code(), violation.getMessage().getBytes(StandardCharsets.UTF_8), violation.getMessage());
         } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException e) {
             // the client vanished (TCP reset, or closed without a close frame): 1006, below
