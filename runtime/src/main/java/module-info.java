@@ -13,8 +13,11 @@ module io.wsconnector.runtime {
     requires io.helidon.common.buffers;
     requires io.helidon.common.concurrency.limits;
     requires io.helidon.common.socket;
+    requires io.helidon.common.task;
     requires io.helidon.common.uri;
     requires io.helidon.http;
+    // the process's limit of open files, for the default connection cap
+    requires jdk.management;
 
     exports io.wsconnector.runtime;
     exports io.wsconnector.runtime.spi;

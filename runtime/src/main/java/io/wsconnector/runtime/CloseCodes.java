@@ -24,6 +24,8 @@ public final class CloseCodes {
     public static final int ABNORMAL_CLOSURE = 1006;
     /** 1011: the server met an unexpected condition (e.g. a handler threw). */
     public static final int INTERNAL_ERROR = 1011;
+    /** 1013: try again later: the server is short of a resource now (e.g. memory for a large message). */
+    public static final int TRY_AGAIN_LATER = 1013;
 
     private CloseCodes() {
     }

@@ -2,23 +2,35 @@ package io.wsconnector.runtime;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
+import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionProvider;
+import io.helidon.webserver.spi.ServerConnectionSelector;
+import io.wsconnector.runtime.protocol.ConnectionGate;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.UpgradeHeaderNormalizer;
 import io.wsconnector.runtime.protocol.WebSocketProtocol;
 
 /**
- * Configures the Helidon WebServer that serves the endpoints: its socket, its HTTP/1 layer and the
- * WebSocket protocol, its plain HTTP routes, and its idle-connection limit.
+ * Configures the Helidon WebServer that serves the endpoints: its socket and connection cap, its HTTP/1
+ * layer behind the {@link ConnectionGate} with the WebSocket protocol, its plain HTTP routes, and its
+ * idle-connection limit.
+ *
+ * <p>The listener gets exactly one connection selector, the gated HTTP/1 one, and no protocol of its own
+ * (discovery of protocols is off): so Helidon hands each connection to the gate as soon as it is accepted,
+ * without reading from it first.
  */
 final class HelidonListener {
+    /** The name of Helidon's default listener. */
+    private static final String DEFAULT_LISTENER = "@default";
     /** How much longer than the longest endpoint idle timeout Helidon waits before it closes an idle connection. */
     private static final Duration HELIDON_IDLE_MARGIN = Duration.ofMinutes(1);
 
@@ -29,14 +41,24 @@ final class HelidonListener {
      * @param host        the address to listen on
      * @param port        the port, 0 for any
      * @param protocol    the WebSocket services
+     * @param gate        counts connections against the cap and keeps the handshake timeout
+     * @param cap         the most connections at once; -1 for no cap
      * @param httpRouting the user's plain HTTP routes
      * @param customizer  the user's changes to Helidon's configuration, applied last
      * @return the configuration, ready to build
      */
-    static WebServerConfig.Builder configure(String host, int port, WebSocketProtocol protocol,
-                                             Consumer<HttpRouting.Builder> httpRouting,
+    static WebServerConfig.Builder configure(String host, int port, WebSocketProtocol protocol, ConnectionGate gate,
+                                             int cap, Consumer<HttpRouting.Builder> httpRouting,
                                              Consumer<WebServerConfig.Builder> customizer) {
         EndpointRoutes routes = protocol.routes();
+        Http1Config http1 = Http1Config.builder()
+                // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
+                .addReceiveListener(new UpgradeHeaderNormalizer())
+                .addReceiveListener(gate.requestHeads())
+                .addSendListener(gate.responses())
+                .build();
+        ServerConnectionSelector http1Selector = new Http1ConnectionProvider()
+                .create(DEFAULT_LISTENER, http1, ProtocolConfigs.create(List.of(protocol)));
         WebServerConfig.Builder config = WebServer.builder()
                 .host(host)
                 .port(port)
@@ -44,9 +66,10 @@ final class HelidonListener {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 // Blocking sockets: one 8 KiB buffer per connection instead of two.
                 .useNio(false)
-                // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
-                .addProtocol(Http1Config.builder().addReceiveListener(new UpgradeHeaderNormalizer()).build())
-                .addProtocol(protocol)
+                // At the cap Helidon stops accepting: the descriptors never run out, which would stop its listener.
+                .maxTcpConnections(cap)
+                .protocolsDiscoverServices(false)
+                .addConnectionSelector(gate.guard(http1Selector))
                 .routing(http -> {
                     answerPlainRequestsWithUpgradeRequired(http, routes);
                     httpRouting.accept(http);

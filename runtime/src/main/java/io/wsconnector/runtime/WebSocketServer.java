@@ -4,6 +4,7 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,10 +17,15 @@ import java.util.function.Consumer;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.wsconnector.runtime.protocol.ConnectionCap;
+import io.wsconnector.runtime.protocol.ConnectionGate;
 import io.wsconnector.runtime.protocol.ConnectionLimits;
+import io.wsconnector.runtime.protocol.CountedLog;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
-import io.wsconnector.runtime.protocol.IdleTimeouts;
+import io.wsconnector.runtime.protocol.InboundBudget;
 import io.wsconnector.runtime.protocol.OriginPolicy;
+import io.wsconnector.runtime.protocol.ServerClock;
+import io.wsconnector.runtime.protocol.ServerServices;
 import io.wsconnector.runtime.protocol.WebSocketProtocol;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -45,6 +51,10 @@ public final class WebSocketServer implements AutoCloseable {
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
     /** The default limit on a session's send queue, in bytes: 1 MiB. */
     public static final int DEFAULT_SEND_QUEUE_LIMIT = 1024 * 1024;
+    /** The default time a connection has to send a complete request head: 10 seconds. */
+    public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
+    /** The default time a message may take from its first frame to its last: 60 seconds. */
+    public static final Duration DEFAULT_MESSAGE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
 
@@ -53,19 +63,24 @@ public final class WebSocketServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final EndpointRoutes routes;
-    private final IdleTimeouts idleTimeouts = new IdleTimeouts();
+    private final ServerClock clock = new ServerClock();
 
     private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes) {
         this.endpoints = endpoints;
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
-        ConnectionLimits limits = new ConnectionLimits(builder.maxMessageSize, builder.closeTimeout,
-                builder.sendQueueLimit, builder.slowConsumerPolicy);
-        WebSocketProtocol protocol = new WebSocketProtocol(routes, limits, new OriginPolicy(builder.allowedOrigins),
-                idleTimeouts);
-        this.webServer = HelidonListener.configure(builder.host, builder.port, protocol, builder.httpRouting,
-                builder.webServerCustomizer).build();
+        CountedLog log = new CountedLog();
+        long inboundLimit = builder.inboundBufferLimit > 0 ? builder.inboundBufferLimit
+                : Runtime.getRuntime().maxMemory() / 4;
+        ServerServices services = new ServerServices(clock, new InboundBudget(inboundLimit), log);
+        WebSocketProtocol protocol = new WebSocketProtocol(routes, new OriginPolicy(builder.allowedOrigins), services);
+        int cap = builder.maxConnections > 0 ? builder.maxConnections : ConnectionCap.forThisProcess();
+        ConnectionGate gate = new ConnectionGate(cap, builder.handshakeTimeout, log);
+        clock.add(gate);
+        clock.add(log);
+        this.webServer = HelidonListener.configure(builder.host, builder.port, protocol, gate, cap,
+                builder.httpRouting, builder.webServerCustomizer).build();
     }
 
     /**
@@ -92,9 +107,7 @@ public final class WebSocketServer implements AutoCloseable {
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
         }
-        if (!routes.longestIdleTimeout().isZero()) {
-            idleTimeouts.start();
-        }
+        clock.start();
         for (WebSocketEndpoint endpoint : endpoints) {
             LOGGER.log(Level.INFO, "Serving " + baseUri() + endpoint.path());
         }
@@ -175,13 +188,13 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, closes every connection and stops the idle-timeout thread.
+     * Stops listening, closes every connection and stops the thread that keeps the server's timeouts.
      */
     public void stop() {
         try {
             webServer.stop();
         } finally {
-            idleTimeouts.stop();
+            clock.stop();
         }
     }
 
@@ -205,51 +218,17 @@ public final class WebSocketServer implements AutoCloseable {
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Duration idleTimeout = Duration.ZERO;
-        private int sendQueueLimit = DEFAULT_SEND_QUEUE_LIMIT;
-        private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
+        private final SendQueueSettings sendQueue = new SendQueueSettings();
+        private final Map<Class<?>, Consumer<EndpointSettings>> endpointSettings = new LinkedHashMap<>();
+        private int maxConnections = -1;
+        private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
+        private long inboundBufferLimit = -1;
+        private Duration messageTimeout = DEFAULT_MESSAGE_TIMEOUT;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
-        // issue 11: accepted now, enforced once the restructured runtime has landed
-        private int maxConnections;
-        private Duration handshakeTimeout = Duration.ofSeconds(10);
-        private long inboundBufferLimit;
-        private Duration messageTimeout = Duration.ofSeconds(60);
-        private int sendQueueSoftLimit;
-        private Duration sendQueueSoftWindow = Duration.ZERO;
 
         private Builder() {
-        }
-
-        /** Not enforced yet (issue 11). @param connections the cap @return this builder */
-        public Builder maxConnections(int connections) {
-            this.maxConnections = connections;
-            return this;
-        }
-
-        /** Not enforced yet (issue 11). @param timeout the deadline @return this builder */
-        public Builder handshakeTimeout(Duration timeout) {
-            this.handshakeTimeout = timeout;
-            return this;
-        }
-
-        /** Not enforced yet (issue 11). @param bytes the budget @return this builder */
-        public Builder inboundBufferLimit(long bytes) {
-            this.inboundBufferLimit = bytes;
-            return this;
-        }
-
-        /** Not enforced yet (issue 11). @param timeout the deadline @return this builder */
-        public Builder messageTimeout(Duration timeout) {
-            this.messageTimeout = timeout;
-            return this;
-        }
-
-        /** Not enforced yet (issue 11). @param bytes the soft limit @param window how long @return this builder */
-        public Builder sendQueueSoftLimit(int bytes, Duration window) {
-            this.sendQueueSoftLimit = bytes;
-            this.sendQueueSoftWindow = window;
-            return this;
         }
 
         /**
@@ -304,10 +283,26 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder sendQueueLimit(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("sendQueueLimit must be at least 1 byte, not " + bytes);
-            }
-            this.sendQueueLimit = bytes;
+            sendQueue.limit(bytes);
+            return this;
+        }
+
+        /**
+         * The soft limit of a session's send queue: a queue that stays over it, without a break, for longer
+         * than {@code window} has its session closed with 1008, as if it had passed the
+         * {@link #sendQueueLimit hard limit}. A burst that the client reads within the window closes no
+         * one; a client that has stopped reading is closed before its queue reaches the hard limit. (Redis
+         * judges its clients' output buffers the same way.) Applies with the {@link SlowConsumerPolicy#CLOSE}
+         * policy only, and only when under the hard limit. By default 256 KiB for 10 seconds.
+         *
+         * <p>The windows are checked by a single thread per server, every 100 ms.
+         *
+         * @param bytes  the soft limit; 0 for none
+         * @param window how long a queue may stay over it
+         * @return this builder
+         */
+        public Builder sendQueueSoftLimit(int bytes, Duration window) {
+            sendQueue.softLimit(bytes, window);
             return this;
         }
 
@@ -319,7 +314,94 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder slowConsumerPolicy(SlowConsumerPolicy policy) {
-            this.slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
+            sendQueue.policy(policy);
+            return this;
+        }
+
+        /**
+         * Settings of one endpoint that differ from the server's, e.g.
+         * {@code .endpoint(Chat.class, chat -> chat.sendQueueSoftLimit(16 * 1024, Duration.ofSeconds(2)))};
+         * the rest is the server's, whenever it is set.
+         *
+         * @param endpointClass the class annotated with {@code @WebSocketUpgradePath}
+         * @param settings      sets what differs
+         * @return this builder
+         */
+        public Builder endpoint(Class<?> endpointClass, Consumer<EndpointSettings> settings) {
+            endpointSettings.put(Objects.requireNonNull(endpointClass, "endpointClass"),
+                    Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
+
+        /**
+         * The most connections the server holds at once, WebSocket or not. At the cap the server accepts
+         * no more: new connections wait in the operating system's accept queue (the listen backlog, 1024 by
+         * default; beyond it the system refuses them) and are served in turn as others close. Reaching the
+         * cap is logged, at most once a minute. By default the cap is derived from the process's limit of
+         * open files, leaving a tenth of it (at least 128 descriptors, at most half) to the rest of the
+         * process: a server that runs out of descriptors stops listening for good (Helidon's listener takes
+         * a failed {@code accept} as fatal), and the cap keeps it from getting there. Without a known limit,
+         * there is no cap.
+         *
+         * @param connections the cap, at least 1
+         * @return this builder
+         */
+        public Builder maxConnections(int connections) {
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, not " + connections);
+            }
+            this.maxConnections = connections;
+            return this;
+        }
+
+        /**
+         * How long a connection may take to send a complete request head: the upgrade request (or a plain
+         * HTTP request) from its acceptance, and the next request from the previous response on a
+         * kept-alive HTTP connection. A connection that does not is closed without a response, and counted
+         * in the log rather than logged one by one. 10 seconds by default. Once upgraded, a connection is
+         * judged by the idle and message timeouts instead.
+         *
+         * @param timeout the timeout, positive
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /**
+         * The most bytes all connections together may buffer of messages they are receiving. Each connection
+         * keeps up to 64 KiB of its own; a larger message buffer is charged here as it grows, and given back
+         * once the message has been handled. A message that would pass the limit closes its connection with
+         * 1013 (try again later), or 1009 if it alone is larger than the limit: many large messages at once
+         * then fail one by one instead of exhausting the heap. By default a quarter of the maximum heap.
+         *
+         * @param bytes the limit, at least 1
+         * @return this builder
+         */
+        public Builder inboundBufferLimit(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("inboundBufferLimit must be at least 1 byte, not " + bytes);
+            }
+            this.inboundBufferLimit = bytes;
+            return this;
+        }
+
+        /**
+         * How long a message may take from its first frame to its last; a message not complete by then
+         * closes its connection with 1008, so that a client trickling fragments (each of them activity for
+         * the idle timeout) cannot hold a buffer for ever. 60 seconds by default: allow for the largest
+         * message on the slowest client.
+         *
+         * @param timeout the timeout, positive; {@link Duration#ZERO} for none
+         * @return this builder
+         */
+        public Builder messageTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("messageTimeout must not be negative, not " + timeout);
+            }
+            this.messageTimeout = timeout;
             return this;
         }
 
@@ -347,11 +429,16 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder closeTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("closeTimeout must be positive, not " + timeout);
-            }
-            this.closeTimeout = timeout;
+            this.closeTimeout = positive(timeout, "closeTimeout");
             return this;
+        }
+
+        private static Duration positive(Duration timeout, String name) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, not " + timeout);
+            }
+            return timeout;
         }
 
         /**
@@ -455,7 +542,30 @@ public final class WebSocketServer implements AutoCloseable {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<WebSocketEndpoint> endpoints =
                     EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
-            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout));
+            Map<String, ConnectionLimits> limits = limitsByEndpoint(endpoints);
+            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout,
+                    endpoint -> limits.get(endpoint.endpointClassName())));
+        }
+
+        /** Each endpoint's limits: the server's, with its own settings on top. */
+        private Map<String, ConnectionLimits> limitsByEndpoint(List<WebSocketEndpoint> endpoints) {
+            ConnectionLimits server = new ConnectionLimits(maxMessageSize, closeTimeout, messageTimeout,
+                    sendQueue.toLimits());
+            Map<String, ConnectionLimits> limits = new HashMap<>();
+            for (WebSocketEndpoint endpoint : endpoints) {
+                limits.put(endpoint.endpointClassName(), server);
+            }
+            for (Map.Entry<Class<?>, Consumer<EndpointSettings>> entry : endpointSettings.entrySet()) {
+                String name = entry.getKey().getCanonicalName();
+                if (!limits.containsKey(name)) {
+                    throw new IllegalStateException("Settings are given for " + name + ", which this server does not "
+                            + "serve; it serves " + endpoints.stream().map(WebSocketEndpoint::endpointClassName).toList());
+                }
+                SendQueueSettings own = sendQueue.copy();
+                entry.getValue().accept(new EndpointSettings(own));
+                limits.put(name, server.with(own.toLimits()));
+            }
+            return limits;
         }
     }
 }

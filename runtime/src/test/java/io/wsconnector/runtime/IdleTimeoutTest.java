@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.internal.AsyncReplies;
-import io.wsconnector.runtime.protocol.IdleTimeouts;
+import io.wsconnector.runtime.protocol.ServerClock;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -225,20 +225,20 @@ class IdleTimeoutTest {
     }
 
     @Test
-    void oneThreadChecksIdleTimeoutsAndItStopsWithTheServer() throws Exception {
-        Set<Thread> before = idleThreads();
+    void oneThreadKeepsTheServersTimeoutsAndItStopsWithTheServer() throws Exception {
+        Set<Thread> before = clockThreads();
         WebSocketServer withIdle = TestServers.start(builder -> builder.idleTimeout(Duration.ofSeconds(5)),
                 TestEndpoint.at("/default", Echo::new));
         Set<Thread> started;
         try {
-            started = idleThreads();
+            started = clockThreads();
             started.removeAll(before);
-            assertEquals(1, started.size(), () -> "new idle threads: " + started);
+            assertEquals(1, started.size(), () -> "new clock threads: " + started);
             for (int i = 0; i < 5; i++) {
                 JdkClient.connect(http, TestServers.uri(withIdle, "/default"));
                 EVENTS.expect("open");
             }
-            Set<Thread> withConnections = idleThreads();
+            Set<Thread> withConnections = clockThreads();
             withConnections.removeAll(before);
             assertEquals(started, withConnections, "no thread per connection");
         } finally {
@@ -248,16 +248,17 @@ class IdleTimeoutTest {
     }
 
     @Test
-    void aServerWithoutIdleTimeoutsStartsNoThread() {
-        Set<Thread> before = idleThreads();
+    void aServerWithoutIdleTimeoutsHasItsClockThreadTooForItsOtherTimeouts() {
+        Set<Thread> before = clockThreads();
         WebSocketServer withoutIdle = TestServers.start(TestEndpoint.at("/default", Echo::new));
+        Set<Thread> started = clockThreads();
         try {
-            Set<Thread> after = idleThreads();
-            after.removeAll(before);
-            assertEquals(Set.of(), after);
+            started.removeAll(before);
+            assertEquals(1, started.size(), () -> "new clock threads: " + started);
         } finally {
             withoutIdle.stop();
         }
+        assertTrue(started.stream().noneMatch(Thread::isAlive), () -> "still running: " + started);
     }
 
     @Test
@@ -273,9 +274,9 @@ class IdleTimeoutTest {
         assertEquals(Duration.ofMinutes(5), helidonLimit.get(), "Helidon's default, untouched without idle timeouts");
     }
 
-    private static Set<Thread> idleThreads() {
+    private static Set<Thread> clockThreads() {
         return Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith(IdleTimeouts.THREAD_NAME))
+                .filter(thread -> thread.getName().startsWith(ServerClock.THREAD_NAME))
                 .collect(Collectors.toSet());
     }
 

@@ -93,6 +93,20 @@ final class CloseHandshake {
     }
 
     /**
+     * The server fails the connection (RFC 6455, section 7.1.7): sends our close frame with this code and
+     * reason, at once, unless one was sent already. The connection then reads on until the client's close
+     * frame, the end of its input or the close timeout (section 7.1.1), and {@link #finish} ends it.
+     */
+    void fail(int statusCode, byte[] reason) {
+        try {
+            outbound.sendClose(statusCode, reason);
+            outbound.flush();
+        } catch (RuntimeException e) {
+            // the client is gone already, or not reading: the close timeout ends the connection
+        }
+    }
+
+    /**
      * The server stops: says goodbye with 1001, and waits at most this long for it to be written.
      */
     void serverStopping(long waitNanos) {

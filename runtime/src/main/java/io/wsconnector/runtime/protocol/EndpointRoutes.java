@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
@@ -30,10 +31,12 @@ public final class EndpointRoutes {
      *
      * @param endpoints         the endpoints, each path once
      * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
+     * @param limits            the limits of each endpoint's connections
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
-    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout) {
+    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout,
+                                        Function<WebSocketEndpoint, ConnectionLimits> limits) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -47,7 +50,8 @@ public final class EndpointRoutes {
                     ? TimeUnit.SECONDS.toNanos(endpoint.idleTimeoutSeconds())
                     : serverIdleTimeout.toNanos();
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path()));
+                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, limits.apply(endpoint),
+                    new EndpointSessions(endpoint.path()));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -145,10 +149,11 @@ public final class EndpointRoutes {
      * @param subprotocols     the subprotocols it speaks, most preferred first
      * @param allowedOrigins   the origins it allows in addition to the server's
      * @param idleTimeoutNanos its idle timeout (its own or the server's); 0: none
+     * @param limits           the limits of its connections
      * @param sessions         its open sessions and rooms
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
-                 Set<String> allowedOrigins, long idleTimeoutNanos, EndpointSessions sessions) {
+                 Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, EndpointSessions sessions) {
     }
 
     /**

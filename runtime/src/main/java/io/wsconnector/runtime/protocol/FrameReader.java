@@ -160,6 +160,24 @@ final class FrameReader {
         }
     }
 
+    /**
+     * Reads and drops whatever the client sends, without looking, until it closes the connection: after a
+     * protocol error the frames can no longer be trusted.
+     *
+     * @throws DataReader.InsufficientDataAvailableException when the client has closed the connection
+     */
+    void discardUntilEnd() {
+        while (true) {
+            int available = reader.available();
+            if (available > 0) {
+                reader.skip(available);
+            }
+            waiting = true;
+            reader.pullData();
+            waiting = false;
+        }
+    }
+
     private static ProtocolViolation violation(String message) {
         return new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, message);
     }

@@ -29,7 +29,8 @@ final class FrameWriter {
     private final String endpointPath;
     private final DataWriter socket;
     private final Thread connectionThread;
-    private final ConnectionLimits limits;
+    private final SendQueueLimits limits;
+    private final CountedLog log;
     private final SettlingLock lock;
     /** Signalled when a writer has taken the batch or stopped, for the connection's thread waiting on it. */
     private final Condition batchTaken;
@@ -44,22 +45,26 @@ final class FrameWriter {
     private Thread writerThread;
 
     private volatile boolean closed;
+    /** When the write in progress began; 0 between writes. */
+    private volatile long writeStartedNanos;
 
     /**
      * @param sessionId        the session's id, for messages and the log
      * @param endpointPath     its endpoint's path, for the log
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
-     * @param limits           the send-queue limit and slow-consumer policy
+     * @param limits           the send queue's limits and slow-consumer policy
+     * @param log              where slow consumers are counted
      * @param lock             guards the batch and the queue
      */
     FrameWriter(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                ConnectionLimits limits, SettlingLock lock) {
+                SendQueueLimits limits, CountedLog log, SettlingLock lock) {
         this.sessionId = sessionId;
         this.endpointPath = endpointPath;
         this.socket = socket;
         this.connectionThread = connectionThread;
         this.limits = limits;
+        this.log = log;
         this.lock = lock;
         this.batchTaken = lock.newCondition();
     }
@@ -102,12 +107,17 @@ final class FrameWriter {
      */
     SendQueue queue() {
         if (queue == null) {
-            queue = new SendQueue(sessionId, endpointPath, limits.sendQueueLimit(), limits.slowConsumerPolicy());
+            queue = new SendQueue(sessionId, endpointPath, limits, log);
         }
         if (batch != null && !batch.isEmpty()) {
             queue.add(batch.bytes(), batch.length(), batch.stages(), false);
             batch.clear();
         }
+        return queue;
+    }
+
+    /** The queue as it is, {@code null} if nothing was ever queued. The lock is held. */
+    SendQueue queueIfAny() {
         return queue;
     }
 
@@ -271,14 +281,24 @@ final class FrameWriter {
 
     /** @return {@code null}, or why the connection failed */
     private UncheckedIOException write(byte[] bytes, int length) {
+        writeStartedNanos = System.nanoTime();
         try {
             socket.writeNow(BufferData.create(bytes, 0, length));
             return null;
-        } catch (UncheckedIOException e) {
-            return e;
-        } catch (SocketWriterException e) {
-            return new UncheckedIOException(new IOException("Connection of session " + sessionId + " failed", e));
+        } catch (UncheckedIOException | SocketWriterException e) {
+            return new ConnectionFailedException("The connection of session " + sessionId + " failed",
+                    e instanceof UncheckedIOException unchecked ? unchecked.getCause() : new IOException(e));
+        } finally {
+            writeStartedNanos = 0;
         }
+    }
+
+    /**
+     * Since when the write in progress has waited for the client, in {@link System#nanoTime()}; 0 if no
+     * write is in progress.
+     */
+    long writeStartedNanos() {
+        return writeStartedNanos;
     }
 
     private boolean batchIsEmpty() {

@@ -21,6 +21,12 @@ import io.wsconnector.runtime.spi.WebSocketDispatcher;
  * <p>A message handler may return the stage its reply is pending on: a stage that completes
  * exceptionally is handled like an exception the handler threw, in its turn.
  *
+ * <p>Two failures are not the handler's: the connection failing under it (a send of the handler's fails
+ * with a {@link ConnectionFailedException}: the client reset the connection, or stopped reading and was
+ * cut off) ends nothing more and is not logged, for the connection ends anyway (1006); an
+ * {@link OutOfMemoryError} closes the connection with 1013 (try again later), counted rather than logged
+ * each time.
+ *
  * <p>Most calls come from the connection's thread; an idle timeout comes from a thread of Helidon's
  * executor, and the failure of a stage a handler returned from whichever thread failed it. A lock makes
  * them take turns: a handler never runs while another one of the same connection does. A stage failure
@@ -36,6 +42,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
     private final WebSocketDispatcher dispatcher;
     private final ConnectionSession session;
     private final EndpointSessions sessions;
+    private final CountedLog log;
     private final ReentrantLock turn = new ReentrantLock();
 
     /** Guarded by {@code turn}. */
@@ -48,14 +55,17 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
      * @param dispatcher        the connection's dispatcher
      * @param session           the session the handlers see
      * @param sessions          the endpoint's open sessions, which the session is in from open to close
+     * @param log               where running out of memory is counted
      */
     HandlerCalls(String endpointClassName, WebSocketDispatcher dispatcher, ConnectionSession session,
-                 EndpointSessions sessions) {
+                 EndpointSessions sessions, CountedLog log) {
         this.endpointClassName = endpointClassName;
         this.dispatcher = dispatcher;
         this.session = session;
         this.sessions = sessions;
+        this.log = log;
     }
+
 
     /**
      * The session joins its endpoint's sessions (so a broadcast from {@code @OnOpen} reaches it), then
@@ -228,6 +238,15 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
      * and the connection closed with 1011. The turn is held.
      */
     private void failed(String handler, Throwable error) {
+        if (error instanceof ConnectionFailedException) {
+            return; // the connection failed under the handler: the read loop ends it
+        }
+        if (error instanceof OutOfMemoryError) {
+            log.count(CountedLog.Event.OUT_OF_MEMORY, () -> handler + " of " + endpointClassName + " ran out of memory; "
+                    + "closing session " + session.id() + " with 1013");
+            closeSession(CloseCodes.TRY_AGAIN_LATER, "Server out of memory");
+            return;
+        }
         Throwable onErrorFailure = null;
         try {
             if (dispatcher.onError(session, error)) {
@@ -241,8 +260,12 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
         if (onErrorFailure != null) {
             LOGGER.log(Level.ERROR, "@OnError of " + endpointClassName + " threw while handling it", onErrorFailure);
         }
+        closeSession(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
+    }
+
+    private void closeSession(int code, String reason) {
         try {
-            session.close(CloseCodes.INTERNAL_ERROR, INTERNAL_ERROR_REASON);
+            session.close(code, reason);
         } catch (RuntimeException e) {
             // the connection is gone already
         }

@@ -4,10 +4,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The idle timeout of one connection whose endpoint has one: {@link IdleTimeouts} asks it every tick
+ * The idle timeout of one connection whose endpoint has one: the server's clock asks it every tick
  * whether no frame has arrived for the timeout; then it hands {@code onIdleTimeout} to a thread of
  * Helidon's executor, which waits its turn among the connection's handler calls. After an
  * {@code onIdleTimeout} that keeps the connection, the idle time counts from then.
+ *
+ * <p>If a write to the client has also been waiting for the whole timeout, the client neither sends nor
+ * reads: the connection is cut off at once ({@code stalled}), without {@code onIdleTimeout}, which could
+ * not send anything anyway and might wait forever for its turn behind a handler blocked in that write.
  */
 final class IdleWatch {
     private final FrameReader frames;
@@ -15,6 +19,7 @@ final class IdleWatch {
     private final HandlerCalls calls;
     private final Executor executor;
     private final long timeoutNanos;
+    private final Runnable stalled;
 
     /** When the last idle timeout was handled: the idle time counts from then too. */
     private volatile long restartNanos = System.nanoTime();
@@ -28,13 +33,16 @@ final class IdleWatch {
      * @param calls        where {@code onIdleTimeout} goes
      * @param executor     the thread pool that calls it
      * @param timeoutNanos the idle timeout
+     * @param stalled      cuts the connection off when a write has been waiting for the whole timeout too
      */
-    IdleWatch(FrameReader frames, OutboundFrames outbound, HandlerCalls calls, Executor executor, long timeoutNanos) {
+    IdleWatch(FrameReader frames, OutboundFrames outbound, HandlerCalls calls, Executor executor, long timeoutNanos,
+              Runnable stalled) {
         this.frames = frames;
         this.outbound = outbound;
         this.calls = calls;
         this.executor = executor;
         this.timeoutNanos = timeoutNanos;
+        this.stalled = stalled;
     }
 
     /** When the connection last showed life: its last frame, or the last idle timeout it survived. */
@@ -45,6 +53,12 @@ final class IdleWatch {
     /** Called every tick: fires the timeout if it is due. */
     void check(long now) {
         if (firing || stopped || outbound.closeSent() || now - idleSinceNanos() < timeoutNanos) {
+            return;
+        }
+        long writing = outbound.writeStartedNanos();
+        if (writing != 0 && now - writing >= timeoutNanos) {
+            stopped = true;
+            stalled.run();
             return;
         }
         firing = true;

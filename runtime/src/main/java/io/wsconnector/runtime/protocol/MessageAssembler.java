@@ -11,30 +11,43 @@ import io.wsconnector.runtime.CloseCodes;
  * grows as bytes arrive — never to the size a header merely announces — and text is validated as it
  * arrives, so a bad byte fails the connection even in the middle of a fragment.
  *
+ * <p>The buffer is also the connection's share of the server's {@link InboundBudget}: every connection may
+ * keep up to {@value #RETAINED_BUFFER} bytes of its own, uncharged, so that small messages cost no atomic
+ * operation; past that, each growth is charged (one atomic addition), and a growth the budget refuses fails
+ * the connection with 1013, or 1009 if the message alone needs more than the whole budget. The charge is
+ * given back when the next message begins (the handler of this one has returned, and its reply was
+ * written if the input was drained) or when the connection ends. An inflate step (permessage-deflate)
+ * belongs between the frame reader and {@link #add}'s buffer, so that inflated bytes are charged here too.
+ *
  * <p>Every message received is completed by {@link #add}: the one place to count messages and bytes
- * in. It is also where the future would plug in: an inflate step (permessage-deflate) between the frame
- * reader and the buffer, counting inflated bytes against the limit; a server-wide budget of buffered
- * inbound bytes, charged where the buffer grows; a deadline for a message begun but not finished.
+ * in. A message begun and not finished shows in {@link #openSinceNanos()}, for the message timeout.
  */
 final class MessageAssembler {
     /** A message buffer larger than this is dropped after the message, so that idle connections stay small. */
-    private static final int RETAINED_BUFFER = 64 * 1024;
+    static final int RETAINED_BUFFER = 64 * 1024;
     private static final byte[] NO_BYTES = new byte[0];
 
     private final int maxMessageSize;
+    private final InboundBudget budget;
 
     /** The type of the message being received, {@code TEXT} or {@code BINARY}; {@code null} between messages. */
     private Opcode type;
     private byte[] message = NO_BYTES;
     private int messageLength;
+    /** What this connection has charged to the budget: the buffer's size once past the retained size. */
+    private long charged;
+    /** When the message being received began (its first frame's header arrived); 0 between messages. */
+    private volatile long openSinceNanos;
     /** Created by the first text message. */
     private Utf8Validator utf8;
 
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
+     * @param budget         the server-wide budget that large message buffers are charged to
      */
-    MessageAssembler(int maxMessageSize) {
+    MessageAssembler(int maxMessageSize, InboundBudget budget) {
         this.maxMessageSize = maxMessageSize;
+        this.budget = budget;
     }
 
     /**
@@ -44,7 +57,7 @@ final class MessageAssembler {
      * @return the type of the message this frame completed ({@code TEXT} or {@code BINARY}), to be taken
      *         with {@link #takeText()} or {@link #takeBinary()}; {@code null} if more frames are to come
      * @throws ProtocolViolation 1002 for a fragment out of place, 1009 for a message over the limit, 1007
-     *                           for text that is not UTF-8
+     *                           for text that is not UTF-8, 1013 (or 1009) when the budget refuses the buffer
      */
     Opcode add(Opcode opcode, FrameReader frame) {
         begin(opcode, frame);
@@ -69,10 +82,12 @@ final class MessageAssembler {
 
     /**
      * Checks the data frame whose header {@code frame} has just read like {@link #add}, but skips its
-     * payload: after our close frame, data is no longer delivered.
+     * payload, and drops what was received of its message: after our close frame, data is no longer
+     * delivered.
      */
     void skip(Opcode opcode, FrameReader frame) {
         begin(opcode, frame);
+        dropBuffer();
         frame.skipPayload();
         if (frame.fin()) {
             reset();
@@ -93,6 +108,33 @@ final class MessageAssembler {
         return binary;
     }
 
+    /**
+     * When the message being received began, in {@link System#nanoTime()}; 0 if none is: read by the
+     * server's clock for the message timeout.
+     */
+    long openSinceNanos() {
+        return openSinceNanos;
+    }
+
+    /**
+     * Drops the message being received, if any, with its buffer, and gives back what was charged: the
+     * connection is closing or has failed (maybe for want of memory).
+     */
+    void abandon() {
+        reset();
+        dropBuffer();
+    }
+
+    /** Drops what was received of the message, keeping its place in the fragments, and the buffer's charge. */
+    private void dropBuffer() {
+        messageLength = 0;
+        openSinceNanos = 0;
+        if (message.length > RETAINED_BUFFER) {
+            message = NO_BYTES;
+        }
+        releaseDropped();
+    }
+
     /** Checks that the frame fits in the message so far, and starts a message with a text or binary frame. */
     private void begin(Opcode opcode, FrameReader frame) {
         if (opcode == Opcode.CONTINUATION) {
@@ -103,7 +145,9 @@ final class MessageAssembler {
             if (type != null) {
                 throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "New message inside an unfinished one");
             }
+            releaseDropped(); // the previous message has been handled
             type = opcode;
+            openSinceNanos = frame.lastInputNanos();
             if (opcode == Opcode.TEXT && utf8 == null) {
                 utf8 = new Utf8Validator();
             }
@@ -116,20 +160,55 @@ final class MessageAssembler {
     private void reset() {
         type = null;
         messageLength = 0;
+        openSinceNanos = 0;
         if (utf8 != null) {
             utf8.reset();
         }
         if (message.length > RETAINED_BUFFER) {
-            message = NO_BYTES;
+            message = NO_BYTES; // its charge stays until the next message begins: the handler may hold a copy
+        }
+    }
+
+    /** Gives back the charge of a buffer that has been dropped. */
+    private void releaseDropped() {
+        if (charged > 0 && message.length <= RETAINED_BUFFER) {
+            budget.release(charged);
+            charged = 0;
         }
     }
 
     private void ensureCapacity(int needed) {
-        if (message.length < needed) {
-            long doubled = Math.max(256L, 2L * message.length);
-            byte[] larger = new byte[(int) Math.max(needed, Math.min(doubled, maxMessageSize))];
-            System.arraycopy(message, 0, larger, 0, messageLength);
-            message = larger;
+        if (message.length >= needed) {
+            return;
         }
+        long doubled = Math.max(256L, 2L * message.length);
+        int capacity = (int) Math.max(needed, Math.min(doubled, maxMessageSize));
+        if (capacity > RETAINED_BUFFER) {
+            capacity = chargeFor(capacity, needed);
+        }
+        byte[] larger = new byte[capacity];
+        System.arraycopy(message, 0, larger, 0, messageLength);
+        message = larger;
+    }
+
+    /**
+     * Charges a buffer of {@code capacity} bytes, or of {@code needed} if the budget cannot take more.
+     *
+     * @return the capacity charged
+     * @throws ProtocolViolation 1013 if the budget cannot take even {@code needed}; 1009 if it never could
+     */
+    private int chargeFor(int capacity, int needed) {
+        if (budget.charge(capacity - charged)) {
+            charged = capacity;
+            return capacity;
+        }
+        if (needed < capacity && budget.charge(needed - charged)) {
+            charged = needed;
+            return needed;
+        }
+        if (needed > budget.limit()) {
+            throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds the server's inbound buffer limit");
+        }
+        throw new ProtocolViolation(CloseCodes.TRY_AGAIN_LATER, "Server busy: too many large messages at once");
     }
 }

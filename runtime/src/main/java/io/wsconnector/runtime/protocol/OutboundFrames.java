@@ -48,15 +48,16 @@ final class OutboundFrames {
      * @param endpointPath     its endpoint's path, for the log
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
-     * @param limits           the send-queue limit and slow-consumer policy
+     * @param limits           the send queue's limits and slow-consumer policy
+     * @param log              where slow consumers are counted
      * @param closeQueued      runs (under the lock) when our close frame has been batched or queued
      */
     OutboundFrames(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                   ConnectionLimits limits, Runnable closeQueued) {
+                   SendQueueLimits limits, CountedLog log, Runnable closeQueued) {
         this.sessionId = sessionId;
         this.connectionThread = connectionThread;
         this.closeQueued = closeQueued;
-        this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, lock);
+        this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, log, lock);
     }
 
     /** The 101 response is written: from now on, frames can be sent. */
@@ -145,6 +146,37 @@ final class OutboundFrames {
                 writer.startWriter();
             }
         }
+    }
+
+    /**
+     * The clock's tick: closes the session with 1008 if its send queue has been over the soft limit for
+     * longer than the soft window (its client reads too slowly, not just behind a burst).
+     */
+    void checkSendQueue(long now) {
+        boolean startWriter = false;
+        lock.lock();
+        try {
+            SendQueue queue = writer.queueIfAny();
+            if (queue == null || !isOpen() || !queue.overSoftLimitTooLong(now)) {
+                return;
+            }
+            queue.closeSlowConsumer(() -> queue.describeOverSoftLimit(now), lock);
+            queueClose(CloseCodes.POLICY_VIOLATION, SLOW_CONSUMER_REASON);
+            startWriter = writer.startWriting();
+        } finally {
+            lock.unlock();
+        }
+        if (startWriter) {
+            writer.startWriter();
+        }
+    }
+
+    /**
+     * Since when the write in progress has waited for the client, in {@link System#nanoTime()}; 0 if no
+     * write is in progress.
+     */
+    long writeStartedNanos() {
+        return writer.writeStartedNanos();
     }
 
     /**

@@ -1,45 +1,61 @@
 package io.wsconnector.runtime.protocol;
 
-import java.lang.System.Logger.Level;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 import io.wsconnector.runtime.SlowConsumerPolicy;
 
 /**
  * One session's frames waiting for its writer, bounded in bytes, and the {@link SlowConsumerPolicy} that
- * applies when a frame does not fit. Not thread-safe: {@link OutboundFrames} guards it with its lock.
+ * applies when a frame does not fit; it also knows since when it has been over its soft limit
+ * ({@link SendQueueLimits}). Not thread-safe: {@link OutboundFrames} guards it with its lock.
  */
 final class SendQueue {
     /** Queued frames at least this large are written from their own (shared) array, never copied. */
     static final int DIRECT_WRITE = 8 * 1024;
 
-    private static final System.Logger LOGGER = System.getLogger(SendQueue.class.getName());
-
     private final String sessionId;
     private final String endpointPath;
     private final int limit;
     private final SlowConsumerPolicy policy;
+    /** The soft limit; {@link Long#MAX_VALUE} if none applies. */
+    private final long softLimit;
+    private final long softWindowNanos;
+    private final CountedLog log;
     private final ArrayDeque<Queued> frames = new ArrayDeque<>(4);
     /** Bytes queued or being written from the queue. */
     private long bytes;
+    /** Since when the queue has been over its soft limit without a break; 0 while it is not. */
+    private long overSoftSinceNanos;
     private boolean dropReported;
 
     /**
      * @param sessionId    the session's id, for the log
      * @param endpointPath its endpoint's path, for the log
-     * @param limit        the most bytes the queue holds before the policy applies
-     * @param policy       what happens when a frame does not fit
+     * @param limits       the hard and soft limits, and the policy that applies when a frame does not fit
+     * @param log          where slow consumers are counted
      */
-    SendQueue(String sessionId, String endpointPath, int limit, SlowConsumerPolicy policy) {
+    SendQueue(String sessionId, String endpointPath, SendQueueLimits limits, CountedLog log) {
         this.sessionId = sessionId;
         this.endpointPath = endpointPath;
-        this.limit = limit;
-        this.policy = policy;
+        this.limit = limits.limit();
+        this.policy = limits.policy();
+        this.softLimit = limits.hasSoftLimit() ? limits.softLimit() : Long.MAX_VALUE;
+        this.softWindowNanos = limits.softWindow().toNanos();
+        this.log = log;
+    }
+
+    /**
+     * Whether the queue has been over its soft limit for longer than the soft window: its client reads too
+     * slowly, not just behind a burst.
+     */
+    boolean overSoftLimitTooLong(long now) {
+        return overSoftSinceNanos != 0 && now - overSoftSinceNanos > softWindowNanos;
     }
 
     boolean isEmpty() {
@@ -64,6 +80,9 @@ final class SendQueue {
     void add(byte[] frame, int length, List<CompletableFuture<Void>> stages, boolean droppable) {
         frames.add(new Queued(frame, length, stages, droppable, false));
         bytes += length;
+        if (bytes > softLimit && overSoftSinceNanos == 0) {
+            overSoftSinceNanos = System.nanoTime();
+        }
     }
 
     /**
@@ -95,13 +114,10 @@ final class SendQueue {
                 return true;
             }
             default -> {
-                LOGGER.log(Level.WARNING, "Session " + sessionId + " of " + endpointPath + " does not read what is "
-                        + "sent to it: " + (bytes + length) + " bytes would be queued, over the limit of " + limit
-                        + "; closing it with 1008 (slow-consumer policy CLOSE)");
-                IllegalStateException why = new IllegalStateException("Session " + sessionId
-                        + " was closed: its client read too slowly (send queue full)");
-                settled.settle(stage, why);
-                dropAll(why, settled);
+                long wouldQueue = bytes + length;
+                closeSlowConsumer(() -> wouldQueue + " bytes would be queued, over the limit of " + limit, settled);
+                settled.settle(stage, new IllegalStateException("Session " + sessionId
+                        + " was closed: its client read too slowly (send queue full)"));
                 return false;
             }
         }
@@ -133,9 +149,32 @@ final class SendQueue {
         return new Queued(buffer, length, stages, false, true);
     }
 
+    /**
+     * The session is closed for reading too slowly (policy {@link SlowConsumerPolicy#CLOSE}): logs it, counted,
+     * and drops every frame; the caller queues the close frame.
+     *
+     * @param why how much is queued, for the log
+     */
+    void closeSlowConsumer(Supplier<String> why, SettlingLock settled) {
+        log.count(CountedLog.Event.SLOW_CONSUMER, () -> "Session " + sessionId + " of " + endpointPath
+                + " does not read what is sent to it: " + why.get() + "; closing it with 1008 (slow-consumer policy "
+                + "CLOSE)");
+        dropAll(new IllegalStateException("Session " + sessionId + " was closed: its client read too slowly "
+                + "(send queue full)"), settled);
+    }
+
+    /** How much is queued, and since when over the soft limit, for the log. */
+    String describeOverSoftLimit(long now) {
+        return bytes + " bytes have been queued, over the soft limit of " + softLimit + " for "
+                + (now - overSoftSinceNanos) / 1_000_000 + " ms";
+    }
+
     /** Bytes taken from the queue have been written (or failed): they no longer count. */
     void written(long length) {
         bytes -= length;
+        if (bytes <= softLimit) {
+            overSoftSinceNanos = 0;
+        }
     }
 
     /** Drops every frame, failing their stages with {@code why}. */
@@ -145,6 +184,7 @@ final class SendQueue {
         }
         frames.clear();
         bytes = 0;
+        overSoftSinceNanos = 0;
     }
 
     private CancellationException dropped() {
@@ -154,9 +194,9 @@ final class SendQueue {
     private void reportDrop() {
         if (!dropReported) {
             dropReported = true;
-            LOGGER.log(Level.WARNING, "Session " + sessionId + " of " + endpointPath + " does not read what is sent "
-                    + "to it: its send queue is full (" + limit + " bytes); dropping messages (" + policy
-                    + "), reported once per session");
+            log.count(CountedLog.Event.DROPPING, () -> "Session " + sessionId + " of " + endpointPath + " does not "
+                    + "read what is sent to it: its send queue is full (" + limit + " bytes); dropping messages ("
+                    + policy + ")");
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.helidon.common.buffers.DataReader;
 import io.helidon.common.concurrency.limits.Limit;
+import io.helidon.webserver.CloseConnectionException;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
 import io.wsconnector.runtime.CloseCodes;
@@ -20,32 +21,37 @@ import io.wsconnector.runtime.spi.WebSocketDispatcher;
  * reads frames ({@link FrameReader}), joins data frames into messages ({@link MessageAssembler}), answers
  * pings, and hands every event to the endpoint ({@link HandlerCalls}); writes its replies once it has
  * handled the input it has ({@link OutboundFrames}); ends with the closing handshake
- * ({@link CloseHandshake}), and delivers the close exactly once however the connection ends.
+ * ({@link CloseHandshake}), and delivers the close exactly once however the connection ends. Its deadlines
+ * (idle, message, slow consumer) are kept by the server's clock ({@link ConnectionDeadlines}).
  *
  * <p>It also keeps the close timeout: after our close frame, the client has {@code closeTimeout} to
  * answer with its own before the TCP connection is closed anyway (RFC 6455, section 7.1.1). Meanwhile the
- * loop reads on, and drops data frames. (After failing the connection for a protocol error it stops
- * reading at once; reading on there too until the client's close or the timeout would go in {@link #end}.)
+ * loop reads on, and drops data frames — also after the server failed the connection (a broken rule, a
+ * message over a limit): a client still sending when our close frame arrives would otherwise have its
+ * connection reset, and lose the close frame (a browser then reports 1006). After a protocol error the
+ * frames can no longer be trusted: what the client sends is dropped unread until it closes.
+ *
+ * <p>Nothing escapes to Helidon, whose HTTP/1 layer would write an HTTP 500 into the WebSocket stream:
+ * running out of memory closes the connection with 1013, anything else unexpected with 1011.
  */
 final class WebSocketConnection implements ServerConnection {
     private static final System.Logger LOGGER = System.getLogger(WebSocketConnection.class.getName());
     private static final byte[] NO_BYTES = new byte[0];
+    private static final byte[] MESSAGE_TIMEOUT_REASON = "Message not completed in time".getBytes(StandardCharsets.UTF_8);
     /** How long a stopping server waits for a connection's goodbye (1001) to be written. */
     private static final long STOP_WRITE_WAIT_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final ConnectionContext ctx;
     private final ConnectionLimits limits;
+    private final ServerServices services;
     private final FrameReader frames;
+    private final MessageAssembler messages;
     private final OutboundFrames outbound;
     private final CloseHandshake closing;
     private final ConnectionSession session;
     private final HandlerCalls calls;
-    /** The server's idle checker and this connection's idle timeout; {@code null} if the endpoint has none. */
-    private final IdleTimeouts idleTimeouts;
-    private final IdleWatch idle;
+    private final ConnectionDeadlines deadlines;
 
-    /** Created by the first data frame. */
-    private MessageAssembler messages;
     /** Created by the first control frame. */
     private byte[] control;
     private volatile boolean finished;
@@ -56,32 +62,33 @@ final class WebSocketConnection implements ServerConnection {
     /**
      * Sets up a connection whose handshake is under way, on the thread that will read it.
      *
-     * @param ctx          the connection
-     * @param route        its endpoint
-     * @param dispatcher   the dispatcher of the endpoint instance that serves it
-     * @param handshake    the opening handshake
-     * @param sessionId    the session's id
-     * @param limits       the server's limits
-     * @param idleTimeouts the server's idle checker
+     * @param ctx        the connection
+     * @param route      its endpoint, with the limits of its connections
+     * @param dispatcher the dispatcher of the endpoint instance that serves it
+     * @param handshake  the opening handshake
+     * @param sessionId  the session's id
+     * @param services   the server's clock, inbound budget and counted log
      */
     WebSocketConnection(ConnectionContext ctx, EndpointRoutes.Route route, WebSocketDispatcher dispatcher,
-                        Handshake handshake, String sessionId, ConnectionLimits limits, IdleTimeouts idleTimeouts) {
+                        Handshake handshake, String sessionId, ServerServices services) {
         this.ctx = ctx;
-        this.limits = limits;
+        this.limits = route.limits();
+        this.services = services;
         this.frames = new FrameReader(ctx.dataReader());
-        this.outbound = new OutboundFrames(sessionId, route.endpoint().path(), ctx.dataWriter(), Thread.currentThread(),
-                limits, this::closeQueued);
+        this.messages = new MessageAssembler(limits.maxMessageSize(), services.inboundBudget());
+        String path = route.endpoint().path();
+        this.outbound = new OutboundFrames(sessionId, path, ctx.dataWriter(), Thread.currentThread(),
+                limits.sendQueue(), services.log(), this::closeQueued);
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
-        this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions);
-        if (route.idleTimeoutNanos() > 0) {
-            this.idleTimeouts = idleTimeouts;
-            this.idle = new IdleWatch(frames, outbound, calls, ctx.executor(), route.idleTimeoutNanos());
-        } else {
-            this.idleTimeouts = null;
-            this.idle = null;
-        }
+        this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions,
+                services.log());
+        IdleWatch idle = route.idleTimeoutNanos() > 0
+                ? new IdleWatch(frames, outbound, calls, ctx.executor(), route.idleTimeoutNanos(), this::cutOffStalled)
+                : null;
+        this.deadlines = new ConnectionDeadlines(idle, messages, limits.messageTimeout(), outbound,
+                limits.sendQueue().hasSoftLimit(), this::messageTimedOut);
     }
 
     /** The session the endpoint's handlers see, from {@code onUpgrade} on. */
@@ -98,27 +105,35 @@ final class WebSocketConnection implements ServerConnection {
     public void handle(Limit limit) {
         try {
             calls.open();
-            if (idle != null) {
-                idleTimeouts.add(idle);
-            }
+            services.clock().add(deadlines);
             readFrames();
         } catch (ProtocolViolation violation) {
-            // fail the connection (RFC 6455, section 7.1.7): close frame with the code, then TCP close
-            LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + session.sessions().path()
-                    + " with " + violation.code() + ": " + violation.getMessage());
-            end(violation.code(), violation.getMessage().getBytes(StandardCharsets.UTF_8), violation.getMessage());
-        } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException e) {
-            // the client vanished (TCP reset, or closed without a close frame): 1006, below
+            if (violation.code() == CloseCodes.TRY_AGAIN_LATER) {
+                services.log().count(CountedLog.Event.INBOUND_LIMIT, () -> "Session " + session.id() + " of "
+                        + session.sessions().path() + ": a message would pass the server's inbound buffer limit; "
+                        + "closing the session with 1013");
+            }
+            fail(violation.code(), violation.getMessage(), violation.code() != CloseCodes.PROTOCOL_ERROR);
+        } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException | CloseConnectionException e) {
+            // the client vanished (TCP reset, or closed without a close frame), or the socket was closed: 1006
+        } catch (OutOfMemoryError e) {
+            messages.abandon(); // gives the memory back first
+            services.log().count(CountedLog.Event.OUT_OF_MEMORY, () -> "Session " + session.id() + " of "
+                    + session.sessions().path() + " ran out of memory; closing it with 1013");
+            fail(CloseCodes.TRY_AGAIN_LATER, "Server out of memory", false);
+        } catch (Throwable e) {
+            LOGGER.log(Level.ERROR, "Session " + session.id() + " of " + session.sessions().path() + " failed; "
+                    + "closing it with 1011", e);
+            fail(CloseCodes.INTERNAL_ERROR, HandlerCalls.INTERNAL_ERROR_REASON, false);
         } finally {
             finished = true;
-            if (idle != null) {
-                idle.stop();
-                idleTimeouts.remove(idle);
-            }
+            services.clock().remove(deadlines);
+            deadlines.stop();
             Thread timer = closeTimer;
             if (timer != null) {
                 timer.interrupt();
             }
+            messages.abandon(); // gives back what the message buffer was charged
             if (outbound.markClosed()) {
                 closeSocket(); // a writer stuck on a client that does not read: the closed socket releases it
             }
@@ -132,8 +147,7 @@ final class WebSocketConnection implements ServerConnection {
      */
     @Override
     public Duration idleTime() {
-        long since = idle != null ? idle.idleSinceNanos() : frames.lastInputNanos();
-        return Duration.ofNanos(System.nanoTime() - since);
+        return Duration.ofNanos(System.nanoTime() - deadlines.idleSinceNanos(frames.lastInputNanos()));
     }
 
     /**
@@ -182,9 +196,6 @@ final class WebSocketConnection implements ServerConnection {
     }
 
     private void dataFrame(Opcode opcode) {
-        if (messages == null) {
-            messages = new MessageAssembler(limits.maxMessageSize());
-        }
         if (outbound.closeSent()) {
             messages.skip(opcode, frames); // closing: data is no longer delivered
             return;
@@ -207,11 +218,73 @@ final class WebSocketConnection implements ServerConnection {
         return length;
     }
 
-    /** The closing handshake is over, or the connection failed: ends it and delivers the close. */
+    /** The closing handshake is over: ends the connection and delivers the close. */
     private void end(int code, byte[] reasonSent, String reasonDelivered) {
         ending = true;
         closing.finish(code, reasonSent);
         calls.close(code, reasonDelivered);
+    }
+
+    /**
+     * Fails the connection (RFC 6455, section 7.1.7): our close frame with the code, the close delivered,
+     * then the client's input read on and dropped — as frames, skipping data, until its close frame; or, when
+     * the frames can no longer be trusted, unread until it closes — and at the latest until the close
+     * timeout closes the socket. Only then is TCP closed, so that a client still sending is not reset.
+     *
+     * @param framesReadable whether the input can still be read as frames
+     */
+    private void fail(int code, String reason, boolean framesReadable) {
+        LOGGER.log(Level.DEBUG, () -> "Closing session " + session.id() + " of " + session.sessions().path() + " with "
+                + code + ": " + reason);
+        byte[] reasonBytes = reason.getBytes(StandardCharsets.UTF_8);
+        try {
+            closing.fail(code, reasonBytes);
+            calls.close(code, reason);
+            readOnAfterFailure(framesReadable);
+        } catch (Throwable e) {
+            // the client closed, or the close timeout closed the socket: the connection is over
+        }
+        if (!ending) {
+            end(code, reasonBytes, reason);
+        }
+    }
+
+    /** Reads what the client sends after our close frame until its close frame, its end or the close timeout. */
+    private void readOnAfterFailure(boolean framesReadable) {
+        if (framesReadable) {
+            try {
+                messages.abandon();
+                frames.skipPayload(); // the rest of the frame that failed
+                readFrames(); // ends with the client's close frame; data is dropped, our close frame being sent
+                return;
+            } catch (ProtocolViolation broken) {
+                // the client breaks the rules on top: its input is dropped unread from here on
+            }
+        }
+        frames.discardUntilEnd();
+    }
+
+    /**
+     * The message timeout has passed on a message begun: closes the connection with 1008. On the server's
+     * clock; the read loop drops the rest of the message, and the close timeout ends a client that stalls.
+     */
+    private void messageTimedOut() {
+        services.log().count(CountedLog.Event.MESSAGE_TIMEOUT, () -> "Session " + session.id() + " of "
+                + session.sessions().path() + " did not complete a message within the message timeout of "
+                + limits.messageTimeout().toMillis() + " ms; closing it with 1008");
+        outbound.sendClose(CloseCodes.POLICY_VIOLATION, MESSAGE_TIMEOUT_REASON);
+    }
+
+    /**
+     * The idle timeout has passed while a write to the client has been waiting as long: the client neither
+     * sends nor reads. On the server's clock: closes the socket, which fails that write; the handler waiting
+     * in it is not to blame ({@link ConnectionFailedException}).
+     */
+    private void cutOffStalled() {
+        services.log().count(CountedLog.Event.STALLED_CLIENT, () -> "Session " + session.id() + " of "
+                + session.sessions().path() + " closed by its idle timeout: its client has sent nothing for the idle "
+                + "timeout, and has not read what was sent to it for as long");
+        closeSocket();
     }
 
     /**

@@ -65,9 +65,8 @@ final class WebSocketUpgrader implements Http1Upgrader {
     };
 
     private final EndpointRoutes routes;
-    private final ConnectionLimits limits;
     private final OriginPolicy origins;
-    private final IdleTimeouts idleTimeouts;
+    private final ServerServices services;
     /**
      * Session ids: short, unique per server, cheap (a random UUID costs ~25 ms of SecureRandom seeding
      * on the first connection, and 36 characters per connection). Not secrets.
@@ -76,9 +75,8 @@ final class WebSocketUpgrader implements Http1Upgrader {
 
     WebSocketUpgrader(WebSocketProtocol protocol) {
         this.routes = protocol.routes();
-        this.limits = protocol.limits();
         this.origins = protocol.origins();
-        this.idleTimeouts = protocol.idleTimeouts();
+        this.services = protocol.services();
     }
 
     @Override
@@ -141,7 +139,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
         WebSocketConnection connection;
         try {
             WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
-            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, limits, idleTimeouts);
+            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, services);
             dispatcher.onUpgrade(connection.session());
         } catch (UpgradeRejectedException e) {
             return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
