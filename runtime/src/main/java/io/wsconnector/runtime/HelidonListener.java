@@ -6,12 +6,15 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.helidon.http.HeaderNames;
+import io.helidon.http.Headers;
 import io.helidon.http.Status;
+import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.ProtocolConfigs;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.helidon.webserver.http1.Http1ConnectionListener;
 import io.helidon.webserver.http1.Http1ConnectionProvider;
 import io.helidon.webserver.spi.ServerConnectionSelector;
 import io.wsconnector.runtime.protocol.ConnectionGate;
@@ -53,8 +56,7 @@ final class HelidonListener {
         EndpointRoutes routes = protocol.routes();
         Http1Config http1 = Http1Config.builder()
                 // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
-                .addReceiveListener(new UpgradeHeaderNormalizer())
-                .addReceiveListener(gate.requestHeads())
+                .addReceiveListener(new HeadersListeners(new UpgradeHeaderNormalizer(), gate.requestHeads()))
                 .addSendListener(gate.responses())
                 .build();
         ServerConnectionSelector http1Selector = new Http1ConnectionProvider()
@@ -111,6 +113,19 @@ final class HelidonListener {
         Duration needed = longest.plus(HELIDON_IDLE_MARGIN);
         if (!longest.isZero() && config.idleConnectionTimeout().compareTo(needed) < 0) {
             config.idleConnectionTimeout(needed);
+        }
+    }
+
+    /**
+     * Two listeners of received request heads, called in turn: Helidon 4.5 joins several listeners into
+     * one that calls none of them ({@code Http1ConnectionListenerUtil.ListFrameListener} overrides nothing).
+     */
+    private record HeadersListeners(Http1ConnectionListener first, Http1ConnectionListener second)
+            implements Http1ConnectionListener {
+        @Override
+        public void headers(ConnectionContext ctx, Headers headers) {
+            first.headers(ctx, headers);
+            second.headers(ctx, headers);
         }
     }
 }
