@@ -17,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * After the server sends its close frame, it reads and discards what the client still sends, until the
- * client's close frame (or the end of its input, or the close timeout), and only then closes TCP (RFC 6455,
- * section 7.1.1; issue 11, finding 5): a server that closes at once while the client is still sending resets
- * the connection, and a browser then reports 1006 instead of the server's code.
+ * After the server fails a connection with a close frame, it reads and discards what the client still sends,
+ * until the client's close frame (or the end of its input, a pause, or the close timeout), and only then
+ * closes TCP (RFC 6455, section 7.1.1; issue 11, finding 5): a server that closes at once while the client is
+ * still sending resets the connection, and a browser then reports 1006 instead of the server's code.
  */
 @Timeout(120)
 class ClosingHandshakeTest {
@@ -117,19 +117,17 @@ class ClosingHandshakeTest {
     }
 
     @Test
-    void aClientThatNeverAnswersTheCloseFrameIsGivenTheCloseTimeoutBeforeTcpIsClosed() throws Exception {
-        long closeTimeoutMillis = 1_000;
-        start(Duration.ofMillis(closeTimeoutMillis));
+    void aClientThatStopsSendingAndNeverAnswersHasTcpClosedWithoutWaitingForTheCloseTimeout() throws Exception {
+        start(Duration.ofSeconds(60));
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/large-echo")) {
             LargeMessages.sendHeader(client, 0x80 | RawWebSocketClient.BINARY, OVERSIZED); // and no payload
             RawWebSocketClient.Frame close = client.readClose();
             long start = System.nanoTime();
             assertEquals(1009, close.closeCode(), close::toString);
 
-            assertOrderlyEnd(client, 15_000);
+            assertOrderlyEnd(client, 30_000); // the client has paused: nothing to reset
             long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-            assertTrue(elapsedMillis >= closeTimeoutMillis - 200, () -> "TCP was closed " + elapsedMillis
-                    + " ms after the close frame, before the close timeout of " + closeTimeoutMillis + " ms");
+            assertTrue(elapsedMillis < 30_000, () -> "TCP was closed after " + elapsedMillis + " ms");
         }
     }
 }

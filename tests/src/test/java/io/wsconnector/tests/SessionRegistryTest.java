@@ -223,7 +223,7 @@ class SessionRegistryTest {
             switch (ending) {
                 case CLOSING_HANDSHAKE -> {
                     client.sendClose(1000, "");
-                    expectClose(client, 1000, unanswered);
+                    expectClose(client, 1000, unanswered, false);
                 }
                 case CLOSE_FRAME_WITHOUT_WAITING -> client.sendClose(4000, "bye");
                 case ABRUPT_TCP_CLOSE -> {
@@ -232,7 +232,7 @@ class SessionRegistryTest {
                 case TCP_RESET -> client.socket().setSoLinger(true, 0);
                 case PROTOCOL_ERROR -> {
                     client.sendFrame(0x81, false, "unmasked".getBytes(StandardCharsets.UTF_8));
-                    expectClose(client, 1002, unanswered);
+                    expectClose(client, 1002, unanswered, true);
                 }
             }
             endings.incrementAndGet(ending.ordinal());
@@ -245,8 +245,11 @@ class SessionRegistryTest {
      * Reads frames, skipping the broadcasts, until the server's close frame, which must have this code, and then
      * the end of TCP. A connection that ends without a close frame is counted in {@code unanswered}, which must stay 0
      * (see {@link CloseWhileSendingTest}: the close frame must not be lost while a broadcast is being written).
+     *
+     * @param answer whether to answer the close frame, as a client does when the server closed first: a server
+     *               that failed the connection reads on until then (or until the client pauses)
      */
-    private static void expectClose(RawWebSocketClient client, int code, AtomicInteger unanswered)
+    private static void expectClose(RawWebSocketClient client, int code, AtomicInteger unanswered, boolean answer)
             throws IOException {
         for (int i = 0; i < 1_000_000; i++) {
             RawWebSocketClient.Frame frame;
@@ -258,6 +261,9 @@ class SessionRegistryTest {
             }
             if (frame.opcode() == RawWebSocketClient.CLOSE) {
                 assertEquals(code, frame.closeCode(), frame::toString);
+                if (answer) {
+                    client.sendClose(code, "");
+                }
                 assertTrue(client.awaitEndOfStream(RawWebSocketClient.TIMEOUT_MILLIS), "no end of TCP");
                 return;
             }

@@ -23,23 +23,23 @@ public final class CountedLog implements ServerClock.Watch {
     /** What is counted, with the level it is logged at and what a summary line says of it. */
     public enum Event {
         /** A connection did not send a complete request within the handshake timeout, and was closed. */
-        HANDSHAKE_TIMEOUT(Level.INFO, "connections closed for not completing their request within the handshake timeout"),
+        HANDSHAKE_TIMEOUT(Level.INFO, "Connections closed for not completing their request within the handshake timeout"),
         /** A client closed its connection in the middle of its request. */
-        HANDSHAKE_ABANDONED(Level.INFO, "connections closed by their client in the middle of a request"),
+        HANDSHAKE_ABANDONED(Level.INFO, "Connections closed by their client in the middle of a request"),
         /** The server held as many connections as its cap: it stopped accepting for a while. */
-        CONNECTION_CAP(Level.WARNING, "times the connection cap was reached (new connections waited to be accepted)"),
+        CONNECTION_CAP(Level.WARNING, "Times the connection cap was reached (new connections waited to be accepted)"),
         /** A message would have passed the server-wide limit of buffered inbound bytes: closed with 1013. */
-        INBOUND_LIMIT(Level.WARNING, "connections closed with 1013: the inbound buffer limit was reached"),
+        INBOUND_LIMIT(Level.WARNING, "Connections closed with 1013: the inbound buffer limit was reached"),
         /** A message was not completed within the message timeout: closed with 1008. */
-        MESSAGE_TIMEOUT(Level.INFO, "connections closed with 1008 for not completing a message within the message timeout"),
+        MESSAGE_TIMEOUT(Level.INFO, "Connections closed with 1008 for not completing a message within the message timeout"),
         /** A session whose client reads too slowly was closed with 1008. */
-        SLOW_CONSUMER(Level.WARNING, "sessions closed with 1008 because their clients read too slowly"),
+        SLOW_CONSUMER(Level.WARNING, "Sessions closed with 1008 because their clients read too slowly"),
         /** A session whose client reads too slowly began to lose messages (a drop policy). */
-        DROPPING(Level.WARNING, "sessions began to drop messages because their clients read too slowly"),
+        DROPPING(Level.WARNING, "Sessions began to drop messages because their clients read too slowly"),
         /** An idle timeout ended a connection whose client had stopped reading too. */
-        STALLED_CLIENT(Level.INFO, "connections closed by their idle timeout while a write to them was stalled"),
+        STALLED_CLIENT(Level.INFO, "Connections closed by their idle timeout while a write to them was stalled"),
         /** A connection ran out of memory: closed with 1013. */
-        OUT_OF_MEMORY(Level.ERROR, "connections closed with 1013 after running out of memory");
+        OUT_OF_MEMORY(Level.ERROR, "Connections closed with 1013 after running out of memory");
 
         private final Level level;
         private final String summary;
@@ -102,7 +102,7 @@ public final class CountedLog implements ServerClock.Watch {
                 counter.quiet.set(true);
             } else if (count > 1 || !announced) {
                 Event event = entry.getKey();
-                LOGGER.log(event.level, count + " " + event.summary + " in the last " + intervalSeconds + " s");
+                LOGGER.log(event.level, event.summary + ": " + count + " in the last " + intervalSeconds + " s");
             }
         }
     }

@@ -175,6 +175,7 @@ final class FrameReader {
             waiting = true;
             reader.pullData();
             waiting = false;
+            lastInputNanos = System.nanoTime();
         }
     }
 

@@ -87,8 +87,8 @@ final class WebSocketConnection implements ServerConnection {
         IdleWatch idle = route.idleTimeoutNanos() > 0
                 ? new IdleWatch(frames, outbound, calls, ctx.executor(), route.idleTimeoutNanos(), this::cutOffStalled)
                 : null;
-        this.deadlines = new ConnectionDeadlines(idle, messages, limits.messageTimeout(), outbound,
-                limits.sendQueue().hasSoftLimit(), this::messageTimedOut);
+        this.deadlines = new ConnectionDeadlines(idle, frames, messages, limits.messageTimeout(), outbound,
+                limits.sendQueue().hasSoftLimit(), this::messageTimedOut, this::closeSocket);
     }
 
     /** The session the endpoint's handlers see, from {@code onUpgrade} on. */
@@ -228,8 +228,10 @@ final class WebSocketConnection implements ServerConnection {
     /**
      * Fails the connection (RFC 6455, section 7.1.7): our close frame with the code, the close delivered,
      * then the client's input read on and dropped — as frames, skipping data, until its close frame; or, when
-     * the frames can no longer be trusted, unread until it closes — and at the latest until the close
-     * timeout closes the socket. Only then is TCP closed, so that a client still sending is not reset.
+     * the frames can no longer be trusted, unread until it closes — until the client pauses for
+     * {@value ConnectionDeadlines#LINGER_PAUSE_MILLIS} ms, and at the latest until the close timeout closes
+     * the socket. Only then is TCP closed, so that a client still sending is not reset (a lingering close;
+     * Helidon's socket cannot be half-closed first).
      *
      * @param framesReadable whether the input can still be read as frames
      */
@@ -240,6 +242,7 @@ final class WebSocketConnection implements ServerConnection {
         try {
             closing.fail(code, reasonBytes);
             calls.close(code, reason);
+            deadlines.lingering();
             readOnAfterFailure(framesReadable);
         } catch (Throwable e) {
             // the client closed, or the close timeout closed the socket: the connection is over

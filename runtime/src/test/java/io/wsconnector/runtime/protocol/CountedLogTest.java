@@ -1,0 +1,87 @@
+package io.wsconnector.runtime.protocol;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An event repeated thousands of times costs a line when it starts and a line per interval, not a line
+ * each.
+ */
+class CountedLogTest {
+    private static final long INTERVAL = Duration.ofSeconds(60).toNanos();
+
+    private final Logger logger = Logger.getLogger(CountedLog.class.getName());
+    private final List<String> lines = new ArrayList<>();
+    private final Handler handler = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            synchronized (lines) {
+                lines.add(record.getMessage());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void capture() {
+        logger.addHandler(handler);
+    }
+
+    @AfterEach
+    void release() {
+        logger.removeHandler(handler);
+    }
+
+    @Test
+    void theFirstEventIsLoggedAtOnceAndTheRestOncePerInterval() {
+        CountedLog log = new CountedLog(Duration.ofNanos(INTERVAL));
+        long start = System.nanoTime();
+        for (int i = 0; i < 5_000; i++) {
+            int n = i;
+            log.count(CountedLog.Event.HANDSHAKE_TIMEOUT, () -> "connection " + n);
+        }
+        assertEquals(1, lines.size(), lines::toString);
+        assertTrue(lines.getFirst().startsWith("connection 0"), lines::toString);
+
+        log.check(start + INTERVAL + 1);
+        assertEquals(2, lines.size(), lines::toString);
+        assertTrue(lines.get(1).startsWith("Connections closed for not completing their request"), lines::toString);
+        assertTrue(lines.get(1).endsWith(": 5000 in the last 60 s"), lines::toString);
+
+        log.count(CountedLog.Event.HANDSHAKE_TIMEOUT, () -> "connection 5000"); // the attack goes on
+        log.check(start + 2 * INTERVAL + 2);
+        assertEquals(3, lines.size(), lines::toString);
+        assertTrue(lines.get(2).endsWith(": 1 in the last 60 s"), lines::toString);
+    }
+
+    @Test
+    void afterAQuietIntervalTheNextEventIsLoggedAtOnceAgain() {
+        CountedLog log = new CountedLog(Duration.ofNanos(INTERVAL));
+        long start = System.nanoTime();
+        log.count(CountedLog.Event.CONNECTION_CAP, () -> "cap reached");
+        log.check(start + INTERVAL + 1); // the one logged at once: nothing more to say
+        log.check(start + 2 * INTERVAL + 2); // a quiet interval
+        log.count(CountedLog.Event.CONNECTION_CAP, () -> "cap reached again");
+
+        assertEquals(List.of("cap reached (from now on such events are counted and reported every 60 s)",
+                "cap reached again (from now on such events are counted and reported every 60 s)"), lines);
+    }
+}
