@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -51,16 +52,22 @@ public final class CountedLog implements ServerClock.Watch {
     }
 
     private final Map<Event, Counter> counters = new EnumMap<>(Event.class);
+    private final BiConsumer<Level, String> sink;
     private final long intervalNanos;
     private final long intervalSeconds;
     private long intervalStart = System.nanoTime();
 
     /** A log whose counts are reported every {@value #INTERVAL_SECONDS} seconds. */
     public CountedLog() {
-        this(Duration.ofSeconds(INTERVAL_SECONDS));
+        this(Duration.ofSeconds(INTERVAL_SECONDS), LOGGER::log);
     }
 
-    CountedLog(Duration interval) {
+    /**
+     * @param interval how often the counts are reported
+     * @param sink     where the lines go
+     */
+    CountedLog(Duration interval, BiConsumer<Level, String> sink) {
+        this.sink = sink;
         this.intervalNanos = interval.toNanos();
         this.intervalSeconds = interval.toSeconds();
         for (Event event : Event.values()) {
@@ -78,7 +85,7 @@ public final class CountedLog implements ServerClock.Watch {
         counter.count.increment();
         if (counter.quiet.get() && counter.quiet.compareAndSet(true, false)) {
             counter.announced = true;
-            LOGGER.log(event.level, detail.get() + " (from now on such events are counted and reported every "
+            sink.accept(event.level, detail.get() + " (from now on such events are counted and reported every "
                     + intervalSeconds + " s)");
         }
     }
@@ -102,7 +109,7 @@ public final class CountedLog implements ServerClock.Watch {
                 counter.quiet.set(true);
             } else if (count > 1 || !announced) {
                 Event event = entry.getKey();
-                LOGGER.log(event.level, event.summary + ": " + count + " in the last " + intervalSeconds + " s");
+                sink.accept(event.level, event.summary + ": " + count + " in the last " + intervalSeconds + " s");
             }
         }
     }

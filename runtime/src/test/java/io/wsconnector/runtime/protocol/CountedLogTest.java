@@ -3,12 +3,7 @@ package io.wsconnector.runtime.protocol;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -21,38 +16,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CountedLogTest {
     private static final long INTERVAL = Duration.ofSeconds(60).toNanos();
 
-    private final Logger logger = Logger.getLogger(CountedLog.class.getName());
     private final List<String> lines = new ArrayList<>();
-    private final Handler handler = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            synchronized (lines) {
-                lines.add(record.getMessage());
-            }
-        }
 
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
-
-    @BeforeEach
-    void capture() {
-        logger.addHandler(handler);
-    }
-
-    @AfterEach
-    void release() {
-        logger.removeHandler(handler);
+    private CountedLog log() {
+        return new CountedLog(Duration.ofNanos(INTERVAL), (level, line) -> lines.add(line));
     }
 
     @Test
     void theFirstEventIsLoggedAtOnceAndTheRestOncePerInterval() {
-        CountedLog log = new CountedLog(Duration.ofNanos(INTERVAL));
+        CountedLog log = log();
         long start = System.nanoTime();
         for (int i = 0; i < 5_000; i++) {
             int n = i;
@@ -74,7 +46,7 @@ class CountedLogTest {
 
     @Test
     void afterAQuietIntervalTheNextEventIsLoggedAtOnceAgain() {
-        CountedLog log = new CountedLog(Duration.ofNanos(INTERVAL));
+        CountedLog log = log();
         long start = System.nanoTime();
         log.count(CountedLog.Event.CONNECTION_CAP, () -> "cap reached");
         log.check(start + INTERVAL + 1); // the one logged at once: nothing more to say
