@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.wsconnector.runtime.spi.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -92,7 +93,7 @@ class AsyncSendTest {
         EVENTS.expect("open");
         client.send("async");
 
-        assertEquals("reply", client.nextText());
+        assertEquals("reply", client.awaitText());
         EVENTS.expect("written ok");
         closeAndAwait(client);
     }
@@ -102,8 +103,8 @@ class AsyncSendTest {
         JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
         client.send("chain");
 
-        assertEquals("first", client.nextText());
-        assertEquals("second", client.nextText());
+        assertEquals("first", client.awaitText());
+        assertEquals("second", client.awaitText());
         closeAndAwait(client);
     }
 
@@ -112,7 +113,7 @@ class AsyncSendTest {
         JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
         client.send("binary");
 
-        assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) client.next());
+        assertArrayEquals(new byte[] {1, 2, 3}, client.awaitBinary());
         closeAndAwait(client);
     }
 
@@ -127,8 +128,8 @@ class AsyncSendTest {
 
         assertNull(text.toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertNull(binary.toCompletableFuture().get(10, TimeUnit.SECONDS));
-        assertEquals("from outside", client.nextText());
-        assertArrayEquals(new byte[] {7}, (byte[]) client.next());
+        assertEquals("from outside", client.awaitText());
+        assertArrayEquals(new byte[] {7}, client.awaitBinary());
         closeAndAwait(client);
     }
 
@@ -160,8 +161,8 @@ class AsyncSendTest {
         client.send("later");
         client.send("now");
 
-        assertEquals("echo:now", client.nextText());
-        assertEquals("later reply", client.nextText());
+        assertEquals("echo:now", client.awaitText());
+        assertEquals("later reply", client.awaitText());
         closeAndAwait(client);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.wsconnector.runtime.spi.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -107,7 +108,7 @@ class ErrorHandlingTest {
 
         client.send("handled");
         EVENTS.expect("error IllegalArgumentException handled one");
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
@@ -117,7 +118,7 @@ class ErrorHandlingTest {
         EVENTS.expect("open");
         EVENTS.expect("error IllegalArgumentException open failed");
 
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
@@ -154,7 +155,7 @@ class ErrorHandlingTest {
 
         client.send("stage-fails-later");
         EVENTS.expect("error IllegalArgumentException later");
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
@@ -166,7 +167,7 @@ class ErrorHandlingTest {
         client.send("stage-failed-already");
         EVENTS.expect("handler end");
         EVENTS.expect("error IllegalArgumentException already");
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 

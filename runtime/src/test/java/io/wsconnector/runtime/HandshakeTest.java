@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,7 +142,7 @@ class HandshakeTest {
 
     @Test
     void pathQueryAndHeaderValuesAreVisibleInTheHandshakeRequest() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(),
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(),
                 "/inspect/a%2Fb?nick=ada+lovelace&tag=x&tag=y%26z&flag",
                 "X-Client-Version: 3", "x-multi: a", "X-Multi: b")) {
             EVENTS.nextStartingWith("upgrade");
@@ -162,7 +164,7 @@ class HandshakeTest {
             assertEquals(Optional.of("websocket"), request.header("upgrade"));
             assertEquals(Optional.empty(), request.header("X-Missing"));
             assertTrue(request.remoteAddress().getAddress().isLoopbackAddress(), request.remoteAddress()::toString);
-            assertEquals(client.localPort(), request.remoteAddress().getPort());
+            assertEquals(client.socket().getLocalPort(), request.remoteAddress().getPort());
             assertEquals(List.of(), request.requestedSubprotocols());
             assertEquals(Optional.empty(), request.subprotocol());
 
@@ -176,7 +178,7 @@ class HandshakeTest {
 
     @Test
     void beforeThe101TheSessionKeepsAttributesButCannotSendAndAttributesReachOnOpen() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/plain")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/plain")) {
             EVENTS.expect("upgrade open=false send=IllegalStateException async=IllegalStateException"
                     + " close=IllegalStateException same=true");
             EVENTS.expect("open user=ada dropped=null subprotocol=- same=true");
@@ -189,21 +191,18 @@ class HandshakeTest {
 
     @Test
     void aRejectedUpgradeGetsTheChosenStatusAndMessageAndNoCallbackRuns() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/guarded");
-            assertEquals(401, response.status(), response::toString);
-            assertEquals("A valid token is required", response.body());
-            assertEquals("text/plain; charset=UTF-8", response.headers().get("content-type"));
-            assertFalse(response.headers().containsKey("sec-websocket-accept"), response::toString);
-        }
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/guarded?token=slow-down");
-            assertEquals(429, response.status(), response::toString);
-            assertEquals("Too many connections", response.body());
-        }
+        RawWebSocketClient.Refusal unauthorized = RawWebSocketClient.refused(server.port(), "/guarded");
+        assertEquals(401, unauthorized.status(), unauthorized::toString);
+        assertEquals("A valid token is required", unauthorized.body());
+        assertEquals("text/plain; charset=UTF-8", unauthorized.response().headers().get("content-type"));
+        assertFalse(unauthorized.response().headers().containsKey("sec-websocket-accept"), unauthorized::toString);
+
+        RawWebSocketClient.Refusal tooMany = RawWebSocketClient.refused(server.port(), "/guarded?token=slow-down");
+        assertEquals(429, tooMany.status(), tooMany::toString);
+        assertEquals("Too many connections", tooMany.body());
         EVENTS.expectNothingFor(300);
 
-        try (RawClient client = RawClient.connect(server.port(), "/guarded?token=good")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/guarded?token=good")) {
             EVENTS.expect("guarded upgrade good");
             EVENTS.expect("guarded open");
         }
@@ -212,19 +211,17 @@ class HandshakeTest {
 
     @Test
     void anExceptionInOnUpgradeGets500WithoutItsTextAndNoCallbackRuns() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/guarded?token=crash");
-            assertEquals(500, response.status(), response::toString);
-            assertFalse(response.body().contains(SECRET), response::body);
-            assertFalse(response.body().contains("IllegalStateException"), response::body);
-        }
+        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/guarded?token=crash");
+        assertEquals(500, refusal.status(), refusal::toString);
+        assertFalse(refusal.body().contains(SECRET), refusal::body);
+        assertFalse(refusal.body().contains("IllegalStateException"), refusal::body);
         EVENTS.expectNothingFor(300);
     }
 
     @Test
     void theFirstOfTheEndpointsSubprotocolsThatTheClientOffersIsChosen() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/chat",
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.handshake("/chat",
                     "Sec-WebSocket-Protocol: other, chat.v1", "Sec-WebSocket-Protocol: chat.v2");
             assertEquals(101, response.status(), response::toString);
             assertEquals("chat.v2", response.headers().get("sec-websocket-protocol"), "the endpoint's preference");
@@ -235,7 +232,7 @@ class HandshakeTest {
         }
         EVENTS.expect("close 1006");
 
-        JdkClient jdk = JdkClient.connect(http, TestServers.uri(server, "/chat"), "chat.v1", "chat.v0");
+        JdkClient jdk = JdkClient.connect(http, TestServers.uri(server, "/chat"), handshake -> handshake.subprotocols("chat.v1", "chat.v0"));
         assertEquals("chat.v1", jdk.subprotocol());
         EVENTS.nextStartingWith("open");
         jdk.close(1000, "");
@@ -244,18 +241,17 @@ class HandshakeTest {
 
     @Test
     void aClientOfferingNoneOfTheEndpointsSubprotocolsGets400() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/chat", "Sec-WebSocket-Protocol: chat.v3, mqtt");
-            assertEquals(400, response.status(), response::toString);
-            assertTrue(response.body().contains("chat.v2"), response::body);
-        }
+        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/chat",
+                "Sec-WebSocket-Protocol: chat.v3, mqtt");
+        assertEquals(400, refusal.status(), refusal::toString);
+        assertTrue(refusal.body().contains("chat.v2"), refusal::body);
         EVENTS.expectNothingFor(300);
     }
 
     @Test
     void aClientOfferingNoSubprotocolIsAcceptedWithoutOne() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/chat");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.handshake("/chat");
             assertEquals(101, response.status(), response::toString);
             assertFalse(response.headers().containsKey("sec-websocket-protocol"), response::toString);
             EVENTS.nextStartingWith("upgrade");
@@ -266,8 +262,8 @@ class HandshakeTest {
 
     @Test
     void anEndpointWithoutSubprotocolsAnswersNoneWhateverIsOffered() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/plain", "Sec-WebSocket-Protocol: chat.v2");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.handshake("/plain", "Sec-WebSocket-Protocol: chat.v2");
             assertEquals(101, response.status(), response::toString);
             assertFalse(response.headers().containsKey("sec-websocket-protocol"), response::toString);
             EVENTS.nextStartingWith("upgrade");
@@ -315,8 +311,8 @@ class HandshakeTest {
     /** The status answered to a handshake; an accepted connection is closed again, and its events taken. */
     private static int status(WebSocketServer target, String path, String... headers) throws Exception {
         int status;
-        try (RawClient client = RawClient.open(target.port())) {
-            status = client.handshake(target.port(), path, headers).status();
+        try (RawWebSocketClient client = RawWebSocketClient.open(target.port())) {
+            status = client.handshake(path, headers).status();
         }
         if (status == 101) {
             EVENTS.nextStartingWith("close");

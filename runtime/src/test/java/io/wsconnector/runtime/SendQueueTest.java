@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,8 +67,8 @@ class SendQueueTest {
         }
     }
 
-    private RawClient connect(String name, int receiveBuffer) throws IOException {
-        RawClient client = RawClient.connect(server.port(), receiveBuffer, "/queue");
+    private RawWebSocketClient connect(String name, int receiveBuffer) throws IOException {
+        RawWebSocketClient client = RawWebSocketClient.connectWithReceiveBuffer(server.port(), "/queue", receiveBuffer);
         client.sendText(name);
         assertEquals("registered", client.readText());
         return client;
@@ -85,7 +86,7 @@ class SendQueueTest {
     @Test
     void sendsToAClientThatStopsReadingNeverWaitAndDropNewestKeepsAnInOrderPrefix() throws Exception {
         start(SlowConsumerPolicy.DROP_NEWEST);
-        try (RawClient stalled = connect("stalled", 4096); RawClient normal = connect("normal", 0)) {
+        try (RawWebSocketClient stalled = connect("stalled", 4096); RawWebSocketClient normal = connect("normal", 0)) {
             WebSocketSession slow = sessions.get("stalled");
             int sent = 5_000; // 5 MB: far more than the queue limit plus every TCP buffer on the way
             List<CompletableFuture<Void>> stages = new ArrayList<>(sent);
@@ -110,9 +111,9 @@ class SendQueueTest {
     }
 
     /** Reads text messages until none arrives for 2 s; checks they are in increasing order. */
-    private static List<Integer> readUntilQuiet(RawClient client) throws IOException {
+    private static List<Integer> readUntilQuiet(RawWebSocketClient client) throws IOException {
         List<Integer> received = new ArrayList<>();
-        client.setReadTimeout(2_000);
+        client.readTimeout(2_000);
         try {
             while (true) {
                 int sequence = sequenceOf(client.readText());
@@ -143,7 +144,7 @@ class SendQueueTest {
     @Test
     void dropOldestKeepsTheNewestMessages() throws Exception {
         start(SlowConsumerPolicy.DROP_OLDEST);
-        try (RawClient stalled = connect("stalled", 4096)) {
+        try (RawWebSocketClient stalled = connect("stalled", 4096)) {
             WebSocketSession slow = sessions.get("stalled");
             int sent = 5_000;
             List<CompletableFuture<Void>> stages = new ArrayList<>(sent);
@@ -160,7 +161,7 @@ class SendQueueTest {
     @Test
     void closePolicyClosesOnlyTheSlowSessionAndFailsWhatItHadQueued() throws Exception {
         start(SlowConsumerPolicy.CLOSE);
-        try (RawClient stalled = connect("stalled", 4096); RawClient normal = connect("normal", 0)) {
+        try (RawWebSocketClient stalled = connect("stalled", 4096); RawWebSocketClient normal = connect("normal", 0)) {
             WebSocketSession slow = sessions.get("stalled");
             WebSocketSession fast = sessions.get("normal");
             List<CompletableFuture<Void>> stages = new ArrayList<>();
@@ -190,7 +191,7 @@ class SendQueueTest {
     @Test
     void theClosingHandshakeWaitsForWhatAnotherThreadIsWriting() throws Exception {
         start(SlowConsumerPolicy.CLOSE);
-        try (RawClient client = connect("busy", 0)) {
+        try (RawWebSocketClient client = connect("busy", 0)) {
             WebSocketSession session = sessions.get("busy");
             int sent = 40; // 40 KB: within the queue limit, so nothing is dropped
             for (int i = 0; i < sent; i++) {
@@ -200,8 +201,8 @@ class SendQueueTest {
             for (int i = 0; i < sent; i++) {
                 assertEquals(i, sequenceOf(client.readText()), "queued messages come first, in order");
             }
-            RawClient.Frame close = client.readFrame();
-            assertEquals(RawClient.CLOSE, close.opcode());
+            RawWebSocketClient.Frame close = client.readFrame();
+            assertEquals(RawWebSocketClient.CLOSE, close.opcode());
             assertEquals(1000, close.closeCode(), "the client's code is echoed after the queued messages");
             events.expect("close busy 1000");
         }
