@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * runs the tests, in a process of its own; closing it destroys the process.
  */
 public final class JarProcess implements AutoCloseable {
+    /** The system property that names the jar a module packaged. */
+    public static final String PACKAGED_JAR = "packaged.jar";
+
     private final Process process;
     private final BufferedReader output;
 
@@ -29,6 +32,18 @@ public final class JarProcess implements AutoCloseable {
         // closed with the process: once a test has read what it waits for, a thread keeps draining the output
         // so that the application never blocks on a full pipe
         this.output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Starts the jar the module's package phase built, {@code java -jar <jar> arguments...}: the parent POM's
+     * failsafe configuration passes its path as the system property {@value #PACKAGED_JAR}.
+     */
+    public static JarProcess startPackaged(String... arguments) throws IOException {
+        String jar = System.getProperty(PACKAGED_JAR);
+        if (jar == null) {
+            throw new AssertionError("no system property " + PACKAGED_JAR + ": run this test with failsafe");
+        }
+        return start(Path.of(jar), arguments);
     }
 
     /** Starts {@code java -jar jar arguments...}, its error output merged into its output. */
