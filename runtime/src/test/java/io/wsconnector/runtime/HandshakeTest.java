@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.Await;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
@@ -131,7 +132,7 @@ class HandshakeTest {
     private static String asyncOutcome(WebSocketSession session) {
         CompletableFuture<Void> stage = session.sendTextAsync("early").toCompletableFuture();
         try {
-            stage.get(1, TimeUnit.SECONDS);
+            stage.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS); // fails at once, unless something is wrong
             return "ok";
         } catch (ExecutionException e) {
             return e.getCause().getClass().getSimpleName();

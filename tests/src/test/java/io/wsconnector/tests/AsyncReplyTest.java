@@ -8,7 +8,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +41,7 @@ class AsyncReplyTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(builder -> builder.maxMessageSize(MAX_MESSAGE_SIZE),
+        server = TestServers.start(builder -> builder.maxMessageSize(MAX_MESSAGE_SIZE),
                 new AsyncEndpoint_WebSocketEndpoint(() -> new AsyncEndpoint(recorder, HELD)),
                 new BufferEndpoint_WebSocketEndpoint(),
                 new AsyncBufferEndpoint_WebSocketEndpoint());
@@ -46,7 +49,7 @@ class AsyncReplyTest {
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -74,35 +77,35 @@ class AsyncReplyTest {
 
     @Test
     void aCompletedCompletionStageOfStringIsSent() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
 
-        assertEquals("HELLO", client.send("hello").nextMessage());
+        assertEquals("HELLO", client.send("hello").awaitText());
         client.close(1000, "");
     }
 
     @Test
     void aPendingStageIsSentWhenItCompletesAndDoesNotHoldUpLaterMessages() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
 
         client.send("hold:first");
         CompletableFuture<String> held = HELD.poll(10, TimeUnit.SECONDS);
         assertNotNull(held, "the handler did not return its stage");
-        assertEquals("SECOND", client.send("second").nextMessage(), "the pending stage holds nothing up");
+        assertEquals("SECOND", client.send("second").awaitText(), "the pending stage holds nothing up");
         client.assertNothingPending();
 
         held.complete("first, later");
 
-        assertEquals("first, later", client.nextMessage());
+        assertEquals("first, later", client.awaitText());
         client.close(1000, "");
     }
 
     @Test
     void aStageCompletedWithNullSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
 
         client.send(AsyncEndpoint.NULL);
 
-        assertEquals("NEXT", client.send("next").nextMessage(), "nothing came before the next reply");
+        assertEquals("NEXT", client.send("next").awaitText(), "nothing came before the next reply");
         assertEquals(List.of(Recorder.Call.of("OnTextMessage", AsyncEndpoint.NULL), Recorder.Call.of("OnTextMessage", "next")),
                 recorder.all(Recorder.Call.class));
         client.close(1000, "");
@@ -110,12 +113,12 @@ class AsyncReplyTest {
 
     @Test
     void aCompletionStageOfByteArrayIsSent() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
         byte[] message = bytes(300);
 
         client.sendBinary(message);
 
-        Object reply = client.nextEvent();
+        Object reply = client.awaitEvent();
         assertTrue(reply instanceof byte[], () -> "expected binary, got " + reply);
         assertArrayEquals(reversed(message), (byte[]) reply);
         client.close(1000, "");

@@ -1,5 +1,6 @@
 package io.wsconnector.tests;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,9 +10,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.BackgroundReader;
+import io.wsconnector.testsupport.RawWebSocketClient;
+import io.wsconnector.testsupport.Timing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,7 +51,7 @@ class AsyncSendTest {
      * How long one send to a stalled client may take: far more than queuing a message needs (microseconds),
      * however busy the machine, and nothing like waiting for the client, which would never end.
      */
-    private static final long PROMPT_MILLIS = 2_000;
+    private static final long PROMPT_MILLIS = Timing.LATE.toMillis();
 
     private static WebSocketServer server;
     private static WebSocketSessions registry;
@@ -53,7 +59,7 @@ class AsyncSendTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.sendQueueLimit(QUEUE_LIMIT),
+        server = TestServers.start(builder -> builder.sendQueueLimit(QUEUE_LIMIT),
                 new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)),
                 new EchoEndpoint_WebSocketEndpoint());
         registry = server.sessions(BroadcastEndpoint.class);
@@ -61,7 +67,7 @@ class AsyncSendTest {
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     @BeforeEach
@@ -176,11 +182,8 @@ class AsyncSendTest {
                 writtenBefore = written.get();
                 continue;
             }
-            long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS);
-            while (written.get() == writtenBefore && System.nanoTime() < deadline) {
-                Thread.sleep(10);
-            }
-            if (written.get() == writtenBefore) {
+            int before = writtenBefore;
+            if (Await.holdsFor(Duration.ofMillis(STALL_MILLIS), () -> written.get() == before)) {
                 return new Stalled(stages);
             }
             writtenBefore = written.get();

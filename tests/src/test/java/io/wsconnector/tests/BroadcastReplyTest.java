@@ -1,8 +1,9 @@
 package io.wsconnector.tests;
 
-import java.util.concurrent.TimeUnit;
-
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** {@code @OnTextMessage(broadcast = true)} and {@code @OnBinaryMessage(broadcast = true)}, generated code over sockets. */
 @Timeout(60)
@@ -21,21 +21,17 @@ class BroadcastReplyTest {
 
     @BeforeEach
     void connectTwoClients() throws Exception {
-        server = Servers.start(new ShoutEndpoint_WebSocketEndpoint());
+        server = TestServers.start(new ShoutEndpoint_WebSocketEndpoint());
         sender = RawWebSocketClient.connect(server.port(), "/shout");
         listener = RawWebSocketClient.connect(server.port(), "/shout");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (server.sessions(ShoutEndpoint.class).count() < 2) {
-            assertTrue(System.nanoTime() < deadline, "both sessions must open");
-            Thread.sleep(5);
-        }
+        Await.until("both sessions to open", Await.TIMEOUT, () -> server.sessions(ShoutEndpoint.class).count() == 2);
     }
 
     @AfterEach
     void stop() throws Exception {
         sender.close();
         listener.close();
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     @Test

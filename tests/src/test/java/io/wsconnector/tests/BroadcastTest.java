@@ -12,9 +12,11 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +53,7 @@ class BroadcastTest {
 
     @BeforeEach
     void startServer() {
-        server = Servers.start(new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)),
+        server = TestServers.start(new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)),
                 new EchoEndpoint_WebSocketEndpoint());
         registry = server.sessions(BroadcastEndpoint.class);
     }
@@ -61,7 +63,7 @@ class BroadcastTest {
         for (Client client : clients) {
             client.raw().close();
         }
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private Client connect(String path) throws Exception {
@@ -169,16 +171,7 @@ class BroadcastTest {
 
     /** Waits for this client's {@code @OnClose}. */
     private Recorder.Closed closedOf(Client client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Recorder.TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            for (Recorder.Closed closed : recorder.all(Recorder.Closed.class)) {
-                if (closed.sessionId().equals(client.id())) {
-                    return closed;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no @OnClose for " + client.id() + "; events: " + recorder.all());
+        return recorder.closeOf(client.id());
     }
 
     /** This client's last outcome, once its {@code @OnClose} has run. */
@@ -372,7 +365,7 @@ class BroadcastTest {
 
     @Test
     void anEndpointWithAPathTemplateHasOneRegistryForAllItsPaths() throws Exception {
-        WebSocketServer rooms = Servers.start(new RoomEndpoint_WebSocketEndpoint());
+        WebSocketServer rooms = TestServers.start(new RoomEndpoint_WebSocketEndpoint());
         try (RawWebSocketClient first = RawWebSocketClient.connect(rooms.port(), "/rooms/lobby/1");
              RawWebSocketClient second = RawWebSocketClient.connect(rooms.port(), "/rooms/kitchen/2")) {
             assertEquals("lobby/1: up", first.sendText("up").readText());
@@ -387,7 +380,7 @@ class BroadcastTest {
             assertThrows(IllegalArgumentException.class, () -> rooms.sessions("/rooms/lobby/1"),
                     "a concrete path is not the endpoint's path");
         } finally {
-            Servers.stop(rooms);
+            TestServers.stop(rooms);
         }
     }
 

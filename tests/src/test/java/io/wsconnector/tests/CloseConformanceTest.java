@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,10 +23,10 @@ import static io.wsconnector.tests.Conformance.assertFailedWith;
 import static io.wsconnector.tests.Conformance.bytes;
 import static io.wsconnector.tests.Conformance.concat;
 import static io.wsconnector.tests.Conformance.utf8;
-import static io.wsconnector.tests.RawWebSocketClient.CLOSE;
-import static io.wsconnector.tests.RawWebSocketClient.CONTINUATION;
-import static io.wsconnector.tests.RawWebSocketClient.PING;
-import static io.wsconnector.tests.RawWebSocketClient.TEXT;
+import static io.wsconnector.testsupport.RawWebSocketClient.CLOSE;
+import static io.wsconnector.testsupport.RawWebSocketClient.CONTINUATION;
+import static io.wsconnector.testsupport.RawWebSocketClient.PING;
+import static io.wsconnector.testsupport.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,16 +45,16 @@ class CloseConformanceTest {
 
     @BeforeAll
     static void startServers() {
-        server = Servers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)));
-        impatientServer = Servers.start(builder -> builder.closeTimeout(Duration.ofMillis(300)),
+        impatientServer = TestServers.start(builder -> builder.closeTimeout(Duration.ofMillis(300)),
                 new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServers() {
-        Servers.stop(server);
-        Servers.stop(impatientServer);
+        TestServers.stop(server);
+        TestServers.stop(impatientServer);
     }
 
     @BeforeEach
@@ -119,9 +122,9 @@ class CloseConformanceTest {
         String large = "L".repeat(256 * 1024);
         try (RawWebSocketClient client = connect()) {
             client.writeRaw(concat(
-                    RawWebSocketClient.encodeFrame(FIN | TEXT, true, utf8(large)),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("ping before close")),
-                    RawWebSocketClient.encodeFrame(FIN | CLOSE, true, closePayload(1000, new byte[0]))));
+                    Frames.encode(FIN | TEXT, true, utf8(large)),
+                    Frames.encode(FIN | PING, true, utf8("ping before close")),
+                    Frames.encode(FIN | CLOSE, true, closePayload(1000, new byte[0]))));
 
             assertEquals(large, client.readText());
             RawWebSocketClient.Frame pong = client.readFrame();
@@ -201,9 +204,9 @@ class CloseConformanceTest {
         try (RawWebSocketClient client = connect()) {
             // the close, then a ping and a message right behind it in the same write
             client.writeRaw(concat(
-                    RawWebSocketClient.encodeFrame(FIN | CLOSE, true, closePayload(1000, new byte[0])),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("after close")),
-                    RawWebSocketClient.encodeFrame(FIN | TEXT, true, utf8("after close"))));
+                    Frames.encode(FIN | CLOSE, true, closePayload(1000, new byte[0])),
+                    Frames.encode(FIN | PING, true, utf8("after close")),
+                    Frames.encode(FIN | TEXT, true, utf8("after close"))));
 
             List<RawWebSocketClient.Frame> frames = client.readFramesUntilEndOfStream(END_MILLIS);
             assertEquals(1, frames.size(), () -> "expected only the close frame, got " + frames);

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,13 +40,13 @@ class CloseWhileSendingTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)));
+        server = TestServers.start(new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)));
         registry = server.sessions(BroadcastEndpoint.class);
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     @BeforeEach

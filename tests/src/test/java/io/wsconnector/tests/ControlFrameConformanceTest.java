@@ -3,7 +3,10 @@ package io.wsconnector.tests;
 import java.io.ByteArrayOutputStream;
 import java.util.Random;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,10 +17,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static io.wsconnector.tests.Conformance.ECHO;
 import static io.wsconnector.tests.Conformance.assertFailedWith;
 import static io.wsconnector.tests.Conformance.utf8;
-import static io.wsconnector.tests.RawWebSocketClient.CLOSE;
-import static io.wsconnector.tests.RawWebSocketClient.PING;
-import static io.wsconnector.tests.RawWebSocketClient.PONG;
-import static io.wsconnector.tests.RawWebSocketClient.TEXT;
+import static io.wsconnector.testsupport.RawWebSocketClient.CLOSE;
+import static io.wsconnector.testsupport.RawWebSocketClient.PING;
+import static io.wsconnector.testsupport.RawWebSocketClient.PONG;
+import static io.wsconnector.testsupport.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,13 +37,13 @@ class ControlFrameConformanceTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new EchoEndpoint_WebSocketEndpoint());
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private static RawWebSocketClient connect() throws Exception {
@@ -75,7 +78,7 @@ class ControlFrameConformanceTest {
     void section5_5_controlFrameWithA64BitLengthOver125IsClosedWith1002(int opcode) throws Exception {
         try (RawWebSocketClient client = connect()) {
             // header only: the server must not wait for 65,536 bytes of payload
-            client.writeRaw(Conformance.concat(RawWebSocketClient.header64(FIN | opcode, true, 65536),
+            client.writeRaw(Conformance.concat(Frames.header64(FIN | opcode, true, 65536),
                     Conformance.bytes(1, 2, 3, 4)));
 
             assertFailedWith(client, 1002);
@@ -122,7 +125,7 @@ class ControlFrameConformanceTest {
     void section5_5_2_everyPingOfABurstIsAnsweredInOrder() throws Exception {
         ByteArrayOutputStream burst = new ByteArrayOutputStream();
         for (int i = 0; i < 100; i++) {
-            burst.writeBytes(RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("ping " + i)));
+            burst.writeBytes(Frames.encode(FIN | PING, true, utf8("ping " + i)));
         }
         try (RawWebSocketClient client = connect()) {
             client.writeRaw(burst.toByteArray());
@@ -139,10 +142,10 @@ class ControlFrameConformanceTest {
     void section5_5_2_pingsBetweenMessagesAreAnsweredInOrderWithTheEchoes() throws Exception {
         try (RawWebSocketClient client = connect()) {
             client.writeRaw(Conformance.concat(
-                    RawWebSocketClient.encodeFrame(FIN | TEXT, true, utf8("one")),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("a")),
-                    RawWebSocketClient.encodeFrame(FIN | TEXT, true, utf8("two")),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("b"))));
+                    Frames.encode(FIN | TEXT, true, utf8("one")),
+                    Frames.encode(FIN | PING, true, utf8("a")),
+                    Frames.encode(FIN | TEXT, true, utf8("two")),
+                    Frames.encode(FIN | PING, true, utf8("b"))));
 
             assertEquals("one", client.readText());
             RawWebSocketClient.Frame first = client.readFrame();

@@ -4,7 +4,10 @@ import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,14 +39,14 @@ class EchoTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(
+        server = TestServers.start(
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
                 new SessionEchoEndpoint_WebSocketEndpoint(() -> new SessionEchoEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -69,10 +72,10 @@ class EchoTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("messages")
     void echoesTheMessageByteForByte(String path, String description, String message) throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, path));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, path));
 
         client.send(message);
-        String echoed = client.nextMessage();
+        String echoed = client.awaitText();
 
         assertArrayEquals(message.getBytes(StandardCharsets.UTF_8), echoed.getBytes(StandardCharsets.UTF_8));
         assertEquals(message, recorder.next(Recorder.Message.class).text());
@@ -86,10 +89,10 @@ class EchoTest {
         String message = "aé中😀".repeat(104_857) + "01234";
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         assertEquals(ONE_MIB - 1, bytes.length, "test data");
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, path));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, path));
 
         client.send(message);
-        String echoed = client.nextMessage();
+        String echoed = client.awaitText();
 
         assertArrayEquals(bytes, echoed.getBytes(StandardCharsets.UTF_8));
         assertEquals(message, recorder.next(Recorder.Message.class).text());
@@ -99,15 +102,15 @@ class EchoTest {
     @ParameterizedTest
     @ValueSource(strings = {RETURNING, SENDING})
     void aMessageSentInThreeFragmentsByTheJdkClientIsHandledOnceWhole(String path) throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, path));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, path));
 
         client.sendFragments("Hello, ", "fragmented ", "wörld 😀");
 
-        assertEquals("Hello, fragmented wörld 😀", client.nextMessage());
+        assertEquals("Hello, fragmented wörld 😀", client.awaitText());
         assertEquals("Hello, fragmented wörld 😀", recorder.next(Recorder.Message.class).text());
         // a following message is the very next call: nothing was delivered for the single fragments
         client.send("after");
-        assertEquals("after", client.nextMessage());
+        assertEquals("after", client.awaitText());
         assertEquals("after", recorder.next(Recorder.Message.class).text());
         client.close(1000, "");
     }
@@ -153,12 +156,12 @@ class EchoTest {
 
     @Test
     void manyMessagesOnOneConnectionAreEchoedInOrder() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, RETURNING));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, RETURNING));
         for (int i = 0; i < 200; i++) {
             client.send("message " + i);
         }
         for (int i = 0; i < 200; i++) {
-            assertEquals("message " + i, client.nextMessage());
+            assertEquals("message " + i, client.awaitText());
         }
         assertTrue(client.isOpen());
         client.close(1000, "");

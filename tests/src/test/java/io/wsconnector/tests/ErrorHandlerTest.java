@@ -4,7 +4,9 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.TreeSet;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,12 +37,12 @@ class ErrorHandlerTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(new ErrorEndpoint_WebSocketEndpoint(() -> new ErrorEndpoint(recorder)));
+        server = TestServers.start(new ErrorEndpoint_WebSocketEndpoint(() -> new ErrorEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -50,7 +52,7 @@ class ErrorHandlerTest {
     }
 
     private static JdkClient connect() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, ERRORS));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, ERRORS));
         assertEquals("OnOpen", recorder.next(Recorder.Call.class).handler());
         return client;
     }
@@ -74,8 +76,8 @@ class ErrorHandlerTest {
 
         client.send(message);
 
-        assertEquals(answer, client.nextMessage());
-        assertEquals("echo:after", client.send("after").nextMessage(), "the connection stays open");
+        assertEquals(answer, client.awaitText());
+        assertEquals("echo:after", client.send("after").awaitText(), "the connection stays open");
         assertTrue(client.isOpen());
         List<Recorder.Call> calls = errorHandlerCalls();
         assertEquals(1, calls.size(), () -> "@OnError calls: " + calls);
@@ -97,19 +99,19 @@ class ErrorHandlerTest {
         assertEquals(new TreeSet<>(List.of("NumberFormatException handler on /errors: nfe", "Exception handler: ise",
                 "IllegalArgumentException handler: iae", "NumberFormatException handler on /errors: async-nfe",
                 "Exception handler: checked", "IllegalArgumentException handler: async-iae")),
-                new TreeSet<>(List.of(client.nextMessage(), client.nextMessage(), client.nextMessage(),
-                        client.nextMessage(), client.nextMessage(), client.nextMessage())));
-        assertEquals("echo:still open", client.send("still open").nextMessage());
+                new TreeSet<>(List.of(client.awaitText(), client.awaitText(), client.awaitText(),
+                        client.awaitText(), client.awaitText(), client.awaitText())));
+        assertEquals("echo:still open", client.send("still open").awaitText());
         assertEquals(6, errorHandlerCalls().size(), () -> "calls: " + recorder.all());
         client.close(1000, "");
     }
 
     @Test
     void anExceptionFromOnOpenGoesToOnErrorAndTheConnectionStaysOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, ERRORS + "?failOpen=true"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, ERRORS + "?failOpen=true"));
 
-        assertEquals("IllegalArgumentException handler: open", client.nextMessage());
-        assertEquals("echo:after", client.send("after").nextMessage());
+        assertEquals("IllegalArgumentException handler: open", client.awaitText());
+        assertEquals("echo:after", client.send("after").awaitText());
         client.close(1000, "");
     }
 
@@ -119,8 +121,8 @@ class ErrorHandlerTest {
 
         client.sendBinary(new byte[] {1, 2});
 
-        assertEquals("IllegalArgumentException handler: binary", client.nextMessage());
-        assertEquals("echo:after", client.send("after").nextMessage());
+        assertEquals("IllegalArgumentException handler: binary", client.awaitText());
+        assertEquals("echo:after", client.send("after").awaitText());
         assertEquals(List.of(Recorder.Call.of("OnBinaryMessage", 2),
                 Recorder.Call.of("OnError(IllegalArgumentException)", "IllegalArgumentException", "binary")),
                 recorder.all(Recorder.Call.class).subList(1, 3));
@@ -131,11 +133,11 @@ class ErrorHandlerTest {
     @ValueSource(strings = {ErrorEndpoint.ERROR, "async-error", ErrorEndpoint.RETHROW})
     void anExceptionNoHandlerTakesClosesTheConnectionWith1011WithoutItsText(String message) throws Exception {
         JdkClient client = connect();
-        assertEquals("echo:before", client.send("before").nextMessage());
+        assertEquals("echo:before", client.send("before").awaitText());
 
         client.send(message);
 
-        Object event = client.nextEvent();
+        Object event = client.awaitEvent();
         assertTrue(event instanceof JdkClient.Close, () -> "expected the close, got " + event);
         JdkClient.Close close = (JdkClient.Close) event;
         assertEquals(1011, close.statusCode(), close::toString);

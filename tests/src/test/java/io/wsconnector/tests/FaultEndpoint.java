@@ -23,7 +23,7 @@ import io.wsconnector.runtime.WebSocketSession;
 @WebSocketUpgradePath("/fault")
 public class FaultEndpoint {
     static final String BLOCK = "block";
-    static final int BLOCK_SECONDS = 3;
+    static final int BLOCK_SECONDS = 10;
 
     private final Recorder recorder;
     private final CountDownLatch release;

@@ -8,8 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +43,7 @@ class FaultTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new FaultEndpoint_WebSocketEndpoint(() -> new FaultEndpoint(recorder, release)),
                 new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
                 new EchoEndpoint_WebSocketEndpoint());
@@ -48,7 +51,7 @@ class FaultTest {
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     @BeforeEach
@@ -82,7 +85,7 @@ class FaultTest {
     void aClientVanishingMidFrameReachesOnCloseWith1006() throws Exception {
         RawWebSocketClient client = connect(LIFECYCLE);
         // a header announcing 100 bytes, then 10 of them, then the socket is closed
-        byte[] frame = RawWebSocketClient.encodeFrame(0x81, true, Conformance.asciiText(100, 3));
+        byte[] frame = Frames.encode(0x81, true, Conformance.asciiText(100, 3));
         client.writeRaw(java.util.Arrays.copyOf(frame, 2 + 4 + 10));
         client.close();
 
@@ -150,7 +153,7 @@ class FaultTest {
             blocked.sendText(FaultEndpoint.BLOCK);
             String id = recorder.nextOf(Recorder.Outcome.class).sessionId();
             try {
-                // the handler now holds its connection for up to 3 s
+                // the handler now holds its connection until released (at most 10 s)
                 for (int i = 0; i < 5; i++) {
                     assertOthersStillServed();
                 }
@@ -203,7 +206,7 @@ class FaultTest {
     void stoppingTheServerWhileConnectionsAreEndingDoesNotThrow() throws Exception {
         // a race: each round, clients drop their connections just as the server stops
         for (int round = 0; round < 20; round++) {
-            WebSocketServer own = Servers.start(new EchoEndpoint_WebSocketEndpoint());
+            WebSocketServer own = TestServers.start(new EchoEndpoint_WebSocketEndpoint());
             List<RawWebSocketClient> clients = new java.util.ArrayList<>();
             try {
                 for (int i = 0; i < 20; i++) {

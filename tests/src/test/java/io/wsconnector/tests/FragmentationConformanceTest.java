@@ -2,7 +2,10 @@ package io.wsconnector.tests;
 
 import java.io.ByteArrayOutputStream;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,11 +18,11 @@ import static io.wsconnector.tests.Conformance.MIB;
 import static io.wsconnector.tests.Conformance.assertFailedWith;
 import static io.wsconnector.tests.Conformance.concat;
 import static io.wsconnector.tests.Conformance.utf8;
-import static io.wsconnector.tests.RawWebSocketClient.BINARY;
-import static io.wsconnector.tests.RawWebSocketClient.CONTINUATION;
-import static io.wsconnector.tests.RawWebSocketClient.PING;
-import static io.wsconnector.tests.RawWebSocketClient.PONG;
-import static io.wsconnector.tests.RawWebSocketClient.TEXT;
+import static io.wsconnector.testsupport.RawWebSocketClient.BINARY;
+import static io.wsconnector.testsupport.RawWebSocketClient.CONTINUATION;
+import static io.wsconnector.testsupport.RawWebSocketClient.PING;
+import static io.wsconnector.testsupport.RawWebSocketClient.PONG;
+import static io.wsconnector.testsupport.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -35,14 +38,14 @@ class FragmentationConformanceTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.maxMessageSize(FramingConformanceTest.BIG_LIMIT)
+        server = TestServers.start(builder -> builder.maxMessageSize(FramingConformanceTest.BIG_LIMIT)
                         .closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new EchoEndpoint_WebSocketEndpoint());
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private static RawWebSocketClient connect() throws Exception {
@@ -97,13 +100,13 @@ class FragmentationConformanceTest {
             assertPong(client, "p1");
 
             client.writeRaw(concat(
-                    RawWebSocketClient.encodeFrame(CONTINUATION, true, utf8("lo, ")),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("p2")),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("p3")),
-                    RawWebSocketClient.encodeFrame(CONTINUATION, true, new byte[0]),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("p4")),
-                    RawWebSocketClient.encodeFrame(FIN | CONTINUATION, true, utf8("world")),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("p5"))));
+                    Frames.encode(CONTINUATION, true, utf8("lo, ")),
+                    Frames.encode(FIN | PING, true, utf8("p2")),
+                    Frames.encode(FIN | PING, true, utf8("p3")),
+                    Frames.encode(CONTINUATION, true, new byte[0]),
+                    Frames.encode(FIN | PING, true, utf8("p4")),
+                    Frames.encode(FIN | CONTINUATION, true, utf8("world")),
+                    Frames.encode(FIN | PING, true, utf8("p5"))));
 
             assertPong(client, "p2");
             assertPong(client, "p3");
@@ -154,9 +157,9 @@ class FragmentationConformanceTest {
     void section5_4_manyFragmentedMessagesInOneWriteAreEchoedInOrder() throws Exception {
         ByteArrayOutputStream batch = new ByteArrayOutputStream();
         for (int i = 0; i < 50; i++) {
-            batch.writeBytes(RawWebSocketClient.encodeFrame(TEXT, true, utf8("m" + i + "-")));
-            batch.writeBytes(RawWebSocketClient.encodeFrame(CONTINUATION, true, utf8("middle-")));
-            batch.writeBytes(RawWebSocketClient.encodeFrame(FIN | CONTINUATION, true, utf8("end")));
+            batch.writeBytes(Frames.encode(TEXT, true, utf8("m" + i + "-")));
+            batch.writeBytes(Frames.encode(CONTINUATION, true, utf8("middle-")));
+            batch.writeBytes(Frames.encode(FIN | CONTINUATION, true, utf8("end")));
         }
         try (RawWebSocketClient client = connect()) {
             client.writeRaw(batch.toByteArray());

@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,12 +25,12 @@ import static io.wsconnector.tests.Conformance.assertFailedWith;
 import static io.wsconnector.tests.Conformance.bytes;
 import static io.wsconnector.tests.Conformance.concat;
 import static io.wsconnector.tests.Conformance.utf8;
-import static io.wsconnector.tests.RawWebSocketClient.BINARY;
-import static io.wsconnector.tests.RawWebSocketClient.CLOSE;
-import static io.wsconnector.tests.RawWebSocketClient.CONTINUATION;
-import static io.wsconnector.tests.RawWebSocketClient.PING;
-import static io.wsconnector.tests.RawWebSocketClient.PONG;
-import static io.wsconnector.tests.RawWebSocketClient.TEXT;
+import static io.wsconnector.testsupport.RawWebSocketClient.BINARY;
+import static io.wsconnector.testsupport.RawWebSocketClient.CLOSE;
+import static io.wsconnector.testsupport.RawWebSocketClient.CONTINUATION;
+import static io.wsconnector.testsupport.RawWebSocketClient.PING;
+import static io.wsconnector.testsupport.RawWebSocketClient.PONG;
+import static io.wsconnector.testsupport.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -46,13 +49,13 @@ class FramingConformanceTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.maxMessageSize(BIG_LIMIT).closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.maxMessageSize(BIG_LIMIT).closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new EchoEndpoint_WebSocketEndpoint());
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private static RawWebSocketClient connect() throws Exception {
@@ -158,9 +161,9 @@ class FramingConformanceTest {
 
             // the reserved frame and a ping in one write: the ping must not be answered
             client.writeRaw(concat(
-                    RawWebSocketClient.encodeFrame(FIN | opcode, true, new byte[0]),
-                    RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("after")),
-                    RawWebSocketClient.encodeFrame(FIN | TEXT, true, utf8("after"))));
+                    Frames.encode(FIN | opcode, true, new byte[0]),
+                    Frames.encode(FIN | PING, true, utf8("after")),
+                    Frames.encode(FIN | TEXT, true, utf8("after"))));
 
             assertFailedWith(client, 1002);
         }
@@ -189,7 +192,7 @@ class FramingConformanceTest {
     @Test
     void section5_2_64BitLengthWithTheMostSignificantBitSetIsClosedWith1002() throws Exception {
         try (RawWebSocketClient client = connect()) {
-            client.writeRaw(concat(RawWebSocketClient.header64(FIN | TEXT, true, 0x8000_0000_0000_0005L), maskKey()));
+            client.writeRaw(concat(Frames.header64(FIN | TEXT, true, 0x8000_0000_0000_0005L), maskKey()));
 
             assertFailedWith(client, 1002);
         }
@@ -199,7 +202,7 @@ class FramingConformanceTest {
     void section5_2_frameHeaderAnnouncingMoreThanTheLimitIsClosedWith1009BeforeAnyPayloadIsSent() throws Exception {
         try (RawWebSocketClient client = connect()) {
             // only the header and the masking key: the server must not wait for the payload
-            client.writeRaw(concat(RawWebSocketClient.frameHeader(FIN | TEXT, true, BIG_LIMIT + 1L), maskKey()));
+            client.writeRaw(concat(Frames.header(FIN | TEXT, true, BIG_LIMIT + 1L), maskKey()));
 
             assertFailedWith(client, 1009);
         }
@@ -208,7 +211,7 @@ class FramingConformanceTest {
     @Test
     void section5_2_frameHeaderAnnouncing2To63Minus1BytesIsClosedWith1009BeforeAnyPayloadIsSent() throws Exception {
         try (RawWebSocketClient client = connect()) {
-            client.writeRaw(concat(RawWebSocketClient.header64(FIN | TEXT, true, Long.MAX_VALUE), maskKey()));
+            client.writeRaw(concat(Frames.header64(FIN | TEXT, true, Long.MAX_VALUE), maskKey()));
 
             assertFailedWith(client, 1009);
         }
@@ -219,7 +222,7 @@ class FramingConformanceTest {
         try (RawWebSocketClient client = connect()) {
             client.sendFrame(false, TEXT, Conformance.asciiText(1000, 1));
             long rest = BIG_LIMIT - 1000 + 1;
-            client.writeRaw(concat(RawWebSocketClient.frameHeader(FIN | CONTINUATION, true, rest), maskKey()));
+            client.writeRaw(concat(Frames.header(FIN | CONTINUATION, true, rest), maskKey()));
 
             assertFailedWith(client, 1009);
         }
@@ -235,7 +238,7 @@ class FramingConformanceTest {
             masked[i] = (byte) (payload[i] ^ mask[i & 3]);
         }
         try (RawWebSocketClient client = connect()) {
-            client.writeRaw(concat(RawWebSocketClient.frameHeader(FIN | TEXT, true, payload.length), mask, masked));
+            client.writeRaw(concat(Frames.header(FIN | TEXT, true, payload.length), mask, masked));
 
             assertEquals(new String(payload, java.nio.charset.StandardCharsets.UTF_8), client.readText());
         }
@@ -245,8 +248,8 @@ class FramingConformanceTest {
     void section5_2_framesArrivingOneByteAtATimeAreParsed() throws Exception {
         byte[] payload = Conformance.mixedText(300, 7); // a 16-bit length field
         byte[] frames = concat(
-                RawWebSocketClient.encodeFrame(FIN | PING, true, utf8("slow ping")),
-                RawWebSocketClient.encodeFrame(FIN | TEXT, true, payload));
+                Frames.encode(FIN | PING, true, utf8("slow ping")),
+                Frames.encode(FIN | TEXT, true, payload));
         try (RawWebSocketClient client = connect()) {
             for (byte b : frames) {
                 client.writeRaw(new byte[] {b});
@@ -266,7 +269,7 @@ class FramingConformanceTest {
         for (int i = 0; i < 200; i++) {
             String text = "message " + i + " " + "x".repeat(i);
             sent.add(text);
-            batch.writeBytes(RawWebSocketClient.encodeFrame(FIN | TEXT, true, utf8(text)));
+            batch.writeBytes(Frames.encode(FIN | TEXT, true, utf8(text)));
         }
         try (RawWebSocketClient client = connect()) {
             client.writeRaw(batch.toByteArray());

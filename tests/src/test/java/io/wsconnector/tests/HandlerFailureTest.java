@@ -9,7 +9,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,14 +40,14 @@ class HandlerFailureTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(
+        server = TestServers.start(
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
                 new FailingOpenEndpoint_WebSocketEndpoint(() -> new FailingOpenEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -60,19 +64,19 @@ class HandlerFailureTest {
 
     @Test
     void anExceptionInOnTextMessageCloses1011WithoutRevealingIt() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/test/echo"));
-        assertEquals("before", client.send("before").nextMessage());
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+        assertEquals("before", client.send("before").awaitText());
 
         client.send(EchoEndpoint.BOOM);
 
-        Object event = client.nextEvent();
+        Object event = client.awaitEvent();
         assertTrue(event instanceof JdkClient.Close, () -> "expected the close, got " + event);
         assertInternalErrorWithoutSecret((JdkClient.Close) event, EchoEndpoint.SECRET);
     }
 
     @Test
     void anExceptionInOnOpenCloses1011WithoutRevealingItAndNoMessageIsHandled() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/failing-open"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/failing-open"));
 
         assertInternalErrorWithoutSecret(client.awaitClose(), FailingOpenEndpoint.SECRET);
         assertTrue(recorder.all(Recorder.Message.class).isEmpty(), () -> "handled: " + recorder.all());
@@ -96,8 +100,8 @@ class HandlerFailureTest {
     @Test
     void failingConnectionsDoNotDisturbFiftyConcurrentClients() throws Exception {
         List<JdkClient> others = connectConcurrently(OTHER_CLIENTS);
-        JdkClient booming = JdkClient.connect(http, Servers.uri(server, "/test/echo"));
-        assertEquals("ready", booming.send("ready").nextMessage());
+        JdkClient booming = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+        assertEquals("ready", booming.send("ready").awaitText());
 
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         try {
@@ -107,11 +111,11 @@ class HandlerFailureTest {
                 rounds.add(executor.submit(echoRound(others.get(i), i, 0)));
             }
             booming.send(EchoEndpoint.BOOM);
-            JdkClient failingOpen = JdkClient.connect(http, Servers.uri(server, "/failing-open"));
+            JdkClient failingOpen = JdkClient.connect(http, TestServers.uri(server, "/failing-open"));
             assertInternalErrorWithoutSecret(booming.awaitClose(), EchoEndpoint.SECRET);
             assertInternalErrorWithoutSecret(failingOpen.awaitClose(), FailingOpenEndpoint.SECRET);
             for (Future<?> round : rounds) {
-                round.get(JdkClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                round.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
 
             // second round, after the failures
@@ -120,7 +124,7 @@ class HandlerFailureTest {
                 rounds.add(executor.submit(echoRound(others.get(i), i, 1)));
             }
             for (Future<?> round : rounds) {
-                round.get(JdkClient.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                round.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             }
         } finally {
             executor.shutdownNow();
@@ -149,7 +153,7 @@ class HandlerFailureTest {
             }
             List<String> received = new ArrayList<>();
             for (int m = 0; m < MESSAGES_PER_ROUND; m++) {
-                received.add(client.nextMessage());
+                received.add(client.awaitText());
             }
             assertEquals(sent, received, "client " + clientNumber + " round " + round);
             return null;
@@ -161,7 +165,7 @@ class HandlerFailureTest {
         for (int i = 0; i < count; i++) {
             connecting.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return JdkClient.connect(http, Servers.uri(server, "/test/echo"));
+                    return JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }
@@ -169,7 +173,7 @@ class HandlerFailureTest {
         }
         List<JdkClient> clients = new ArrayList<>();
         for (CompletableFuture<JdkClient> future : connecting) {
-            clients.add(future.get(JdkClient.TIMEOUT_SECONDS, TimeUnit.SECONDS));
+            clients.add(future.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS));
         }
         return clients;
     }

@@ -3,7 +3,10 @@ package io.wsconnector.tests;
 import java.io.IOException;
 import java.util.Locale;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,13 +34,13 @@ class HandshakeConformanceTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new EchoEndpoint_WebSocketEndpoint());
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private static String request(String requestLine, String... headerLines) {
@@ -244,8 +247,8 @@ class HandshakeConformanceTest {
         try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
             byte[] request = RawWebSocketClient.handshakeRequest(server.port(), ECHO, key)
                     .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-            byte[] ping = RawWebSocketClient.encodeFrame(0x80 | RawWebSocketClient.PING, true, Conformance.utf8("p"));
-            byte[] text = RawWebSocketClient.encodeFrame(0x80 | RawWebSocketClient.TEXT, true, Conformance.utf8("early"));
+            byte[] ping = Frames.encode(0x80 | RawWebSocketClient.PING, true, Conformance.utf8("p"));
+            byte[] text = Frames.encode(0x80 | RawWebSocketClient.TEXT, true, Conformance.utf8("early"));
             client.writeRaw(Conformance.concat(request, ping, text));
 
             RawWebSocketClient.HttpResponse response = client.readResponse();

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,12 +36,12 @@ class HandshakeValuesTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(new ParamsEndpoint_WebSocketEndpoint(() -> new ParamsEndpoint(recorder)));
+        server = TestServers.start(new ParamsEndpoint_WebSocketEndpoint(() -> new ParamsEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -70,10 +73,10 @@ class HandshakeValuesTest {
 
     @Test
     void theJdkClientsHeadersAndQueryArrive() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/params?nick=jdk&age=7"),
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/params?nick=jdk&age=7"),
                 builder -> builder.header("X-Client-Version", "12").header("X-Trace-Id", TRACE.toString()));
 
-        assertEquals("nick=jdk version=12", client.send(ParamsEndpoint.VALUES).nextMessage());
+        assertEquals("nick=jdk version=12", client.send(ParamsEndpoint.VALUES).awaitText());
         recorder.next(Recorder.Call.class);
         assertEquals(Recorder.Call.of("OnOpen", "jdk", Optional.of(7), 12, Optional.of(TRACE), Optional.empty()),
                 recorder.next(Recorder.Call.class));

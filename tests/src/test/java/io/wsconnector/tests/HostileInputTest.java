@@ -13,17 +13,24 @@ import java.nio.file.Path;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.Frames;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -54,13 +61,13 @@ class HostileInputTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     @BeforeEach
@@ -102,7 +109,7 @@ class HostileInputTest {
             throw new AssertionError("the server closed the connection without an HTTP response");
         } finally {
             client.close();
-            written.get(Recorder.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            written.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
     }
 
@@ -157,7 +164,7 @@ class HostileInputTest {
                 }
             });
             try {
-                firstBytes.get(Recorder.TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                firstBytes.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS);
 
                 // several other clients connect and are answered while the slow handshake is still arriving
                 for (int i = 0; i < 5; i++) {
@@ -232,21 +239,16 @@ class HostileInputTest {
             for (RawWebSocketClient client : clients) {
                 // a maximal text message (the default 1 MiB limit) announced, 1 byte of it sent
                 client.writeRaw(Conformance.concat(
-                        RawWebSocketClient.frameHeader(0x81, true, WebSocketServer.DEFAULT_MAX_MESSAGE_SIZE),
+                        Frames.header(0x81, true, WebSocketServer.DEFAULT_MAX_MESSAGE_SIZE),
                         Conformance.bytes(1, 2, 3, 4), new byte[] {'x' ^ 1}));
             }
             // the headers are read within milliseconds; watch the heap for a while
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
-            long grown = 0;
-            while (System.nanoTime() < deadline) {
-                grown = usedHeapAfterGc(memory) - before;
-                if (grown > boundBytes) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
-            long finalGrown = grown;
-            assertTrue(finalGrown <= boundBytes, () -> "the heap grew by " + finalGrown / MIB + " MiB for " + connections
+            AtomicLong grown = new AtomicLong();
+            boolean bounded = Await.holdsFor(Duration.ofSeconds(2), () -> {
+                grown.set(usedHeapAfterGc(memory) - before);
+                return grown.get() <= boundBytes;
+            });
+            assertTrue(bounded, () -> "the heap grew by " + grown.get() / MIB + " MiB for " + connections
                     + " connections that announced 1 MiB each and sent 1 byte: the server reserves a message's "
                     + "announced size before its payload arrives");
             assertOthersStillServed(server.port());
@@ -279,7 +281,7 @@ class HostileInputTest {
 
     @Test
     void anOriginAllowListAcceptsItsOriginsAndRejectsOthersWith403() throws Exception {
-        WebSocketServer guarded = Servers.start(builder -> builder.allowedOrigins("https://good.example"),
+        WebSocketServer guarded = TestServers.start(builder -> builder.allowedOrigins("https://good.example"),
                 new EchoEndpoint_WebSocketEndpoint());
         try {
             int port = guarded.port();
@@ -398,7 +400,7 @@ class HostileInputTest {
         PrivateKey key = (PrivateKey) store.getKey("server", password);
         X509Certificate certificate = (X509Certificate) store.getCertificate("server");
 
-        WebSocketServer secure = Servers.start(builder -> builder.webServer(web -> web.tls(tls -> tls
+        WebSocketServer secure = TestServers.start(builder -> builder.webServer(web -> web.tls(tls -> tls
                         .privateKey(key)
                         .privateKeyCertChain(List.of(certificate)))),
                 new EchoEndpoint_WebSocketEndpoint());
@@ -413,9 +415,9 @@ class HostileInputTest {
             context.init(null, trustManagers.getTrustManagers(), null);
             try (HttpClient https = HttpClient.newBuilder().sslContext(context).build()) {
                 JdkClient client = JdkClient.connect(https, URI.create("wss://127.0.0.1:" + secure.port() + ECHO));
-                assertEquals("over TLS", client.send("over TLS").nextMessage());
+                assertEquals("over TLS", client.send("over TLS").awaitText());
                 String big = "é".repeat(100_000);
-                assertEquals(big, client.send(big).nextMessage());
+                assertEquals(big, client.send(big).awaitText());
                 client.close(1000, "");
                 assertEquals(1000, client.awaitClose().statusCode());
             }

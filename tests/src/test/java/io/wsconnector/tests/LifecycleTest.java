@@ -6,8 +6,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +37,14 @@ class LifecycleTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(
+        server = TestServers.start(
                 new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
                 new NoArgumentCloseEndpoint_WebSocketEndpoint(() -> new NoArgumentCloseEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -56,10 +59,10 @@ class LifecycleTest {
         List<JdkClient> clients = new ArrayList<>();
         Set<String> idsSeenByMessages = new HashSet<>();
         for (int i = 0; i < connections; i++) {
-            JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+            JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
             clients.add(client);
             // @OnOpen runs before any message is handled: once "id" is answered, its @OnOpen has run
-            idsSeenByMessages.add(client.send("id").nextMessage());
+            idsSeenByMessages.add(client.send("id").awaitText());
         }
 
         List<Recorder.Opened> opened = recorder.all(Recorder.Opened.class);
@@ -79,7 +82,7 @@ class LifecycleTest {
 
     @Test
     void aClientCloseReachesOnCloseWithItsCodeAndReason() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.close(4001, "bye");
@@ -92,7 +95,7 @@ class LifecycleTest {
 
     @Test
     void aClientCloseWithAMultiByteReasonArrivesIntact() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.close(1000, "au revoir, 再见 👋");
@@ -102,7 +105,7 @@ class LifecycleTest {
 
     @Test
     void anOnCloseWithoutParametersRuns() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, NO_ARGUMENT_CLOSE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, NO_ARGUMENT_CLOSE));
 
         client.close(4001, "bye");
 
@@ -127,12 +130,12 @@ class LifecycleTest {
 
     @Test
     void sendTextAfterCloseInAHandlerThrowsIllegalStateExceptionAndSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.send("close-then-send");
 
-        assertEquals(new JdkClient.Close(4003, "closing"), client.nextEvent(), "the close, and no \"late\" before it");
+        assertEquals(new JdkClient.Close(4003, "closing"), client.awaitEvent(), "the close, and no \"late\" before it");
         assertEquals(new Recorder.Outcome(id, "IllegalStateException, open=false"),
                 recorder.nextOf(Recorder.Outcome.class));
         assertEquals(4003, recorder.nextOf(Recorder.Closed.class).statusCode());
@@ -140,7 +143,7 @@ class LifecycleTest {
 
     @Test
     void sendTextAfterTheClientClosedThrowsIllegalStateException() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         client.close(1000, "done");
@@ -155,7 +158,7 @@ class LifecycleTest {
 
     @Test
     void closeWithACodeThatMayNotBeSentThrowsIllegalArgumentExceptionAndLeavesTheSessionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         for (int code : new int[] {1005, 999, 0, -1, 1004, 1006, 1015, 2999, 5000}) {
@@ -163,14 +166,14 @@ class LifecycleTest {
         }
 
         assertTrue(session.isOpen());
-        assertEquals("still open", client.send("still open").nextMessage());
+        assertEquals("still open", client.send("still open").awaitText());
         client.assertNothingPending();
         client.close(1000, "");
     }
 
     @Test
     void closeWithAReasonOver123BytesThrowsIllegalArgumentExceptionAndLeavesTheSessionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         assertThrows(IllegalArgumentException.class, () -> session.close(1000, "x".repeat(124)));
@@ -179,14 +182,14 @@ class LifecycleTest {
         assertThrows(IllegalArgumentException.class, () -> session.close(4000, "😀".repeat(31)));
 
         assertTrue(session.isOpen());
-        assertEquals("still open", client.send("still open").nextMessage());
+        assertEquals("still open", client.send("still open").awaitText());
         client.assertNothingPending();
         client.close(1000, "");
     }
 
     @Test
     void closeWithAReasonOfExactly123BytesReachesTheClient() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
         String reason = "中".repeat(41); // 123 bytes
 
@@ -199,7 +202,7 @@ class LifecycleTest {
 
     @Test
     void closeWithoutArgumentsSends1000WithAnEmptyReason() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         session.close();

@@ -2,9 +2,11 @@ package io.wsconnector.tests;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,17 +28,17 @@ class MessageSizeLimitTest {
 
     @AfterEach
     void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private WebSocketServer startEcho(int limit) {
-        server = Servers.start(builder -> builder.maxMessageSize(limit),
+        server = TestServers.start(builder -> builder.maxMessageSize(limit),
                 new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)));
         return server;
     }
 
     private WebSocketServer startEchoWithDefaultLimit() {
-        server = Servers.start(new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)));
+        server = TestServers.start(new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)));
         return server;
     }
 
@@ -72,7 +74,7 @@ class MessageSizeLimitTest {
                 }
             });
             RawWebSocketClient.Frame close = client.readClose();
-            assertTrue(writer.join(Duration.ofSeconds(Recorder.TIMEOUT_SECONDS)), "writer stuck");
+            assertTrue(writer.join(Await.TIMEOUT), "writer stuck");
 
             assertEquals(1009, close.closeCode(), close::toString);
             assertTrue(recorder.all(Recorder.Message.class).isEmpty(), () -> "handled: " + recorder.all());

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,14 +36,14 @@ class PathParamTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(
+        server = TestServers.start(
                 new RoomEndpoint_WebSocketEndpoint(() -> new RoomEndpoint(recorder)),
                 new TypedPathEndpoint_WebSocketEndpoint(() -> new TypedPathEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     @BeforeEach

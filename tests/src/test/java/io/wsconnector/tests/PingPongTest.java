@@ -6,7 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
+import io.wsconnector.testsupport.Timing;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 class PingPongTest {
     private static final String HEARTBEAT = "/heartbeat";
     /** How long a test waits for the pong while {@code @OnPing} is blocked; less than the handler's own limit. */
-    private static final int PONG_WAIT_MILLIS = 3_000;
+    private static final int PONG_WAIT_MILLIS = (int) Timing.LATE.toMillis();
 
     private static HttpClient http;
     private static WebSocketServer server;
@@ -35,12 +39,12 @@ class PingPongTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(new HeartbeatEndpoint_WebSocketEndpoint(() -> new HeartbeatEndpoint(recorder, release)));
+        server = TestServers.start(new HeartbeatEndpoint_WebSocketEndpoint(() -> new HeartbeatEndpoint(recorder, release)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -132,7 +136,7 @@ class PingPongTest {
 
     @Test
     void theJdkClientsAutomaticPongReachesOnPong() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, HEARTBEAT));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, HEARTBEAT));
 
         client.send("ping:from the server");
 

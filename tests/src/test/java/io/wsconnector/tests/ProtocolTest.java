@@ -3,7 +3,10 @@ package io.wsconnector.tests;
 import java.net.http.HttpClient;
 import java.util.List;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,14 +27,14 @@ class ProtocolTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(
+        server = TestServers.start(
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
                 new OpenOnlyEndpoint_WebSocketEndpoint(() -> new OpenOnlyEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -81,7 +84,7 @@ class ProtocolTest {
 
     @Test
     void aBinaryMessageToAnEndpointWithoutBinaryHandlerCloses1003() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/test/echo"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
 
         client.sendBinary(new byte[] {1, 2, 3});
 
@@ -105,7 +108,7 @@ class ProtocolTest {
 
     @Test
     void aTextMessageToAnEndpointWithOnlyOnOpenCloses1003() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, "/open-only"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/open-only"));
         recorder.next(Recorder.Opened.class);
 
         client.send("anybody there?");

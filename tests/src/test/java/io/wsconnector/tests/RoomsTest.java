@@ -3,13 +3,14 @@ package io.wsconnector.tests;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketRoom;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -48,7 +49,7 @@ class RoomsTest {
 
     @BeforeEach
     void startServer() {
-        server = Servers.start(new RoomsEndpoint_WebSocketEndpoint(() -> new RoomsEndpoint(recorder)));
+        server = TestServers.start(new RoomsEndpoint_WebSocketEndpoint(() -> new RoomsEndpoint(recorder)));
         registry = server.sessions(RoomsEndpoint.class);
     }
 
@@ -57,7 +58,7 @@ class RoomsTest {
         for (Client client : clients) {
             client.raw().close();
         }
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private Client connect() throws Exception {
@@ -69,16 +70,7 @@ class RoomsTest {
 
     /** Waits for this client's {@code @OnClose}. */
     private Recorder.Closed closedOf(Client client) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(Recorder.TIMEOUT_SECONDS);
-        while (System.nanoTime() < deadline) {
-            for (Recorder.Closed closed : recorder.all(Recorder.Closed.class)) {
-                if (closed.sessionId().equals(client.id())) {
-                    return closed;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("no @OnClose for " + client.id() + "; events: " + recorder.all());
+        return recorder.closeOf(client.id());
     }
 
     /** What the endpoint saw in this client's {@code @OnClose}, once it ran. */

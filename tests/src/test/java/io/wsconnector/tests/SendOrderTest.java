@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,12 +36,12 @@ class SendOrderTest {
     static void startServer() {
         // one thread: its sends of every round come in one order, which the client must see
         executor = Executors.newSingleThreadExecutor();
-        server = Servers.start(new HandoffEndpoint_WebSocketEndpoint(() -> new HandoffEndpoint(recorder, executor)));
+        server = TestServers.start(new HandoffEndpoint_WebSocketEndpoint(() -> new HandoffEndpoint(recorder, executor)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         executor.shutdownNow();
     }
 

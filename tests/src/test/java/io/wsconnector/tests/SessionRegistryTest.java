@@ -21,18 +21,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.BackgroundReader;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The session registry ({@code server.sessions(...)}): a session is in it from just before {@code @OnOpen} to
@@ -51,6 +52,8 @@ class SessionRegistryTest {
     private static final int CLIENT_THREADS = 4;
     private static final String PATH = "/churn";
     private static final String OUTSIDE = ChurnEndpoint.OUTSIDE;
+    /** How long the registry and the handlers may take to catch up once the clients are done. */
+    private static final Duration SETTLE = Duration.ofSeconds(30);
 
     /** How the client ends a connection; cycle {@code n} uses {@code values()[n % 5]}. */
     private enum Ending {
@@ -70,7 +73,7 @@ class SessionRegistryTest {
     @Timeout(300)
     void tenThousandConnectionsEndingEveryWayWhileBroadcastsAndRoomChangesRunLeaveNothingBehind() throws Exception {
         ChurnEndpoint.Tally tally = new ChurnEndpoint.Tally();
-        WebSocketServer server = Servers.start(builder -> builder.closeTimeout(Duration.ofSeconds(5)),
+        WebSocketServer server = TestServers.start(builder -> builder.closeTimeout(Duration.ofSeconds(5)),
                 new ChurnEndpoint_WebSocketEndpoint(() -> new ChurnEndpoint(tally)));
         try {
             WebSocketSessions registry = server.sessions(ChurnEndpoint.class);
@@ -102,9 +105,10 @@ class SessionRegistryTest {
             }
             long cyclesMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
 
-            awaitTrue(() -> registry.count() == 0, () -> "sessions left in the registry: " + registry.sessions());
-            awaitTrue(() -> tally.totalCloses() >= CYCLES, () -> tally.totalCloses() + " @OnClose calls for "
-                    + tally.opens.size() + " @OnOpen calls");
+            Await.until(() -> "an empty registry; left in it: " + registry.sessions(), SETTLE,
+                    () -> registry.count() == 0);
+            Await.until(() -> CYCLES + " @OnClose calls; " + tally.totalCloses() + " for " + tally.opens.size()
+                    + " @OnOpen calls", SETTLE, () -> tally.totalCloses() >= CYCLES);
             System.out.println("Churn: " + CYCLES + " connections in " + cyclesMillis + " ms; "
                     + broadcaster.broadcasts.get() + " broadcasts queued " + broadcaster.recipients.get()
                     + " messages; " + broadcaster.outsideJoins.get() + " joins from the broadcasting thread; "
@@ -141,7 +145,7 @@ class SessionRegistryTest {
                     () -> "codes: " + tally.closeCodes);
             assertEquals(CYCLES, tally.totalCloses(), () -> "codes: " + tally.closeCodes);
         } finally {
-            Servers.stop(server);
+            TestServers.stop(server);
         }
     }
 
@@ -149,11 +153,11 @@ class SessionRegistryTest {
     @Timeout(60)
     void anIdleTimeoutTakesTheSessionOutOfTheRegistryAndItsRoomsBeforeOnClose() throws Exception {
         ChurnEndpoint.Tally tally = new ChurnEndpoint.Tally();
-        WebSocketServer server = Servers.start(builder -> builder.idleTimeout(Duration.ofMillis(500)),
+        WebSocketServer server = TestServers.start(builder -> builder.idleTimeout(Duration.ofMillis(500)),
                 new ChurnEndpoint_WebSocketEndpoint(() -> new ChurnEndpoint(tally)));
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), PATH)) {
             WebSocketSessions registry = server.sessions(ChurnEndpoint.class);
-            awaitTrue(() -> tally.opens.size() == 1, () -> "no @OnOpen");
+            Await.until("the @OnOpen", SETTLE, () -> tally.opens.size() == 1);
             assertEquals(1, registry.count());
             assertEquals(1, registry.room(ChurnEndpoint.LOBBY).count());
 
@@ -162,13 +166,13 @@ class SessionRegistryTest {
             assertEquals(1001, close.closeCode(), close::toString);
             client.sendClose(1001, "");
 
-            awaitTrue(() -> tally.totalCloses() == 1, () -> "no @OnClose");
+            Await.until("the @OnClose", SETTLE, () -> tally.totalCloses() == 1);
             assertEquals(1, tally.closesWith(1001), () -> "codes: " + tally.closeCodes);
             assertEquals(List.of(), List.copyOf(tally.problems), "what the handlers saw wrong");
             assertEquals(0, registry.count());
             assertEquals(Set.of(), registry.rooms());
         } finally {
-            Servers.stop(server);
+            TestServers.stop(server);
         }
     }
 
@@ -176,30 +180,31 @@ class SessionRegistryTest {
     @Timeout(60)
     void stoppingTheServerTakesEverySessionOutOfTheRegistryAndItsRoomsWithOneOnCloseEach() throws Exception {
         ChurnEndpoint.Tally tally = new ChurnEndpoint.Tally();
-        WebSocketServer server = Servers.start(new ChurnEndpoint_WebSocketEndpoint(() -> new ChurnEndpoint(tally)));
+        WebSocketServer server = TestServers.start(new ChurnEndpoint_WebSocketEndpoint(() -> new ChurnEndpoint(tally)));
         WebSocketSessions registry = server.sessions(ChurnEndpoint.class);
         List<BackgroundReader> clients = new ArrayList<>();
         try {
             for (int i = 0; i < 5; i++) {
                 clients.add(BackgroundReader.start(RawWebSocketClient.connect(server.port(), PATH), "client-" + i));
             }
-            awaitTrue(() -> tally.opens.size() == 5, () -> tally.opens.size() + " @OnOpen calls");
+            Await.until(() -> "5 @OnOpen calls; " + tally.opens.size() + " so far", SETTLE, () -> tally.opens.size() == 5);
             assertEquals(5, registry.count());
             assertEquals(5, registry.room(ChurnEndpoint.LOBBY).count());
 
             server.stop();
 
-            awaitTrue(() -> tally.totalCloses() == 5, () -> tally.totalCloses() + " @OnClose calls");
+            Await.until(() -> "5 @OnClose calls; " + tally.totalCloses() + " so far", SETTLE,
+                    () -> tally.totalCloses() == 5);
             assertEquals(List.of(), List.copyOf(tally.problems), "what the handlers saw wrong");
             assertEquals(tally.opens.keySet(), tally.closes.keySet());
             tally.closes.forEach((id, closes) -> assertEquals(1, closes.get(), () -> "@OnClose calls for " + id));
             assertEquals(0, registry.count());
             assertEquals(Set.of(), registry.rooms());
             for (BackgroundReader client : clients) {
-                client.awaitEnd(10);
+                client.awaitEnd(Duration.ofSeconds(10));
             }
         } finally {
-            Servers.stop(server);
+            TestServers.stop(server);
             for (BackgroundReader client : clients) {
                 client.close();
             }
@@ -263,17 +268,6 @@ class SessionRegistryTest {
             }
         }
         throw new AssertionError("no close frame among a million frames");
-    }
-
-    private static void awaitTrue(BooleanSupplier condition, Supplier<String> message)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                fail(message.get());
-            }
-            Thread.sleep(20);
-        }
     }
 
     /**

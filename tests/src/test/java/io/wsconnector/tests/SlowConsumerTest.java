@@ -12,9 +12,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import io.wsconnector.runtime.SlowConsumerPolicy;
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.BackgroundReader;
+import io.wsconnector.testsupport.LogCapture;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -62,11 +67,11 @@ class SlowConsumerTest {
         for (AutoCloseable resource : resources.reversed()) {
             resource.close();
         }
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     private void start(Consumer<WebSocketServer.Builder> configuration) {
-        server = Servers.start(builder -> configuration.accept(builder.sendQueueLimit(QUEUE_LIMIT)),
+        server = TestServers.start(builder -> configuration.accept(builder.sendQueueLimit(QUEUE_LIMIT)),
                 new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)));
         registry = server.sessions(BroadcastEndpoint.class);
     }
@@ -121,20 +126,6 @@ class SlowConsumerTest {
         BackgroundReader reader = closedAfterwards(BackgroundReader.start(raw, "normal-client",
                 frame -> permits.release()));
         return new Normal(raw, session, reader, permits);
-    }
-
-    /** Waits for the {@code @OnClose} of this session. */
-    private Recorder.Closed awaitClosed(WebSocketSession session, long timeoutSeconds) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
-        while (System.nanoTime() < deadline) {
-            for (Recorder.Closed closed : recorder.all(Recorder.Closed.class)) {
-                if (closed.sessionId().equals(session.id())) {
-                    return closed;
-                }
-            }
-            Thread.sleep(20);
-        }
-        throw new AssertionError("no @OnClose for " + session.id() + " within " + timeoutSeconds + " s");
     }
 
     /** Reads the slow client's frames until a close frame (returned last) or the end of the connection. */
@@ -206,7 +197,7 @@ class SlowConsumerTest {
     @Test
     void closeIsTheDefaultAndClosesTheSlowSessionWith1008AfterWhatWasInFlightWhileTheOthersGetEverything()
             throws Exception {
-        LogCapture log = closedAfterwards(new LogCapture());
+        LogCapture log = closedAfterwards(new LogCapture(WebSocketServer.class.getName()));
         start(builder -> builder.closeTimeout(Duration.ofSeconds(60))); // the default policy
         Slow slow = connectSlow();
         Normal normal = connectNormal();
@@ -233,8 +224,8 @@ class SlowConsumerTest {
                 + "but it was left out from message " + firstWithoutSlow + " on");
 
         slow.raw().sendClose(1008, "");
-        slowReader.awaitEnd(10);
-        assertEquals(1008, awaitClosed(slow.session(), 10).statusCode());
+        slowReader.awaitEnd(Duration.ofSeconds(10));
+        assertEquals(1008, recorder.closeOf(slow.session().id(), Duration.ofSeconds(10)).statusCode());
         assertTrue(registry.find(slow.session().id()).isEmpty(), "the slow session left the registry");
         assertEquals(1, registry.count());
         assertEquals(1, registry.broadcastText("still served"));
@@ -250,7 +241,7 @@ class SlowConsumerTest {
         int sent = broadcastUntilTheSlowSessionCloses(normal, 100).sent();
 
         // without reading a byte: the close timeout ends the connection, and the session leaves the registry
-        assertEquals(1006, awaitClosed(slow.session(), 30).statusCode());
+        assertEquals(1006, recorder.closeOf(slow.session().id(), Duration.ofSeconds(30)).statusCode());
         assertTrue(registry.find(slow.session().id()).isEmpty(), "the slow session left the registry");
         assertEquals(1, registry.count());
         normal.assertReceivedAll(sent);
@@ -258,7 +249,7 @@ class SlowConsumerTest {
         // what the slow client finds when it reads again: messages in order from the first, maybe the close
         // (if it was written before the connection ended), then the end of the connection
         BackgroundReader slowReader = closedAfterwards(BackgroundReader.start(slow.raw(), "slow-client"));
-        List<RawWebSocketClient.Frame> frames = slowReader.awaitEnd(30);
+        List<RawWebSocketClient.Frame> frames = slowReader.awaitEnd(Duration.ofSeconds(30));
         assertContiguousFromZero(numbers(frames), "the slow client's messages");
         for (int i = 0; i < frames.size() - 1; i++) {
             assertEquals(RawWebSocketClient.TEXT, frames.get(i).opcode(), "only the last frame may be a close");
@@ -272,7 +263,7 @@ class SlowConsumerTest {
     @Test
     void aMessageLargerThanTheQueueLimitIsAcceptedIntoAnEmptyQueueWhateverThePolicy() throws Exception {
         for (SlowConsumerPolicy policy : SlowConsumerPolicy.values()) {
-            WebSocketServer own = Servers.start(builder -> builder.sendQueueLimit(1024).slowConsumerPolicy(policy),
+            WebSocketServer own = TestServers.start(builder -> builder.sendQueueLimit(1024).slowConsumerPolicy(policy),
                     new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)));
             try (RawWebSocketClient client = RawWebSocketClient.connect(own.port(), PATH)) {
                 WebSocketSession session = recorder.nextOf(Recorder.Opened.class).session();
@@ -284,7 +275,7 @@ class SlowConsumerTest {
                 assertEquals(large, client.readText(), policy::toString);
                 assertTrue(session.isOpen(), policy::toString);
             } finally {
-                Servers.stop(own);
+                TestServers.stop(own);
             }
         }
     }
@@ -338,14 +329,7 @@ class SlowConsumerTest {
         if (stages.stream().allMatch(CompletableFuture::isDone)) {
             return false;
         }
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(STALL_MILLIS);
-        while (written.get() == writtenBefore) {
-            if (System.nanoTime() > deadline) {
-                return true;
-            }
-            Thread.sleep(10);
-        }
-        return false;
+        return Await.holdsFor(Duration.ofMillis(STALL_MILLIS), () -> written.get() == writtenBefore);
     }
 
     /** Whether a stage completed normally ({@code true}) or was cancelled ({@code false}); fails otherwise. */
@@ -409,7 +393,7 @@ class SlowConsumerTest {
     @Test
     void dropNewestKeepsTheSlowSessionOpenAndDropsTheMessagesThatDoNotFitWhileTheOthersGetEverything()
             throws Exception {
-        LogCapture log = closedAfterwards(new LogCapture());
+        LogCapture log = closedAfterwards(new LogCapture(WebSocketServer.class.getName()));
         start(builder -> builder.slowConsumerPolicy(SlowConsumerPolicy.DROP_NEWEST));
         Slow slow = connectSlow();
         Normal normal = connectNormal();
@@ -437,7 +421,7 @@ class SlowConsumerTest {
 
     @Test
     void dropOldestKeepsTheSlowSessionOpenAndItGetsTheNewestMessagesWhileTheOthersGetEverything() throws Exception {
-        LogCapture log = closedAfterwards(new LogCapture());
+        LogCapture log = closedAfterwards(new LogCapture(WebSocketServer.class.getName()));
         start(builder -> builder.slowConsumerPolicy(SlowConsumerPolicy.DROP_OLDEST));
         Slow slow = connectSlow();
         Normal normal = connectNormal();
@@ -498,7 +482,7 @@ class SlowConsumerTest {
             }
         }
         slow.raw().sendClose(1008, "");
-        slowReader.awaitEnd(10);
-        assertEquals(1008, awaitClosed(slow.session(), 10).statusCode());
+        slowReader.awaitEnd(Duration.ofSeconds(10));
+        assertEquals(1008, recorder.closeOf(slow.session().id(), Duration.ofSeconds(10)).statusCode());
     }
 }

@@ -4,7 +4,10 @@ import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,7 +37,7 @@ class SubprotocolAndOriginTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(
+        server = TestServers.start(
                 new ProtocolsEndpoint_WebSocketEndpoint(() -> new ProtocolsEndpoint(recorder)),
                 new OriginsEndpoint_WebSocketEndpoint(() -> new OriginsEndpoint(recorder)),
                 new AnyOriginEndpoint_WebSocketEndpoint(),
@@ -43,7 +46,7 @@ class SubprotocolAndOriginTest {
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -106,11 +109,11 @@ class SubprotocolAndOriginTest {
 
     @Test
     void theJdkClientGetsTheChosenProtocol() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, PROTOCOLS),
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, PROTOCOLS),
                 builder -> builder.subprotocols("chat.v1", "chat.v2"));
 
         assertEquals("chat.v2", client.subprotocol());
-        assertEquals("chat.v2", client.send("which?").nextMessage());
+        assertEquals("chat.v2", client.send("which?").awaitText());
         client.close(1000, "");
     }
 
@@ -159,7 +162,7 @@ class SubprotocolAndOriginTest {
 
     @Test
     void anEndpointsOriginsAddToTheServersAllowList() throws Exception {
-        WebSocketServer listed = Servers.start(builder -> builder.allowedOrigins(SERVER_ORIGIN),
+        WebSocketServer listed = TestServers.start(builder -> builder.allowedOrigins(SERVER_ORIGIN),
                 new OriginsEndpoint_WebSocketEndpoint(() -> new OriginsEndpoint(recorder)),
                 new EchoEndpoint_WebSocketEndpoint());
         try {

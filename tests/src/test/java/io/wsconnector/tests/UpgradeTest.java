@@ -6,7 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,12 +44,12 @@ class UpgradeTest {
     @BeforeAll
     static void startServer() {
         http = HttpClient.newHttpClient();
-        server = Servers.start(new GuardedEndpoint_WebSocketEndpoint(() -> new GuardedEndpoint(recorder)));
+        server = TestServers.start(new GuardedEndpoint_WebSocketEndpoint(() -> new GuardedEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
         http.close();
     }
 
@@ -60,8 +63,8 @@ class UpgradeTest {
      * would be recorded by then too. Only the accepted connection's {@code @OnOpen} and {@code @OnClose} must be.
      */
     private static void assertNoHandlerRanForTheRefusedConnections(int refused) throws Exception {
-        JdkClient accepted = JdkClient.connect(http, Servers.uri(server, GUARDED + "?token=user-barrier"));
-        assertEquals("welcome BARRIER", accepted.nextMessage());
+        JdkClient accepted = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-barrier"));
+        assertEquals("welcome BARRIER", accepted.awaitText());
         accepted.close(1000, "");
         assertEquals(Recorder.Call.of("OnClose", 1000, "barrier"), awaitCall("OnClose"));
         List<String> handlers = recorder.handlers();
@@ -119,7 +122,7 @@ class UpgradeTest {
     @Test
     void theJdkClientSeesTheStatusOfARejectedUpgrade() throws Exception {
         ExecutionException thrown = assertThrows(ExecutionException.class,
-                () -> JdkClient.connect(http, Servers.uri(server, GUARDED + "?token=forbidden")));
+                () -> JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=forbidden")));
 
         WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, thrown.getCause());
         assertEquals(403, refused.getResponse().statusCode());
@@ -146,11 +149,11 @@ class UpgradeTest {
 
     @Test
     void aSessionAttributeAndAFieldSetByOnUpgradeAreSeenByOnOpenAndOnTextMessage() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, GUARDED + "?token=user-ada"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-ada"));
 
-        assertEquals("welcome ADA", client.nextMessage(), "@OnOpen read the attribute and could send");
-        assertEquals("attribute=ADA field=ada message=hi", client.send("hi").nextMessage());
-        assertEquals("attribute=ADA field=ada message=again", client.send("again").nextMessage());
+        assertEquals("welcome ADA", client.awaitText(), "@OnOpen read the attribute and could send");
+        assertEquals("attribute=ADA field=ada message=hi", client.send("hi").awaitText());
+        assertEquals("attribute=ADA field=ada message=again", client.send("again").awaitText());
         assertEquals(Recorder.Call.of("OnUpgrade", "user-ada", GUARDED, CANNOT_SEND_YET),
                 recorder.next(Recorder.Call.class));
         assertEquals(Recorder.Call.of("OnOpen", "ADA", "ada", true), recorder.next(Recorder.Call.class));
@@ -160,22 +163,22 @@ class UpgradeTest {
 
     @Test
     void eachConnectionHasItsOwnAttributesAndInstance() throws Exception {
-        JdkClient ada = JdkClient.connect(http, Servers.uri(server, GUARDED + "?token=user-ada"));
-        JdkClient bob = JdkClient.connect(http, Servers.uri(server, GUARDED + "?token=user-bob"));
+        JdkClient ada = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-ada"));
+        JdkClient bob = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-bob"));
 
-        assertEquals("welcome ADA", ada.nextMessage());
-        assertEquals("welcome BOB", bob.nextMessage());
-        assertEquals("attribute=BOB field=bob message=1", bob.send("1").nextMessage());
-        assertEquals("attribute=ADA field=ada message=2", ada.send("2").nextMessage());
+        assertEquals("welcome ADA", ada.awaitText());
+        assertEquals("welcome BOB", bob.awaitText());
+        assertEquals("attribute=BOB field=bob message=1", bob.send("1").awaitText());
+        assertEquals("attribute=ADA field=ada message=2", ada.send("2").awaitText());
         ada.close(1000, "");
         bob.close(1000, "");
     }
 
     @Test
     void theSessionCannotSendOrCloseBeforeTheUpgradeIsAccepted() throws Exception {
-        JdkClient client = JdkClient.connect(http, Servers.uri(server, GUARDED + "?token=user-eve"));
+        JdkClient client = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-eve"));
 
-        assertEquals("welcome EVE", client.nextMessage(), "nothing sent from @OnUpgrade reaches the client");
+        assertEquals("welcome EVE", client.awaitText(), "nothing sent from @OnUpgrade reaches the client");
         Recorder.Call upgrade = recorder.next(Recorder.Call.class);
         assertEquals(CANNOT_SEND_YET, upgrade.values().get(2), upgrade::toString);
         client.close(1000, "");

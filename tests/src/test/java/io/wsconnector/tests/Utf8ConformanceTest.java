@@ -4,7 +4,9 @@ import java.util.Arrays;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,10 +20,10 @@ import static io.wsconnector.tests.Conformance.assertFailedWith;
 import static io.wsconnector.tests.Conformance.bytes;
 import static io.wsconnector.tests.Conformance.concat;
 import static io.wsconnector.tests.Conformance.utf8;
-import static io.wsconnector.tests.RawWebSocketClient.CONTINUATION;
-import static io.wsconnector.tests.RawWebSocketClient.PING;
-import static io.wsconnector.tests.RawWebSocketClient.PONG;
-import static io.wsconnector.tests.RawWebSocketClient.TEXT;
+import static io.wsconnector.testsupport.RawWebSocketClient.CONTINUATION;
+import static io.wsconnector.testsupport.RawWebSocketClient.PING;
+import static io.wsconnector.testsupport.RawWebSocketClient.PONG;
+import static io.wsconnector.testsupport.RawWebSocketClient.TEXT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -41,13 +43,13 @@ class Utf8ConformanceTest {
 
     @BeforeAll
     static void startServer() {
-        server = Servers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
+        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
                 new EchoEndpoint_WebSocketEndpoint());
     }
 
     @AfterAll
     static void stopServer() {
-        Servers.stop(server);
+        TestServers.stop(server);
     }
 
     /**
@@ -247,7 +249,7 @@ class Utf8ConformanceTest {
     @Test
     void section8_1_invalidUtf8IsNotDelivered() throws Exception {
         Recorder recorder = new Recorder();
-        WebSocketServer own = Servers.start(new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)));
+        WebSocketServer own = TestServers.start(new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)));
         try (RawWebSocketClient client = RawWebSocketClient.connect(own.port(), ECHO)) {
             client.sendFrame(true, TEXT, concat(PREFIX, bytes(0xED, 0xA0, 0x80), SUFFIX));
 
