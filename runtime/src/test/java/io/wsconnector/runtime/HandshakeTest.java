@@ -2,6 +2,7 @@ package io.wsconnector.runtime;
 
 import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -152,7 +153,7 @@ class HandshakeTest {
             assertEquals("/inspect/a%2Fb", request.path());
             assertEquals("a/b", request.pathParam("id"));
             assertNull(request.pathParam("other"));
-            assertEquals(java.util.Map.of("id", "a/b"), request.pathParams());
+            assertEquals(Map.of("id", "a/b"), request.pathParams());
             assertEquals(Optional.of("ada lovelace"), request.queryParam("nick"));
             assertEquals(List.of("x", "y&z"), request.queryParams("tag"));
             assertEquals(Optional.of("x"), request.queryParam("tag"), "the first value");

@@ -2,10 +2,14 @@ package io.wsconnector.runtime;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
@@ -42,7 +46,7 @@ class SendQueueTest {
 
     private void start(SlowConsumerPolicy policy) {
         server = TestServers.start(builder -> builder.sendQueueLimit(QUEUE_LIMIT).slowConsumerPolicy(policy)
-                        .closeTimeout(java.time.Duration.ofMillis(500)),
+                        .closeTimeout(Duration.ofMillis(500)),
                 TestEndpoint.at("/queue", NamedDispatcher::new));
     }
 
@@ -135,7 +139,7 @@ class SendQueueTest {
 
     private static void assertReceivedExactlyTheUncancelled(List<Integer> received,
                                                             List<CompletableFuture<Void>> stages) {
-        java.util.Set<Integer> got = new java.util.HashSet<>(received);
+        Set<Integer> got = new HashSet<>(received);
         for (int i = 0; i < stages.size(); i++) {
             CompletableFuture<Void> stage = stages.get(i);
             if (got.contains(i)) {
@@ -182,7 +186,7 @@ class SendQueueTest {
             try {
                 lastStage.join();
                 fail("the message that overflowed the queue cannot have been written");
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 assertInstanceOf(IllegalStateException.class, e.getCause());
             } catch (CancellationException e) {
                 fail("CLOSE fails stages, it does not cancel them");

@@ -2,6 +2,7 @@ package io.wsconnector.tests.conformance;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 
 import io.wsconnector.runtime.TestServers;
@@ -153,7 +154,7 @@ class CloseConformanceTest {
     @ParameterizedTest(name = "reason bytes {0}")
     @ValueSource(strings = {"80", "C0AF", "EDA080", "F4908080", "FF", "E282"})
     void section5_5_1_closeReasonThatIsNotUtf8IsClosedWith1002(String hexReason) throws Exception {
-        byte[] reason = concat(utf8("bad "), java.util.HexFormat.of().parseHex(hexReason));
+        byte[] reason = concat(utf8("bad "), HexFormat.of().parseHex(hexReason));
         try (RawWebSocketClient client = connect()) {
             client.sendFrame(true, CLOSE, closePayload(1000, reason));
 

@@ -1,6 +1,7 @@
 package io.wsconnector.tests.conformance;
 
 import java.io.ByteArrayOutputStream;
+import java.util.Arrays;
 import java.util.Random;
 
 import io.wsconnector.runtime.TestServers;
@@ -56,7 +57,7 @@ class ControlFrameConformanceTest {
         byte[] payload = new byte[length];
         if (opcode == CLOSE) {
             // a valid code and an ASCII reason: only the length is wrong
-            java.util.Arrays.fill(payload, (byte) 'r');
+            Arrays.fill(payload, (byte) 'r');
             payload[0] = 0x03;
             payload[1] = (byte) 0xE8;
         } else {

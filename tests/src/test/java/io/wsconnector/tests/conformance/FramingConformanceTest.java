@@ -1,7 +1,9 @@
 package io.wsconnector.tests.conformance;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
@@ -233,7 +235,7 @@ class FramingConformanceTest {
     @ParameterizedTest(name = "mask {0}")
     @ValueSource(strings = {"00000000", "FFFFFFFF", "80000001"})
     void section5_3_anyMaskingKeyIsAccepted(String hexMask) throws Exception {
-        byte[] mask = java.util.HexFormat.of().parseHex(hexMask);
+        byte[] mask = HexFormat.of().parseHex(hexMask);
         byte[] payload = utf8("masked with " + hexMask + " — ünïcödé");
         byte[] masked = new byte[payload.length];
         for (int i = 0; i < payload.length; i++) {
@@ -242,7 +244,7 @@ class FramingConformanceTest {
         try (RawWebSocketClient client = connect()) {
             client.writeRaw(concat(Frames.header(FIN | TEXT, true, payload.length), mask, masked));
 
-            assertEquals(new String(payload, java.nio.charset.StandardCharsets.UTF_8), client.readText());
+            assertEquals(new String(payload, StandardCharsets.UTF_8), client.readText());
         }
     }
 

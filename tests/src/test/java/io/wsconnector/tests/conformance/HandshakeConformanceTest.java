@@ -1,6 +1,8 @@
 package io.wsconnector.tests.conformance;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 import io.wsconnector.runtime.TestServers;
@@ -63,7 +65,7 @@ class HandshakeConformanceTest {
     private static RawWebSocketClient.HttpResponse send(String request) throws IOException {
         try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
             return client.request(request);
-        } catch (java.io.EOFException e) {
+        } catch (EOFException e) {
             throw new AssertionError("the server closed the connection without an HTTP response (" + e.getMessage() + ")");
         }
     }
@@ -191,7 +193,7 @@ class HandshakeConformanceTest {
                     "Sec-WebSocket-Version: 13"));
             assertNotEquals(101, response.status(), response::statusLine);
             assertTrue(response.status() >= 400, response::statusLine);
-        } catch (java.io.EOFException closedWithoutResponse) {
+        } catch (EOFException closedWithoutResponse) {
             // refused by closing the connection
         }
     }
@@ -248,7 +250,7 @@ class HandshakeConformanceTest {
         String key = RawWebSocketClient.newKey();
         try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
             byte[] request = RawWebSocketClient.handshakeRequest(server.port(), ECHO, key)
-                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                    .getBytes(StandardCharsets.ISO_8859_1);
             byte[] ping = Frames.encode(0x80 | RawWebSocketClient.PING, true, Conformance.utf8("p"));
             byte[] text = Frames.encode(0x80 | RawWebSocketClient.TEXT, true, Conformance.utf8("early"));
             client.writeRaw(Conformance.concat(request, ping, text));

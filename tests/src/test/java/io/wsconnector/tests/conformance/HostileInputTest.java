@@ -16,6 +16,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -373,7 +374,7 @@ class HostileInputTest {
 
     private static boolean responseComplete(StringBuilder response) {
         int end = response.indexOf("\r\n\r\n");
-        String head = response.substring(0, end).toLowerCase(java.util.Locale.ROOT);
+        String head = response.substring(0, end).toLowerCase(Locale.ROOT);
         int at = head.indexOf("content-length:");
         if (at < 0) {
             return false;

@@ -2,6 +2,9 @@ package io.wsconnector.tests.errors;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +34,7 @@ import static io.wsconnector.tests.Conformance.END_MILLIS;
 import static io.wsconnector.tests.Conformance.FAULT;
 import static io.wsconnector.tests.Conformance.LIFECYCLE;
 import static io.wsconnector.tests.Conformance.MIB;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -91,7 +95,7 @@ class FaultTest {
         RawWebSocketClient client = connect(LIFECYCLE);
         // a header announcing 100 bytes, then 10 of them, then the socket is closed
         byte[] frame = Frames.encode(0x81, true, Conformance.asciiText(100, 3));
-        client.writeRaw(java.util.Arrays.copyOf(frame, 2 + 4 + 10));
+        client.writeRaw(Arrays.copyOf(frame, 2 + 4 + 10));
         client.close();
 
         assertClosedOnceWith1006AndNoMessage();
@@ -142,7 +146,7 @@ class FaultTest {
     void aClientVanishingMidHandshakeNeverReachesOnOpen() throws Exception {
         String request = RawWebSocketClient.handshakeRequest(server.port(), LIFECYCLE, RawWebSocketClient.newKey());
         try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
-            client.writeRaw(request.substring(0, request.length() / 2).getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            client.writeRaw(request.substring(0, request.length() / 2).getBytes(StandardCharsets.ISO_8859_1));
         }
         try (RawWebSocketClient client = connect(LIFECYCLE)) {
             client.sendText("complete handshake");
@@ -212,7 +216,7 @@ class FaultTest {
         // a race: each round, clients drop their connections just as the server stops
         for (int round = 0; round < 20; round++) {
             WebSocketServer own = TestServers.start(new EchoEndpoint_WebSocketEndpoint());
-            List<RawWebSocketClient> clients = new java.util.ArrayList<>();
+            List<RawWebSocketClient> clients = new ArrayList<>();
             try {
                 for (int i = 0; i < 20; i++) {
                     RawWebSocketClient client = RawWebSocketClient.connect(own.port(), ECHO);
@@ -230,7 +234,7 @@ class FaultTest {
                 }
             } finally {
                 int currentRound = round;
-                org.junit.jupiter.api.Assertions.assertDoesNotThrow(own::stop, () -> "stop() in round " + currentRound);
+                assertDoesNotThrow(own::stop, () -> "stop() in round " + currentRound);
                 for (RawWebSocketClient client : clients) {
                     client.close();
                 }

@@ -3,6 +3,7 @@ package io.wsconnector.tests.errors;
 import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -146,7 +147,7 @@ class HandlerFailureTest {
     }
 
     /** Sends a few messages unique to this client, then checks that exactly those come back, in order. */
-    private static java.util.concurrent.Callable<Void> echoRound(JdkClient client, int clientNumber, int round) {
+    private static Callable<Void> echoRound(JdkClient client, int clientNumber, int round) {
         return () -> {
             List<String> sent = new ArrayList<>();
             for (int m = 0; m < MESSAGES_PER_ROUND; m++) {

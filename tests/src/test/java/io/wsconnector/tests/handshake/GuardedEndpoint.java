@@ -1,5 +1,6 @@
 package io.wsconnector.tests.handshake;
 
+import java.util.Locale;
 import java.util.Optional;
 
 import io.wsconnector.annotations.OnClose;
@@ -66,7 +67,7 @@ public class GuardedEndpoint {
             }
         }
         user = value.substring("user-".length());
-        session.attribute("user", user.toUpperCase(java.util.Locale.ROOT));
+        session.attribute("user", user.toUpperCase(Locale.ROOT));
     }
 
     /** What sending and closing do before the 101, and whether the session says it is open. */

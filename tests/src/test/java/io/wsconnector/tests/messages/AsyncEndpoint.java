@@ -1,5 +1,6 @@
 package io.wsconnector.tests.messages;
 
+import java.util.Locale;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,7 +49,7 @@ public class AsyncEndpoint {
         if (message.equals(NULL)) {
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.completedFuture(message.toUpperCase(java.util.Locale.ROOT));
+        return CompletableFuture.completedFuture(message.toUpperCase(Locale.ROOT));
     }
 
     @OnBinaryMessage
