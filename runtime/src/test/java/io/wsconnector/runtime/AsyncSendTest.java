@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -29,18 +28,15 @@ class AsyncSendTest {
     private static final Events EVENTS = new Events();
     private static final AtomicReference<WebSocketSession> SESSION = new AtomicReference<>();
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(TestEndpoint.at("/async", AsyncDispatcher::new));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -89,7 +85,7 @@ class AsyncSendTest {
 
     @Test
     void anAsyncReplyFromAHandlerCompletesWhenWritten() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         EVENTS.expect("open");
         client.send("async");
 
@@ -100,7 +96,7 @@ class AsyncSendTest {
 
     @Test
     void whatAnAsyncSendsStageTriggersIsSentWithoutWaitingForMoreInput() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         client.send("chain");
 
         assertEquals("first", client.awaitText());
@@ -110,7 +106,7 @@ class AsyncSendTest {
 
     @Test
     void anAsyncBinarySendCopiesTheArray() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         client.send("binary");
 
         assertArrayEquals(new byte[] {1, 2, 3}, client.awaitBinary());
@@ -119,7 +115,7 @@ class AsyncSendTest {
 
     @Test
     void anAsyncSendFromAnotherThreadCompletesWhenWritten() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         EVENTS.expect("open");
         WebSocketSession session = SESSION.get();
 
@@ -135,7 +131,7 @@ class AsyncSendTest {
 
     @Test
     void anAsyncSendAfterCloseFailsWithIllegalStateException() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         EVENTS.expect("open");
         client.send("close-then-async");
         EVENTS.expect("after close IllegalStateException");
@@ -156,7 +152,7 @@ class AsyncSendTest {
 
     @Test
     void aStageReturnedByAHandlerIsSentWhenItCompletesAndANullResultSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         client.send("later-null");
         client.send("later");
         client.send("now");

@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -25,18 +24,15 @@ class ErrorHandlingTest {
     private static final String SECRET = "hunter2";
     private static final Events EVENTS = new Events();
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(TestEndpoint.at("/errors", Failing::new));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -103,7 +99,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionThatOnErrorHandlesKeepsTheConnectionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("handled");
@@ -114,7 +110,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionInOnOpenThatOnErrorHandlesKeepsTheConnectionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors?failOpen"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors?failOpen"));
         EVENTS.expect("open");
         EVENTS.expect("error IllegalArgumentException open failed");
 
@@ -124,7 +120,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionThatOnErrorDoesNotHandleCloses1011WithoutItsText() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("unhandled");
@@ -137,7 +133,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionThrownByOnErrorCloses1011() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("onError-throws");
@@ -150,7 +146,7 @@ class ErrorHandlingTest {
 
     @Test
     void aStageThatFailsLaterGoesToOnErrorAndTheConnectionStaysOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("stage-fails-later");
@@ -161,7 +157,7 @@ class ErrorHandlingTest {
 
     @Test
     void aStageThatHadFailedAlreadyGoesToOnErrorAfterTheHandlerReturns() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("stage-failed-already");
@@ -173,7 +169,7 @@ class ErrorHandlingTest {
 
     @Test
     void aStageFailureThatOnErrorDoesNotHandleCloses1011() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("stage-unhandled");
@@ -186,7 +182,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionInOnCloseIsOnlyLogged() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors?failClose"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors?failClose"));
         EVENTS.expect("open");
 
         client.close(1000, "");

@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,11 +37,9 @@ class HandshakeTest {
     private static final AtomicReference<WebSocketSession> LAST_SESSION = new AtomicReference<>();
 
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 TestEndpoint.at("/inspect/{id}", Inspecting::new),
                 TestEndpoint.at("/guarded", Guarded::new),
@@ -59,7 +56,6 @@ class HandshakeTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     /** Keeps the handshake, tries what a session cannot do yet, stores an attribute, reports on open. */
@@ -234,7 +230,7 @@ class HandshakeTest {
         }
         EVENTS.expect("close 1006");
 
-        JdkClient jdk = JdkClient.connect(http, TestServers.uri(server, "/chat"), handshake -> handshake.subprotocols("chat.v1", "chat.v0"));
+        JdkClient jdk = JdkClient.connect(TestServers.uri(server, "/chat"), handshake -> handshake.subprotocols("chat.v1", "chat.v0"));
         assertEquals("chat.v1", jdk.subprotocol());
         EVENTS.nextStartingWith("open");
         jdk.close(1000, "");

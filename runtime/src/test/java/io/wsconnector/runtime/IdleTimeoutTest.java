@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -40,11 +39,9 @@ class IdleTimeoutTest {
     private static final AtomicInteger OVERLAPS = new AtomicInteger();
 
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(builder -> builder.idleTimeout(Duration.ofSeconds(30)),
                 TestEndpoint.at("/kept", Keeping::new).idleTimeoutSeconds(1),
                 TestEndpoint.at("/default", Echo::new).idleTimeoutSeconds(1),
@@ -54,7 +51,6 @@ class IdleTimeoutTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -139,7 +135,7 @@ class IdleTimeoutTest {
 
     @Test
     void onIdleTimeoutRunsWithinTheTimeoutAndTheTimerStartsAgain() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/kept"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/kept"));
         long connected = System.nanoTime();
         EVENTS.expect("open");
 
@@ -158,7 +154,7 @@ class IdleTimeoutTest {
 
     @Test
     void withoutOnIdleTimeoutAnIdleConnectionIsClosedWith1001() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/default"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/default"));
         long connected = System.nanoTime();
 
         JdkClient.Close close = client.awaitClose();
@@ -170,7 +166,7 @@ class IdleTimeoutTest {
 
     @Test
     void framesKeepAConnectionFromBeingIdle() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/kept"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/kept"));
         EVENTS.expect("open");
 
         long lastFrame = 0;
@@ -193,7 +189,7 @@ class IdleTimeoutTest {
         WebSocketServer withDefault = TestServers.start(builder -> builder.idleTimeout(Duration.ofMillis(1500)),
                 TestEndpoint.at("/default", Echo::new));
         try {
-            JdkClient client = JdkClient.connect(http, TestServers.uri(withDefault, "/default"));
+            JdkClient client = JdkClient.connect(TestServers.uri(withDefault, "/default"));
             long connected = System.nanoTime();
 
             JdkClient.Close close = client.awaitClose();
@@ -208,7 +204,7 @@ class IdleTimeoutTest {
 
     @Test
     void anIdleTimeoutWaitsForTheCallbackInProgressAndFailuresFromOtherThreadsToo() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/busy"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/busy"));
         client.send("sleep"); // 2.5 s in the handler: the idle timeout falls due meanwhile
 
         EVENTS.expect("text start sleep");
@@ -234,7 +230,7 @@ class IdleTimeoutTest {
             started.removeAll(before);
             assertEquals(1, started.size(), () -> "new idle threads: " + started);
             for (int i = 0; i < 5; i++) {
-                JdkClient.connect(http, TestServers.uri(withIdle, "/default"));
+                JdkClient.connect(TestServers.uri(withIdle, "/default"));
                 EVENTS.expect("open");
             }
             Set<Thread> withConnections = idleThreads();

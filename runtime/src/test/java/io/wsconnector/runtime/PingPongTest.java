@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
@@ -19,18 +18,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PingPongTest {
     private static final Events EVENTS = new Events();
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(TestEndpoint.at("/ping", PingDispatcher::new));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -72,7 +68,7 @@ class PingPongTest {
 
     @Test
     void sendPingReachesTheClientAndItsPongReachesOnPong() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/ping"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/ping"));
         client.send("ping:are you there");
 
         EVENTS.expect("pong:are you there"); // the JDK client answers pings by itself

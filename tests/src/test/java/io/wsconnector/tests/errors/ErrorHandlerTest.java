@@ -1,6 +1,5 @@
 package io.wsconnector.tests.errors;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -31,20 +30,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ErrorHandlerTest {
     private static final String ERRORS = "/errors";
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(new ErrorEndpoint_WebSocketEndpoint(() -> new ErrorEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -53,7 +49,7 @@ class ErrorHandlerTest {
     }
 
     private static JdkClient connect() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, ERRORS));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, ERRORS));
         assertEquals("OnOpen", recorder.next(Recorder.Call.class).handler());
         return client;
     }
@@ -109,7 +105,7 @@ class ErrorHandlerTest {
 
     @Test
     void anExceptionFromOnOpenGoesToOnErrorAndTheConnectionStaysOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, ERRORS + "?failOpen=true"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, ERRORS + "?failOpen=true"));
 
         assertEquals("IllegalArgumentException handler: open", client.awaitText());
         assertEquals("echo:after", client.send("after").awaitText());

@@ -1,6 +1,5 @@
 package io.wsconnector.tests.errors;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -37,13 +36,11 @@ class HandlerFailureTest {
     private static final int OTHER_CLIENTS = 50;
     private static final int MESSAGES_PER_ROUND = 3;
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
                 new FailingOpenEndpoint_WebSocketEndpoint(() -> new FailingOpenEndpoint(recorder)));
@@ -52,7 +49,6 @@ class HandlerFailureTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -68,7 +64,7 @@ class HandlerFailureTest {
 
     @Test
     void anExceptionInOnTextMessageCloses1011WithoutRevealingIt() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/test/echo"));
         assertEquals("before", client.send("before").awaitText());
 
         client.send(EchoEndpoint.BOOM);
@@ -80,7 +76,7 @@ class HandlerFailureTest {
 
     @Test
     void anExceptionInOnOpenCloses1011WithoutRevealingItAndNoMessageIsHandled() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/failing-open"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/failing-open"));
 
         assertInternalErrorWithoutSecret(client.awaitClose(), FailingOpenEndpoint.SECRET);
         assertTrue(recorder.all(Recorder.Message.class).isEmpty(), () -> "handled: " + recorder.all());
@@ -104,7 +100,7 @@ class HandlerFailureTest {
     @Test
     void failingConnectionsDoNotDisturbFiftyConcurrentClients() throws Exception {
         List<JdkClient> others = connectConcurrently(OTHER_CLIENTS);
-        JdkClient booming = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+        JdkClient booming = JdkClient.connect(TestServers.uri(server, "/test/echo"));
         assertEquals("ready", booming.send("ready").awaitText());
 
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -115,7 +111,7 @@ class HandlerFailureTest {
                 rounds.add(executor.submit(echoRound(others.get(i), i, 0)));
             }
             booming.send(EchoEndpoint.BOOM);
-            JdkClient failingOpen = JdkClient.connect(http, TestServers.uri(server, "/failing-open"));
+            JdkClient failingOpen = JdkClient.connect(TestServers.uri(server, "/failing-open"));
             assertInternalErrorWithoutSecret(booming.awaitClose(), EchoEndpoint.SECRET);
             assertInternalErrorWithoutSecret(failingOpen.awaitClose(), FailingOpenEndpoint.SECRET);
             for (Future<?> round : rounds) {
@@ -169,7 +165,7 @@ class HandlerFailureTest {
         for (int i = 0; i < count; i++) {
             connecting.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+                    return JdkClient.connect(TestServers.uri(server, "/test/echo"));
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

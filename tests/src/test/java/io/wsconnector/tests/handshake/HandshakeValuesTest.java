@@ -1,6 +1,5 @@
 package io.wsconnector.tests.handshake;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,20 +29,17 @@ class HandshakeValuesTest {
     private static final String VERSION_3 = "X-Client-Version: 3";
     private static final UUID TRACE = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(new ParamsEndpoint_WebSocketEndpoint(() -> new ParamsEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -74,7 +70,7 @@ class HandshakeValuesTest {
 
     @Test
     void theJdkClientsHeadersAndQueryArrive() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/params?nick=jdk&age=7"),
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/params?nick=jdk&age=7"),
                 builder -> builder.header("X-Client-Version", "12").header("X-Trace-Id", TRACE.toString()));
 
         assertEquals("nick=jdk version=12", client.send(ParamsEndpoint.VALUES).awaitText());

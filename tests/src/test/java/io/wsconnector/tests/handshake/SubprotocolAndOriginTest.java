@@ -1,6 +1,5 @@
 package io.wsconnector.tests.handshake;
 
-import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,13 +33,11 @@ class SubprotocolAndOriginTest {
     private static final String ORIGINS = "/origins";
     private static final String SERVER_ORIGIN = "https://server.example.com";
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 new ProtocolsEndpoint_WebSocketEndpoint(() -> new ProtocolsEndpoint(recorder)),
                 new OriginsEndpoint_WebSocketEndpoint(() -> new OriginsEndpoint(recorder)),
@@ -51,7 +48,6 @@ class SubprotocolAndOriginTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -113,7 +109,7 @@ class SubprotocolAndOriginTest {
 
     @Test
     void theJdkClientGetsTheChosenProtocol() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, PROTOCOLS),
+        JdkClient client = JdkClient.connect(TestServers.uri(server, PROTOCOLS),
                 builder -> builder.subprotocols("chat.v1", "chat.v2"));
 
         assertEquals("chat.v2", client.subprotocol());

@@ -1,6 +1,5 @@
 package io.wsconnector.tests.handshake;
 
-import java.net.http.HttpClient;
 import java.net.http.WebSocketHandshakeException;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,20 +38,17 @@ class UpgradeTest {
     private static final String CANNOT_SEND_YET =
             "send: IllegalStateException, close: IllegalStateException, open: false";
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(new GuardedEndpoint_WebSocketEndpoint(() -> new GuardedEndpoint(recorder)));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -65,7 +61,7 @@ class UpgradeTest {
      * would be recorded by then too. Only the accepted connection's {@code @OnOpen} and {@code @OnClose} must be.
      */
     private static void assertNoHandlerRanForTheRefusedConnections(int refused) throws Exception {
-        JdkClient accepted = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-barrier"));
+        JdkClient accepted = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-barrier"));
         assertEquals("welcome BARRIER", accepted.awaitText());
         accepted.close(1000, "");
         assertEquals(Recorder.Call.of("OnClose", 1000, "barrier"), awaitCall("OnClose"));
@@ -124,7 +120,7 @@ class UpgradeTest {
     @Test
     void theJdkClientSeesTheStatusOfARejectedUpgrade() throws Exception {
         ExecutionException thrown = assertThrows(ExecutionException.class,
-                () -> JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=forbidden")));
+                () -> JdkClient.connect(TestServers.uri(server, GUARDED + "?token=forbidden")));
 
         WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, thrown.getCause());
         assertEquals(403, refused.getResponse().statusCode());
@@ -151,7 +147,7 @@ class UpgradeTest {
 
     @Test
     void aSessionAttributeAndAFieldSetByOnUpgradeAreSeenByOnOpenAndOnTextMessage() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-ada"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-ada"));
 
         assertEquals("welcome ADA", client.awaitText(), "@OnOpen read the attribute and could send");
         assertEquals("attribute=ADA field=ada message=hi", client.send("hi").awaitText());
@@ -165,8 +161,8 @@ class UpgradeTest {
 
     @Test
     void eachConnectionHasItsOwnAttributesAndInstance() throws Exception {
-        JdkClient ada = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-ada"));
-        JdkClient bob = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-bob"));
+        JdkClient ada = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-ada"));
+        JdkClient bob = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-bob"));
 
         assertEquals("welcome ADA", ada.awaitText());
         assertEquals("welcome BOB", bob.awaitText());
@@ -178,7 +174,7 @@ class UpgradeTest {
 
     @Test
     void theSessionCannotSendOrCloseBeforeTheUpgradeIsAccepted() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, GUARDED + "?token=user-eve"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-eve"));
 
         assertEquals("welcome EVE", client.awaitText(), "nothing sent from @OnUpgrade reaches the client");
         Recorder.Call upgrade = recorder.next(Recorder.Call.class);

@@ -1,6 +1,5 @@
 package io.wsconnector.tests.lifecycle;
 
-import java.net.http.HttpClient;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,13 +32,11 @@ class LifecycleTest {
     private static final String LIFECYCLE = "/test/lifecycle";
     private static final String NO_ARGUMENT_CLOSE = "/no-argument-close";
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
                 new NoArgumentCloseEndpoint_WebSocketEndpoint(() -> new NoArgumentCloseEndpoint(recorder)));
@@ -48,7 +45,6 @@ class LifecycleTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -62,7 +58,7 @@ class LifecycleTest {
         List<JdkClient> clients = new ArrayList<>();
         Set<String> idsSeenByMessages = new HashSet<>();
         for (int i = 0; i < connections; i++) {
-            JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+            JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
             clients.add(client);
             // @OnOpen runs before any message is handled: once "id" is answered, its @OnOpen has run
             idsSeenByMessages.add(client.send("id").awaitText());
@@ -85,7 +81,7 @@ class LifecycleTest {
 
     @Test
     void aClientCloseReachesOnCloseWithItsCodeAndReason() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.close(4001, "bye");
@@ -98,7 +94,7 @@ class LifecycleTest {
 
     @Test
     void aClientCloseWithAMultiByteReasonArrivesIntact() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.close(1000, "au revoir, 再见 👋");
@@ -108,7 +104,7 @@ class LifecycleTest {
 
     @Test
     void anOnCloseWithoutParametersRuns() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, NO_ARGUMENT_CLOSE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, NO_ARGUMENT_CLOSE));
 
         client.close(4001, "bye");
 
@@ -133,7 +129,7 @@ class LifecycleTest {
 
     @Test
     void sendTextAfterCloseInAHandlerThrowsIllegalStateExceptionAndSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.send("close-then-send");
@@ -146,7 +142,7 @@ class LifecycleTest {
 
     @Test
     void sendTextAfterTheClientClosedThrowsIllegalStateException() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         client.close(1000, "done");
@@ -161,7 +157,7 @@ class LifecycleTest {
 
     @Test
     void closeWithACodeThatMayNotBeSentThrowsIllegalArgumentExceptionAndLeavesTheSessionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         for (int code : new int[] {1005, 999, 0, -1, 1004, 1006, 1015, 2999, 5000}) {
@@ -176,7 +172,7 @@ class LifecycleTest {
 
     @Test
     void closeWithAReasonOver123BytesThrowsIllegalArgumentExceptionAndLeavesTheSessionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         assertThrows(IllegalArgumentException.class, () -> session.close(1000, "x".repeat(124)));
@@ -192,7 +188,7 @@ class LifecycleTest {
 
     @Test
     void closeWithAReasonOfExactly123BytesReachesTheClient() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
         String reason = "中".repeat(41); // 123 bytes
 
@@ -205,7 +201,7 @@ class LifecycleTest {
 
     @Test
     void closeWithoutArgumentsSends1000WithAnEmptyReason() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, LIFECYCLE));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         session.close();

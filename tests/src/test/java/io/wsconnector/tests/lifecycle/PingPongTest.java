@@ -1,7 +1,6 @@
 package io.wsconnector.tests.lifecycle;
 
 import java.net.SocketTimeoutException;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -32,21 +31,18 @@ class PingPongTest {
     /** How long a test waits for the pong while {@code @OnPing} is blocked; less than the handler's own limit. */
     private static final int PONG_WAIT_MILLIS = (int) Timing.LATE.toMillis();
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
     private static volatile CountDownLatch release = new CountDownLatch(0);
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(new HeartbeatEndpoint_WebSocketEndpoint(() -> new HeartbeatEndpoint(recorder, release)));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -137,7 +133,7 @@ class PingPongTest {
 
     @Test
     void theJdkClientsAutomaticPongReachesOnPong() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, HEARTBEAT));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, HEARTBEAT));
 
         client.send("ping:from the server");
 

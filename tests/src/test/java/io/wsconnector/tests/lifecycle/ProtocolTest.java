@@ -1,6 +1,5 @@
 package io.wsconnector.tests.lifecycle;
 
-import java.net.http.HttpClient;
 import java.util.List;
 
 import io.wsconnector.runtime.TestServers;
@@ -23,13 +22,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Pings, and data an endpoint does not take. */
 @Timeout(60)
 class ProtocolTest {
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
                 new OpenOnlyEndpoint_WebSocketEndpoint(() -> new OpenOnlyEndpoint(recorder)));
@@ -38,7 +35,6 @@ class ProtocolTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -87,7 +83,7 @@ class ProtocolTest {
 
     @Test
     void aBinaryMessageToAnEndpointWithoutBinaryHandlerCloses1003() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/test/echo"));
 
         client.sendBinary(new byte[] {1, 2, 3});
 
@@ -111,7 +107,7 @@ class ProtocolTest {
 
     @Test
     void aTextMessageToAnEndpointWithOnlyOnOpenCloses1003() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/open-only"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/open-only"));
         recorder.next(Recorder.Opened.class);
 
         client.send("anybody there?");

@@ -1,6 +1,5 @@
 package io.wsconnector.tests.messages;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -35,14 +34,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AsyncReplyTest {
     private static final int MAX_MESSAGE_SIZE = 64 * 1024;
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
     private static final BlockingQueue<CompletableFuture<String>> HELD = new LinkedBlockingQueue<>();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(builder -> builder.maxMessageSize(MAX_MESSAGE_SIZE),
                 new AsyncEndpoint_WebSocketEndpoint(() -> new AsyncEndpoint(recorder, HELD)),
                 new BufferEndpoint_WebSocketEndpoint(),
@@ -52,7 +49,6 @@ class AsyncReplyTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -79,7 +75,7 @@ class AsyncReplyTest {
 
     @Test
     void aCompletedCompletionStageOfStringIsSent() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
 
         assertEquals("HELLO", client.send("hello").awaitText());
         client.close(1000, "");
@@ -87,7 +83,7 @@ class AsyncReplyTest {
 
     @Test
     void aPendingStageIsSentWhenItCompletesAndDoesNotHoldUpLaterMessages() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
 
         client.send("hold:first");
         CompletableFuture<String> held = HELD.poll(10, TimeUnit.SECONDS);
@@ -103,7 +99,7 @@ class AsyncReplyTest {
 
     @Test
     void aStageCompletedWithNullSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
 
         client.send(AsyncEndpoint.NULL);
 
@@ -115,7 +111,7 @@ class AsyncReplyTest {
 
     @Test
     void aCompletionStageOfByteArrayIsSent() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         byte[] message = bytes(300);
 
         client.sendBinary(message);

@@ -1,6 +1,5 @@
 package io.wsconnector.tests.messages;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
@@ -37,13 +36,11 @@ class EchoTest {
     static final String SENDING = "/session-echo";
     static final int ONE_MIB = 1024 * 1024;
 
-    private static HttpClient http;
     private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
                 new SessionEchoEndpoint_WebSocketEndpoint(() -> new SessionEchoEndpoint(recorder)));
@@ -52,7 +49,6 @@ class EchoTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -77,7 +73,7 @@ class EchoTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("messages")
     void echoesTheMessageByteForByte(String path, String description, String message) throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, path));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, path));
 
         client.send(message);
         String echoed = client.awaitText();
@@ -94,7 +90,7 @@ class EchoTest {
         String message = "aé中😀".repeat(104_857) + "01234";
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         assertEquals(ONE_MIB - 1, bytes.length, "test data");
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, path));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, path));
 
         client.send(message);
         String echoed = client.awaitText();
@@ -107,7 +103,7 @@ class EchoTest {
     @ParameterizedTest
     @ValueSource(strings = {RETURNING, SENDING})
     void aMessageSentInThreeFragmentsByTheJdkClientIsHandledOnceWhole(String path) throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, path));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, path));
 
         client.sendFragments("Hello, ", "fragmented ", "wörld 😀");
 
@@ -161,7 +157,7 @@ class EchoTest {
 
     @Test
     void manyMessagesOnOneConnectionAreEchoedInOrder() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, RETURNING));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, RETURNING));
         for (int i = 0; i < 200; i++) {
             client.send("message " + i);
         }
