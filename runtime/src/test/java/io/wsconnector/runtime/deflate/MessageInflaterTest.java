@@ -111,7 +111,7 @@ class MessageInflaterTest {
     @Test
     void aSinkAtItsLimitStopsTheInflationWithoutInflatingTheRest() {
         MessageInflater inflater = extension(true).negotiate(List.of("permessage-deflate")).newInflater();
-        byte[] bomb = syncFlushed(new Deflater(1, true), new byte[16 * 1024 * 1024]); // 16 MiB of zeros in ~16 KiB
+        byte[] bomb = syncFlushed(new Deflater(9, true), new byte[16 * 1024 * 1024]); // 16 MiB of zeros in ~16 KiB
         int limit = 1024 * 1024;
         long[] received = {0};
         InflateSink limited = (bytes, offset, length) -> {
