@@ -45,20 +45,20 @@ public final class DeflateAgreement {
         return clientNoContextTakeover;
     }
 
-    /** @return the window the server compresses with, 9 to 15 */
+    /** @return the window the server keeps to, 8 to 15 */
     public int serverWindowBits() {
         return serverWindowBits;
     }
 
     /**
-     * The outgoing side for one connection: without server context takeover, an instance shared by every
-     * connection with this extension and window; with it, the connection's own.
+     * The outgoing side for one connection: with server context takeover and the full window, the
+     * connection's own; otherwise an instance shared by every connection of this extension that compresses
+     * the same way.
      *
      * @return the connection's deflater
      */
     public MessageDeflater newDeflater() {
-        return serverNoContextTakeover ? extension.sharedDeflater(serverWindowBits)
-                : extension.contextDeflater(serverWindowBits);
+        return extension.deflater(serverNoContextTakeover, serverWindowBits);
     }
 
     /**

@@ -17,8 +17,10 @@ public final class DeflateExtension implements AutoCloseable {
     private static final int POOL_CAPACITY = Math.min(64, Math.max(4, 2 * Runtime.getRuntime().availableProcessors()));
 
     private final DeflateSettings settings;
-    /** By window bits: the shared deflater of each window, with its pool of compressors; made when first agreed. */
-    private final SharedDeflater[] sharedDeflaters = new SharedDeflater[DeflateSettings.MAX_WINDOW_BITS + 1];
+    /** Compresses with the full window, no context kept; made when first agreed. */
+    private SharedDeflater fullWindow;
+    /** Compresses literals only, for every smaller window; made when first agreed. */
+    private SharedDeflater literalsOnly;
     private final Pool<Inflater> inflaters = new Pool<>(POOL_CAPACITY, () -> new Inflater(true), Inflater::end);
 
     /**
@@ -36,8 +38,7 @@ public final class DeflateExtension implements AutoCloseable {
     /**
      * Reads the client's offers and accepts the first one whose parameters are all valid and can be
      * honoured (RFC 7692, section 5). An offer is declined if it has a parameter RFC 7692 does not define,
-     * a parameter twice, a value where none belongs or an invalid one, or asks for a 256-byte server
-     * window (zlib compresses with 512 bytes at least). Other extensions are ignored.
+     * a parameter twice, or a value where none belongs or an invalid one. Other extensions are ignored.
      *
      * @param headerValues the values of the request's {@code Sec-WebSocket-Extensions} headers
      * @return what was agreed; {@code null} if no offer of {@code permessage-deflate} can be accepted
@@ -95,9 +96,6 @@ public final class DeflateExtension implements AutoCloseable {
                 }
             }
         }
-        if (requestedServerWindow == 8) {
-            return null; // zlib cannot compress with a 256-byte window (it silently uses 512)
-        }
         int window = requestedServerWindow < 0 ? settings.serverMaxWindowBits()
                 : Math.min(requestedServerWindow, settings.serverMaxWindowBits());
         // 7.1.2.1: accepting a requested window means stating it (the same or smaller); unasked, only a smaller one
@@ -127,20 +125,32 @@ public final class DeflateExtension implements AutoCloseable {
         };
     }
 
-    synchronized SharedDeflater sharedDeflater(int windowBits) {
-        SharedDeflater deflater = sharedDeflaters[windowBits];
-        if (deflater == null) {
+    /**
+     * The deflater for a connection. A compressor that codes literals only (windows under 15) never refers
+     * to an earlier message, so it is shared even where context takeover is allowed.
+     */
+    MessageDeflater deflater(boolean serverNoContextTakeover, int windowBits) {
+        if (windowBits == DeflateSettings.MAX_WINDOW_BITS && !serverNoContextTakeover) {
             int level = settings.compressionLevel();
-            deflater = new SharedDeflater(new Pool<>(POOL_CAPACITY, () -> Compressor.create(level, windowBits),
-                    Compressor::end), settings.threshold());
-            sharedDeflaters[windowBits] = deflater;
+            return new ContextDeflater(() -> new Compressor(level, windowBits), settings.threshold());
         }
-        return deflater;
+        return sharedDeflater(windowBits);
     }
 
-    ContextDeflater contextDeflater(int windowBits) {
-        int level = settings.compressionLevel();
-        return new ContextDeflater(() -> Compressor.create(level, windowBits), settings.threshold());
+    private synchronized SharedDeflater sharedDeflater(int windowBits) {
+        boolean full = windowBits == DeflateSettings.MAX_WINDOW_BITS;
+        SharedDeflater deflater = full ? fullWindow : literalsOnly;
+        if (deflater == null) {
+            int level = settings.compressionLevel();
+            deflater = new SharedDeflater(new Pool<>(POOL_CAPACITY, () -> new Compressor(level, windowBits),
+                    Compressor::end), settings.threshold());
+            if (full) {
+                fullWindow = deflater;
+            } else {
+                literalsOnly = deflater;
+            }
+        }
+        return deflater;
     }
 
     MessageInflater inflater(boolean clientNoContextTakeover) {
@@ -150,7 +160,7 @@ public final class DeflateExtension implements AutoCloseable {
     /** The server stops: ends every pooled compressor and inflater. Connections still open borrow new ones. */
     @Override
     public synchronized void close() {
-        for (SharedDeflater deflater : sharedDeflaters) {
+        for (SharedDeflater deflater : new SharedDeflater[] {fullWindow, literalsOnly}) {
             if (deflater != null) {
                 deflater.clearPool();
             }

@@ -10,8 +10,8 @@ package io.wsconnector.runtime.deflate;
  * @param clientNoContextTakeover whether the server asks every client to reset its compressor after every
  *                                message: no inflater is kept per connection (section 7.1.1.2)
  * @param serverMaxWindowBits     the largest LZ77 window the server compresses with, as a power of two,
- *                                9 to 15; a client may ask for a smaller one (8 is declined: zlib cannot
- *                                compress with a 256-byte window)
+ *                                8 to 15; a client may ask for a smaller one. Under 15 the server codes
+ *                                literals only (see {@link Compressor}), stating the window it keeps to
  * @param compressionLevel        the zlib level, 1 (fastest) to 9 (smallest)
  * @param threshold               messages shorter than this many bytes are sent uncompressed
  */
@@ -20,8 +20,8 @@ public record DeflateSettings(boolean serverNoContextTakeover,
                               int serverMaxWindowBits,
                               int compressionLevel,
                               int threshold) {
-    /** The smallest window zlib compresses with (it turns 8 into 9, which a client asking for 8 would not expect). */
-    static final int MIN_WINDOW_BITS = 9;
+    /** The smallest window RFC 7692 defines, 256 bytes. */
+    static final int MIN_WINDOW_BITS = 8;
     /** The largest window, 32 KiB, and the one used when nothing smaller is agreed. */
     static final int MAX_WINDOW_BITS = 15;
 
@@ -30,7 +30,7 @@ public record DeflateSettings(boolean serverNoContextTakeover,
      */
     public DeflateSettings {
         if (serverMaxWindowBits < MIN_WINDOW_BITS || serverMaxWindowBits > MAX_WINDOW_BITS) {
-            throw new IllegalArgumentException("serverMaxWindowBits must be between 9 and 15, not "
+            throw new IllegalArgumentException("serverMaxWindowBits must be between 8 and 15, not "
                     + serverMaxWindowBits);
         }
         if (compressionLevel < 1 || compressionLevel > 9) {

@@ -3,12 +3,13 @@ package io.wsconnector.runtime.deflate;
 /**
  * Compresses the messages a connection sends, as negotiated (RFC 7692, section 7.2.1).
  *
- * <p>Two kinds. Without context takeover on the server's side, compressing a message does not depend on
- * what was sent before: one {@linkplain #isShared() shared} instance serves every connection with the same
- * settings and window, borrowing a compressor from a pool for each message (nothing is held per
- * connection), and a broadcast compresses a message once for all the connections that have that
- * instance. With context takeover, a connection has its own, which keeps its compressor for the
- * connection's life and must compress the messages in the order they go on the wire.
+ * <p>Two kinds. Without context takeover on the server's side (or with a window under 32 KiB, where the
+ * server codes literals only), compressing a message does not depend on what was sent before: one
+ * {@linkplain #isShared() shared} instance serves every connection that compresses the same way,
+ * borrowing a compressor from a pool for each message (nothing is held per connection), and a broadcast
+ * compresses a message once for all the connections that have that instance. With context takeover, a
+ * connection has its own, which keeps its compressor for the connection's life and must compress the
+ * messages in the order they go on the wire.
  */
 public sealed interface MessageDeflater permits SharedDeflater, ContextDeflater {
 

@@ -1,10 +1,10 @@
 package io.wsconnector.runtime.deflate;
 
 /**
- * The server resets its compression after every message (no context takeover): each message is
- * compressed with a compressor borrowed from the pool and full-flushed, so that its output refers to
- * nothing before it and the compressor is clean for its next borrower. Thread-safe; holds nothing per
- * connection.
+ * The server's compression refers to no earlier message (no context takeover, or literals only): each
+ * message is compressed with a compressor borrowed from the pool and full-flushed, so that its output
+ * refers to nothing before it and the compressor is clean for its next borrower. Thread-safe; holds
+ * nothing per connection.
  */
 final class SharedDeflater implements MessageDeflater {
     private final Pool<Compressor> compressors;

@@ -50,8 +50,10 @@ class DeflateNegotiationTest {
                         "permessage-deflate; server_no_context_takeover; server_max_window_bits=9"),
                 // the first offer that can be honoured
                 row(AS_ASKED, "x-webkit-deflate-frame, permessage-deflate", "permessage-deflate"),
-                row(AS_ASKED, "permessage-deflate; server_max_window_bits=8, permessage-deflate; server_max_window_bits=10",
+                row(AS_ASKED, "permessage-deflate; server_max_window_bits=7, permessage-deflate; server_max_window_bits=10",
                         "permessage-deflate; server_max_window_bits=10"),
+                // literals only keep any window, the smallest too
+                row(AS_ASKED, "permessage-deflate; server_max_window_bits=8", "permessage-deflate; server_max_window_bits=8"),
                 row(AS_ASKED, "permessage-deflate; x-unknown, permessage-deflate; client_no_context_takeover",
                         "permessage-deflate; client_no_context_takeover"),
                 // quoted values are the same values
@@ -70,7 +72,6 @@ class DeflateNegotiationTest {
                 row(AS_ASKED, "permessage-deflate; server_max_window_bits=1a", DECLINED),
                 row(AS_ASKED, "permessage-deflate; client_max_window_bits=16", DECLINED),
                 row(AS_ASKED, "permessage-deflate; client_max_window_bits=010", DECLINED),
-                row(AS_ASKED, "permessage-deflate; server_max_window_bits=8", DECLINED),
                 row(AS_ASKED, "Permessage-Deflate", DECLINED),
                 row(AS_ASKED, "x-webkit-deflate-frame", DECLINED),
                 row(AS_ASKED, "permessage-deflate; server_max_window_bits=\"9", DECLINED),
@@ -128,12 +129,22 @@ class DeflateNegotiationTest {
         DeflateExtension extension = new DeflateExtension(NO_CONTEXT);
         MessageDeflater first = extension.negotiate(List.of("permessage-deflate")).newDeflater();
         MessageDeflater second = extension.negotiate(List.of("permessage-deflate")).newDeflater();
-        MessageDeflater smallWindow = extension.negotiate(List.of("permessage-deflate; server_max_window_bits=9"))
+        MessageDeflater window9 = extension.negotiate(List.of("permessage-deflate; server_max_window_bits=9"))
+                .newDeflater();
+        MessageDeflater window12 = extension.negotiate(List.of("permessage-deflate; server_max_window_bits=12"))
                 .newDeflater();
         assertTrue(first.isShared());
         assertSame(first, second);
-        assertTrue(smallWindow.isShared());
-        assertFalse(first == smallWindow, "another window compresses differently");
+        assertTrue(window9.isShared());
+        assertFalse(first == window9, "a smaller window compresses differently");
+        assertSame(window9, window12, "every smaller window codes literals only");
+    }
+
+    @Test
+    void aSmallWindowNeedsNoContextEvenWhereContextTakeoverIsAllowed() {
+        MessageDeflater deflater = new DeflateExtension(AS_ASKED)
+                .negotiate(List.of("permessage-deflate; server_max_window_bits=9")).newDeflater();
+        assertTrue(deflater.isShared());
     }
 
     @Test

@@ -26,7 +26,7 @@ class MessageDeflaterTest {
     static final int[] SIZES = {16, 64, 256, 1024, 4096, 8192, 16384, 32768, 65536, 131072};
 
     static Stream<Arguments> modes() {
-        return Stream.of(true, false).flatMap(context -> Stream.of(9, 12, 15)
+        return Stream.of(true, false).flatMap(context -> Stream.of(8, 9, 12, 15)
                 .map(window -> Arguments.of(context, window)));
     }
 
@@ -35,27 +35,25 @@ class MessageDeflaterTest {
     void compressesEveryMessageSizeWithinTheAgreedWindowAndContext(boolean contextTakeover, int window) {
         MessageDeflater deflater = deflater(contextTakeover, window);
         DeflateAudit.History history = new DeflateAudit.History();
-        int sent = 0;
         for (Corpus corpus : Corpus.values()) {
             for (int size : SIZES) {
                 for (int i = 0; i < (size < 32768 ? 3 : 1); i++) {
                     byte[] message = corpus.message(i, size);
                     byte[] payload = deflater.compress(message, 0, message.length);
                     if (payload == null) {
-                        assertFalse(contextTakeover, "with context, what was compressed must be sent compressed");
+                        assertFalse(deflater instanceof ContextDeflater, "with context, what was compressed must be sent");
+                        assertTrue(corpus == Corpus.PDF || size < 256, corpus + " " + size + " shrinks");
                         continue; // sent as it is: no part of any context
                     }
                     DeflateAudit.Result decoded = DeflateAudit.decode(contextTakeover ? history.bytes() : new byte[0],
                             payload);
                     assertArrayEquals(message, decoded.message(), corpus + " " + size);
-                    assertTrue(decoded.longestDistance() <= 1 << window,
+                    assertTrue(decoded.longestDistance() <= (window < 15 ? 0 : 1 << window),
                             "distance " + decoded.longestDistance() + " beyond the window of " + (1 << window));
                     history.add(message);
-                    sent++;
                 }
             }
         }
-        assertTrue(sent > 80, "most messages shrink: " + sent);
         deflater.release();
     }
 
@@ -140,7 +138,7 @@ class MessageDeflaterTest {
     }
 
     private static MessageDeflater deflater(boolean contextTakeover, int window) {
-        DeflateExtension extension = new DeflateExtension(new DeflateSettings(!contextTakeover, false, window, 6, 0));
-        return extension.negotiate(List.of("permessage-deflate")).newDeflater();
+        DeflateExtension extension = new DeflateExtension(new DeflateSettings(!contextTakeover, false, 15, 6, 0));
+        return extension.negotiate(List.of("permessage-deflate; server_max_window_bits=" + window)).newDeflater();
     }
 }
