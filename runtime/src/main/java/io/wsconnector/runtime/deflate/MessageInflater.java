@@ -41,6 +41,26 @@ public final class MessageInflater {
     }
 
     /**
+     * Reads one frame's compressed payload a chunk at a time, into a buffer borrowed for the call, and
+     * inflates it, giving what it inflates to the sink.
+     *
+     * @param input reads the frame's payload, unmasked: up to {@code max} bytes into the buffer, returning
+     *              how many; 0 when the frame's payload has been read
+     * @throws CompressedDataException if the data is not valid DEFLATE
+     */
+    public void inflate(CompressedInput input, InflateSink sink) {
+        byte[] chunk = CHUNKS.borrow();
+        try {
+            int count;
+            while ((count = input.read(chunk, 0, chunk.length)) > 0) {
+                inflate(chunk, 0, count, sink);
+            }
+        } finally {
+            CHUNKS.giveBack(chunk);
+        }
+    }
+
+    /**
      * Inflates the next part of a compressed message's payload (unmasked), giving what it inflates to the sink.
      *
      * @throws CompressedDataException if the data is not valid DEFLATE
@@ -95,6 +115,17 @@ public final class MessageInflater {
         }
         started = false;
         streamEnded = false;
+    }
+
+    /** Where a compressed frame's payload is read from: the connection's frame reader. */
+    @FunctionalInterface
+    public interface CompressedInput {
+
+        /**
+         * @return how many bytes were read into {@code buffer} at {@code offset}, at most {@code max}; 0 when
+         *         the frame's payload has all been read
+         */
+        int read(byte[] buffer, int offset, int max);
     }
 
     /** Whether an inflater is held now: for tests. */
