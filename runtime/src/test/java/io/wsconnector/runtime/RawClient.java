@@ -34,8 +34,13 @@ final class RawClient implements Closeable {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** A frame from the server. */
-    record Frame(int opcode, byte[] payload) {
+    /**
+     * A frame from the server.
+     *
+     * @param fin  whether it ends its message
+     * @param rsv1 whether RSV1 is set: the first frame of a compressed message (RFC 7692)
+     */
+    record Frame(int opcode, byte[] payload, boolean fin, boolean rsv1) {
         String text() {
             return new String(payload, StandardCharsets.UTF_8);
         }
@@ -167,8 +172,17 @@ final class RawClient implements Closeable {
 
     /** Sends one masked frame with FIN set. */
     RawClient send(int opcode, byte[] payload) throws IOException {
+        return sendFrame(0x80 | opcode, payload);
+    }
+
+    /**
+     * Sends one masked frame.
+     *
+     * @param first the first byte: FIN (0x80), RSV1 to RSV3 (0x40, 0x20, 0x10) and the opcode
+     */
+    RawClient sendFrame(int first, byte[] payload) throws IOException {
         ByteArrayOutputStream frame = new ByteArrayOutputStream(payload.length + 14);
-        frame.write(0x80 | opcode);
+        frame.write(first);
         if (payload.length < 126) {
             frame.write(0x80 | payload.length);
         } else if (payload.length <= 0xFFFF) {
@@ -223,7 +237,7 @@ final class RawClient implements Closeable {
         }
         byte[] payload = new byte[(int) length];
         in.readFully(payload);
-        return new Frame(first & 0x0F, payload);
+        return new Frame(first & 0x0F, payload, (first & 0x80) != 0, (first & 0x40) != 0);
     }
 
     /** Reads the next frame, which must be a text frame, and returns its text. */

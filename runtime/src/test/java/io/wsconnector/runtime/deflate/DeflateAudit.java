@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Decodes one message's payload with the {@code 00 00 ff ff} tail appended (RFC 7692, section 7.2.2),
  * after the history of what the same stream inflated before (empty without context takeover).
  */
-final class DeflateAudit {
+public final class DeflateAudit {
     private static final short[] LENGTH_BASE = {3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51,
             59, 67, 83, 99, 115, 131, 163, 195, 227, 258};
     private static final short[] LENGTH_EXTRA = {0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4,
@@ -23,7 +23,7 @@ final class DeflateAudit {
     private static final int[] CODE_LENGTH_ORDER = {16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15};
 
     /** What one message decoded to. */
-    record Result(byte[] message, int longestDistance) {
+    public record Result(byte[] message, int longestDistance) {
     }
 
     private final byte[] input;
@@ -51,7 +51,7 @@ final class DeflateAudit {
      * @param payload the message's payload, without the tail
      * @throws IllegalStateException if the data is not valid DEFLATE, or refers to before the history
      */
-    static Result decode(byte[] history, byte[] payload) {
+    public static Result decode(byte[] history, byte[] payload) {
         DeflateAudit audit = new DeflateAudit(history, payload);
         audit.blocks();
         return new Result(Arrays.copyOfRange(audit.output, audit.messageStart, audit.outputLength), audit.longestDistance);
@@ -239,15 +239,15 @@ final class DeflateAudit {
     }
 
     /** The last 32 KiB a stream with context takeover inflated: as far back as DEFLATE may refer. */
-    static final class History {
+    public static final class History {
         private static final int WINDOW = 32 * 1024;
         private byte[] bytes = new byte[0];
 
-        byte[] bytes() {
+        public byte[] bytes() {
             return bytes;
         }
 
-        void add(byte[] message) {
+        public void add(byte[] message) {
             ByteArrayOutputStream joined = new ByteArrayOutputStream();
             joined.writeBytes(bytes);
             joined.writeBytes(message);
