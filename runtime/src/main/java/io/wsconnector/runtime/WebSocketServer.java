@@ -4,7 +4,6 @@ import java.lang.System.Logger.Level;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,9 +20,10 @@ import io.wsconnector.runtime.protocol.ConnectionCap;
 import io.wsconnector.runtime.protocol.ConnectionGate;
 import io.wsconnector.runtime.protocol.ConnectionLimits;
 import io.wsconnector.runtime.protocol.CountedLog;
-import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.InboundBudget;
+import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.OriginPolicy;
+import io.wsconnector.runtime.protocol.SendQueueLimits;
 import io.wsconnector.runtime.protocol.ServerClock;
 import io.wsconnector.runtime.protocol.ServerServices;
 import io.wsconnector.runtime.protocol.WebSocketProtocol;
@@ -51,6 +51,10 @@ public final class WebSocketServer implements AutoCloseable {
     public static final int DEFAULT_MAX_MESSAGE_SIZE = 1024 * 1024;
     /** The default limit on a session's send queue, in bytes: 1 MiB. */
     public static final int DEFAULT_SEND_QUEUE_LIMIT = 1024 * 1024;
+    /** The default soft limit on a session's send queue, in bytes: 256 KiB, for {@link #DEFAULT_SOFT_WINDOW}. */
+    public static final int DEFAULT_SEND_QUEUE_SOFT_LIMIT = 256 * 1024;
+    /** How long a send queue may stay over its default soft limit: 10 seconds. */
+    public static final Duration DEFAULT_SOFT_WINDOW = Duration.ofSeconds(10);
     /** The default time a connection has to send a complete request head: 10 seconds. */
     public static final Duration DEFAULT_HANDSHAKE_TIMEOUT = Duration.ofSeconds(10);
     /** The default time a message may take from its first frame to its last: 60 seconds. */
@@ -63,10 +67,14 @@ public final class WebSocketServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final EndpointRoutes routes;
+    private final EndpointCompression compression;
     private final ServerClock clock = new ServerClock();
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointCompression compression,
+                            EndpointLimits limits) {
         this.endpoints = endpoints;
+        this.compression = compression;
+        EndpointRoutes routes = EndpointRoutes.create(endpoints, builder.idleTimeout, limits, compression);
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
@@ -195,6 +203,7 @@ public final class WebSocketServer implements AutoCloseable {
             webServer.stop();
         } finally {
             clock.stop();
+            compression.close();
         }
     }
 
@@ -218,8 +227,12 @@ public final class WebSocketServer implements AutoCloseable {
         private final Set<String> allowedOrigins = new LinkedHashSet<>();
         private Duration closeTimeout = Duration.ofSeconds(5);
         private Duration idleTimeout = Duration.ZERO;
-        private final SendQueueSettings sendQueue = new SendQueueSettings();
-        private final Map<Class<?>, Consumer<EndpointSettings>> endpointSettings = new LinkedHashMap<>();
+        private int sendQueueLimit = DEFAULT_SEND_QUEUE_LIMIT;
+        private EndpointLimits.SoftLimit sendQueueSoftLimit =
+                new EndpointLimits.SoftLimit(DEFAULT_SEND_QUEUE_SOFT_LIMIT, DEFAULT_SOFT_WINDOW);
+        private final Map<String, Integer> endpointSendQueueLimits = new LinkedHashMap<>();
+        private final Map<String, EndpointLimits.SoftLimit> endpointSoftLimits = new LinkedHashMap<>();
+        private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
         private int maxConnections = -1;
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private long inboundBufferLimit = -1;
@@ -227,6 +240,8 @@ public final class WebSocketServer implements AutoCloseable {
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
+        private Compression compression = Compression.defaults();
+        private final Map<String, Compression> endpointCompression = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -283,83 +298,87 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder sendQueueLimit(int bytes) {
-            sendQueue.limit(bytes);
+            this.sendQueueLimit = atLeastOne(bytes, "sendQueueLimit");
             return this;
         }
 
         /**
-         * The soft limit of a session's send queue: a queue that stays over it, without a break, for longer
-         * than {@code window} has its session closed with 1008, as if it had passed the
-         * {@link #sendQueueLimit hard limit}. A burst that the client reads within the window closes no
-         * one; a client that has stopped reading is closed before its queue reaches the hard limit. (Redis
-         * judges its clients' output buffers the same way.) Applies with the {@link SlowConsumerPolicy#CLOSE}
-         * policy only, and only when under the hard limit. By default 256 KiB for 10 seconds.
+         * The send-queue limit of one endpoint, instead of the server's.
          *
-         * <p>The windows are checked by a single thread per server, every 100 ms.
+         * @param endpointPath the endpoint's path or path template, as declared
+         * @param bytes        the limit, at least 1
+         * @return this builder
+         * @see #sendQueueLimit(int)
+         */
+        public Builder sendQueueLimit(String endpointPath, int bytes) {
+            endpointSendQueueLimits.put(Objects.requireNonNull(endpointPath, "endpointPath"),
+                    atLeastOne(bytes, "sendQueueLimit"));
+            return this;
+        }
+
+        /**
+         * The soft limit of a session's send queue: a queue over it, without a break, for longer than
+         * {@code window} has its session closed with 1008, as if it had passed the {@link #sendQueueLimit
+         * hard limit}. So a burst that the client reads within the window closes no one, and a client that
+         * has stopped reading is closed before its queue reaches the hard limit (Redis judges its clients'
+         * output buffers so). With the {@link SlowConsumerPolicy#CLOSE} policy only, and under the hard limit;
+         * checked every 100 ms. 256 KiB for 10 seconds by default.
          *
          * @param bytes  the soft limit; 0 for none
          * @param window how long a queue may stay over it
          * @return this builder
          */
         public Builder sendQueueSoftLimit(int bytes, Duration window) {
-            sendQueue.softLimit(bytes, window);
+            this.sendQueueSoftLimit = softLimit(bytes, window);
             return this;
         }
 
         /**
-         * What happens to a session whose send queue is full; {@link SlowConsumerPolicy#CLOSE} (close it
-         * with 1008) by default.
+         * The soft limit of one endpoint's send queues, instead of the server's.
          *
-         * @param policy the policy
+         * @param endpointPath the endpoint's path or path template, as declared
+         * @param bytes        the soft limit; 0 for none
+         * @param window       how long a queue may stay over it
          * @return this builder
+         * @see #sendQueueSoftLimit(int, Duration)
          */
-        public Builder slowConsumerPolicy(SlowConsumerPolicy policy) {
-            sendQueue.policy(policy);
+        public Builder sendQueueSoftLimit(String endpointPath, int bytes, Duration window) {
+            endpointSoftLimits.put(Objects.requireNonNull(endpointPath, "endpointPath"), softLimit(bytes, window));
             return this;
         }
 
-        /**
-         * Settings of one endpoint that differ from the server's, e.g.
-         * {@code .endpoint(Chat.class, chat -> chat.sendQueueSoftLimit(16 * 1024, Duration.ofSeconds(2)))};
-         * the rest is the server's, whenever it is set.
-         *
-         * @param endpointClass the class annotated with {@code @WebSocketUpgradePath}
-         * @param settings      sets what differs
-         * @return this builder
-         */
-        public Builder endpoint(Class<?> endpointClass, Consumer<EndpointSettings> settings) {
-            endpointSettings.put(Objects.requireNonNull(endpointClass, "endpointClass"),
-                    Objects.requireNonNull(settings, "settings"));
-            return this;
+        private static EndpointLimits.SoftLimit softLimit(int bytes, Duration window) {
+            Objects.requireNonNull(window, "window");
+            if (bytes < 0 || window.isNegative()) {
+                throw new IllegalArgumentException("a soft limit must not be negative, nor its window: " + bytes
+                        + " bytes for " + window);
+            }
+            return new EndpointLimits.SoftLimit(bytes, window);
         }
 
         /**
-         * The most connections the server holds at once, WebSocket or not. At the cap the server accepts
-         * no more: new connections wait in the operating system's accept queue (the listen backlog, 1024 by
-         * default; beyond it the system refuses them) and are served in turn as others close. Reaching the
-         * cap is logged, at most once a minute. By default the cap is derived from the process's limit of
-         * open files, leaving a tenth of it (at least 128 descriptors, at most half) to the rest of the
-         * process: a server that runs out of descriptors stops listening for good (Helidon's listener takes
-         * a failed {@code accept} as fatal), and the cap keeps it from getting there. Without a known limit,
-         * there is no cap.
+         * The most connections the server holds at once, WebSocket or not. At the cap it accepts no more:
+         * new connections wait in the operating system's accept queue (the listen backlog; beyond it the
+         * system refuses them) and are served in turn as others close; reaching the cap is logged, at most
+         * once a minute. By default the cap is derived from the process's limit of open files, keeping a
+         * tenth of it (at least 128, at most half) for the rest of the process: a server that runs out of
+         * descriptors stops listening for good (Helidon's listener takes a failed accept as fatal). Without
+         * a known limit, there is no cap.
          *
          * @param connections the cap, at least 1
          * @return this builder
          */
         public Builder maxConnections(int connections) {
-            if (connections < 1) {
-                throw new IllegalArgumentException("maxConnections must be at least 1, not " + connections);
-            }
-            this.maxConnections = connections;
+            this.maxConnections = atLeastOne(connections, "maxConnections");
             return this;
         }
 
         /**
          * How long a connection may take to send a complete request head: the upgrade request (or a plain
-         * HTTP request) from its acceptance, and the next request from the previous response on a
-         * kept-alive HTTP connection. A connection that does not is closed without a response, and counted
-         * in the log rather than logged one by one. 10 seconds by default. Once upgraded, a connection is
-         * judged by the idle and message timeouts instead.
+         * HTTP request) from its acceptance, or the next request from the previous response on a kept-alive
+         * HTTP connection. A connection that does not is closed without an answer, and counted in the log
+         * rather than logged one by one. 10 seconds by default. An upgraded connection has the idle and
+         * message timeouts instead.
          *
          * @param timeout the timeout, positive
          * @return this builder
@@ -370,11 +389,12 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
-         * The most bytes all connections together may buffer of messages they are receiving. Each connection
-         * keeps up to 64 KiB of its own; a larger message buffer is charged here as it grows, and given back
-         * once the message has been handled. A message that would pass the limit closes its connection with
-         * 1013 (try again later), or 1009 if it alone is larger than the limit: many large messages at once
-         * then fail one by one instead of exhausting the heap. By default a quarter of the maximum heap.
+         * The most bytes all connections together may buffer of the messages they are receiving. Each
+         * connection keeps up to 64 KiB of its own; a larger message buffer is charged here as it grows, and
+         * given back once the message has been handled. A message that would pass the limit closes its
+         * connection with 1013 (try again later), or 1009 if it alone is larger than the limit: many large
+         * messages at once fail one by one instead of exhausting the heap. A quarter of the maximum heap by
+         * default.
          *
          * @param bytes the limit, at least 1
          * @return this builder
@@ -388,10 +408,10 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
-         * How long a message may take from its first frame to its last; a message not complete by then
+         * How long a message may take from its first frame to its last; one that is not complete by then
          * closes its connection with 1008, so that a client trickling fragments (each of them activity for
          * the idle timeout) cannot hold a buffer for ever. 60 seconds by default: allow for the largest
-         * message on the slowest client.
+         * message from the slowest client.
          *
          * @param timeout the timeout, positive; {@link Duration#ZERO} for none
          * @return this builder
@@ -402,6 +422,33 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalArgumentException("messageTimeout must not be negative, not " + timeout);
             }
             this.messageTimeout = timeout;
+            return this;
+        }
+
+        private static int atLeastOne(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, not " + value);
+            }
+            return value;
+        }
+
+        private static Duration positive(Duration timeout, String name) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, not " + timeout);
+            }
+            return timeout;
+        }
+
+        /**
+         * What happens to a session whose send queue is full; {@link SlowConsumerPolicy#CLOSE} (close it
+         * with 1008) by default.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder slowConsumerPolicy(SlowConsumerPolicy policy) {
+            this.slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
@@ -431,14 +478,6 @@ public final class WebSocketServer implements AutoCloseable {
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive(timeout, "closeTimeout");
             return this;
-        }
-
-        private static Duration positive(Duration timeout, String name) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + timeout);
-            }
-            return timeout;
         }
 
         /**
@@ -530,42 +569,52 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Whether and how messages are compressed with clients that offer {@code permessage-deflate} (RFC
+         * 7692), for endpoints without a setting of their own; {@link Compression#defaults()} by default:
+         * on, keeping no compression context between messages, which costs an idle connection under 2 KiB.
+         *
+         * @param compression the setting, e.g. {@link Compression#disabled()}
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * The compression of one endpoint, instead of the server's.
+         *
+         * @param endpointPath the endpoint's path or path template, as declared
+         * @param compression  the setting
+         * @return this builder
+         * @see #compression(Compression)
+         */
+        public Builder compression(String endpointPath, Compression compression) {
+            endpointCompression.put(Objects.requireNonNull(endpointPath, "endpointPath"),
+                    Objects.requireNonNull(compression, "compression"));
+            return this;
+        }
+
+        /**
          * Creates the server; it does not listen before {@link WebSocketServer#start()}.
          *
          * @return the server
          * @throws IllegalStateException if there is no endpoint to serve, two discovered endpoints have the
          *                               same path, a path does not start with {@code /} or names a parameter
          *                               twice, or two path templates can match the same path (e.g.
-         *                               {@code /rooms/{room}} and {@code /rooms/{id}})
+         *                               {@code /rooms/{room}} and {@code /rooms/{id}}), or a compression
+         *                               or send-queue setting names a path that no endpoint has
          */
         public WebSocketServer build() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<WebSocketEndpoint> endpoints =
                     EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
-            Map<String, ConnectionLimits> limits = limitsByEndpoint(endpoints);
-            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout,
-                    endpoint -> limits.get(endpoint.endpointClassName())));
-        }
-
-        /** Each endpoint's limits: the server's, with its own settings on top. */
-        private Map<String, ConnectionLimits> limitsByEndpoint(List<WebSocketEndpoint> endpoints) {
-            ConnectionLimits server = new ConnectionLimits(maxMessageSize, closeTimeout, messageTimeout,
-                    sendQueue.toLimits());
-            Map<String, ConnectionLimits> limits = new HashMap<>();
-            for (WebSocketEndpoint endpoint : endpoints) {
-                limits.put(endpoint.endpointClassName(), server);
-            }
-            for (Map.Entry<Class<?>, Consumer<EndpointSettings>> entry : endpointSettings.entrySet()) {
-                String name = entry.getKey().getCanonicalName();
-                if (!limits.containsKey(name)) {
-                    throw new IllegalStateException("Settings are given for " + name + ", which this server does not "
-                            + "serve; it serves " + endpoints.stream().map(WebSocketEndpoint::endpointClassName).toList());
-                }
-                SendQueueSettings own = sendQueue.copy();
-                entry.getValue().accept(new EndpointSettings(own));
-                limits.put(name, server.with(own.toLimits()));
-            }
-            return limits;
+            ConnectionLimits limits = new ConnectionLimits(maxMessageSize, closeTimeout, messageTimeout,
+                    new SendQueueLimits(sendQueueLimit, sendQueueSoftLimit.bytes(), sendQueueSoftLimit.window(),
+                            slowConsumerPolicy));
+            return new WebSocketServer(this, endpoints,
+                    new EndpointCompression(compression, endpointCompression, slowConsumerPolicy, endpoints),
+                    new EndpointLimits(limits, endpointSendQueueLimits, endpointSoftLimits, endpoints));
         }
     }
 }

@@ -11,6 +11,7 @@ import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.deflate.DeflateExtension;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
@@ -32,11 +33,13 @@ public final class EndpointRoutes {
      * @param endpoints         the endpoints, each path once
      * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
      * @param limits            the limits of each endpoint's connections
+     * @param compression       the permessage-deflate extension of each endpoint; {@code null} for none
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
     public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout,
-                                        Function<WebSocketEndpoint, ConnectionLimits> limits) {
+                                        Function<WebSocketEndpoint, ConnectionLimits> limits,
+                                        Function<WebSocketEndpoint, DeflateExtension> compression) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -51,7 +54,7 @@ public final class EndpointRoutes {
                     : serverIdleTimeout.toNanos();
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
                     Set.copyOf(endpoint.allowedOrigins()), idleNanos, limits.apply(endpoint),
-                    new EndpointSessions(endpoint.path()));
+                    new EndpointSessions(endpoint.path()), compression.apply(endpoint));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -151,9 +154,11 @@ public final class EndpointRoutes {
      * @param idleTimeoutNanos its idle timeout (its own or the server's); 0: none
      * @param limits           the limits of its connections
      * @param sessions         its open sessions and rooms
+     * @param compression      its permessage-deflate extension; {@code null} if it declines the offers
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
-                 Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, EndpointSessions sessions) {
+                 Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, EndpointSessions sessions,
+                 DeflateExtension compression) {
     }
 
     /**

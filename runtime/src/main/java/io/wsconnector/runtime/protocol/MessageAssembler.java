@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.wsconnector.runtime.CloseCodes;
+import io.wsconnector.runtime.deflate.CompressedDataException;
+import io.wsconnector.runtime.deflate.InflateSink;
+import io.wsconnector.runtime.deflate.MessageInflater;
 
 /**
  * Joins data frames into messages (RFC 6455, section 5.4): the only place that knows the message size
@@ -11,13 +14,19 @@ import io.wsconnector.runtime.CloseCodes;
  * grows as bytes arrive — never to the size a header merely announces — and text is validated as it
  * arrives, so a bad byte fails the connection even in the middle of a fragment.
  *
+ * <p>A compressed message (permessage-deflate, RFC 7692) goes through the {@link MessageInflater} between
+ * the frame reader and the buffer: its inflated bytes count against the limit as they are inflated, so a
+ * small frame that would inflate far past it fails the connection (1009) once the limit is passed, without
+ * inflating the rest; its bytes on the wire count against the limit too. Invalid DEFLATE data fails it
+ * with 1007, the code for data inconsistent with its message's type (RFC 6455, section 7.4.1; RFC 7692
+ * names none).
+ *
  * <p>The buffer is also the connection's share of the server's {@link InboundBudget}: every connection may
  * keep up to {@value #RETAINED_BUFFER} bytes of its own, uncharged, so that small messages cost no atomic
- * operation; past that, each growth is charged (one atomic addition), and a growth the budget refuses fails
- * the connection with 1013, or 1009 if the message alone needs more than the whole budget. The charge is
- * given back when the next message begins (the handler of this one has returned, and its reply was
- * written if the input was drained) or when the connection ends. An inflate step (permessage-deflate)
- * belongs between the frame reader and {@link #add}'s buffer, so that inflated bytes are charged here too.
+ * operation; past that, each growth is charged (one atomic addition), inflated bytes as much as bytes read
+ * as they are, and a growth the budget refuses fails the connection with 1013, or 1009 if the message alone
+ * needs more than the whole budget. The charge is given back when the next message begins (the handler of
+ * this one has returned, and its reply was written if the input was drained) or when the connection ends.
  *
  * <p>Every message received is completed by {@link #add}: the one place to count messages and bytes
  * in. A message begun and not finished shows in {@link #openSinceNanos()}, for the message timeout.
@@ -29,6 +38,12 @@ final class MessageAssembler {
 
     private final int maxMessageSize;
     private final InboundBudget budget;
+    /** Inflates compressed messages; {@code null} without permessage-deflate. */
+    private final MessageInflater inflater;
+    /** Takes inflated bytes into the message; {@code null} without permessage-deflate. */
+    private final InflateSink inflated;
+    /** Reads the current frame's compressed payload; {@code null} without permessage-deflate. */
+    private final MessageInflater.CompressedInput compressedInput;
 
     /** The type of the message being received, {@code TEXT} or {@code BINARY}; {@code null} between messages. */
     private Opcode type;
@@ -40,14 +55,32 @@ final class MessageAssembler {
     private volatile long openSinceNanos;
     /** Created by the first text message. */
     private Utf8Validator utf8;
+    /** Whether the message being received is compressed. */
+    private boolean compressed;
+    /** A compressed message's bytes on the wire so far. */
+    private long compressedLength;
+    /** The frame being read, while its compressed payload is inflated. */
+    private FrameReader frame;
 
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
      * @param budget         the server-wide budget that large message buffers are charged to
      */
     MessageAssembler(int maxMessageSize, InboundBudget budget) {
+        this(maxMessageSize, null, budget);
+    }
+
+    /**
+     * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined (and inflated)
+     * @param inflater       inflates compressed messages; {@code null} without permessage-deflate
+     * @param budget         the server-wide budget that large message buffers are charged to
+     */
+    MessageAssembler(int maxMessageSize, MessageInflater inflater, InboundBudget budget) {
         this.maxMessageSize = maxMessageSize;
         this.budget = budget;
+        this.inflater = inflater;
+        this.inflated = inflater == null ? null : this::append;
+        this.compressedInput = inflater == null ? null : this::readCompressed;
     }
 
     /**
@@ -61,6 +94,9 @@ final class MessageAssembler {
      */
     Opcode add(Opcode opcode, FrameReader frame) {
         begin(opcode, frame);
+        if (compressed) {
+            return addCompressed(frame);
+        }
         boolean text = type == Opcode.TEXT;
         int count;
         while ((count = frame.awaitPayload()) > 0) {
@@ -78,6 +114,56 @@ final class MessageAssembler {
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
         }
         return type;
+    }
+
+    /** Inflates a compressed message's frame into the message; at its last frame, the end of its DEFLATE data. */
+    private Opcode addCompressed(FrameReader frame) {
+        this.frame = frame;
+        try {
+            inflater.inflate(compressedInput, inflated);
+            if (!frame.fin()) {
+                return null;
+            }
+            inflater.endMessage(inflated);
+        } catch (CompressedDataException e) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, e.getMessage());
+        } finally {
+            this.frame = null;
+        }
+        if (type == Opcode.TEXT && !utf8.isComplete()) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
+        }
+        return type;
+    }
+
+    /** Reads the current frame's compressed payload, unmasked, for the inflater. */
+    private int readCompressed(byte[] buffer, int offset, int max) {
+        int count = Math.min(frame.awaitPayload(), max);
+        if (count > 0) {
+            frame.readPayload(buffer, offset, count);
+        }
+        return count;
+    }
+
+    /** Adds inflated bytes to the message, within the limit, validating text. */
+    private void append(byte[] bytes, int offset, int length) {
+        if (messageLength + length > maxMessageSize) {
+            throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize
+                    + " bytes when inflated");
+        }
+        ensureCapacity(messageLength + length);
+        System.arraycopy(bytes, offset, message, messageLength, length);
+        if (type == Opcode.TEXT && !utf8.feed(message, messageLength, length)) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
+        }
+        messageLength += length;
+    }
+
+    /** The connection is gone: gives back or frees the inflater. */
+    void release() {
+        if (inflater != null) {
+            inflater.release();
+        }
     }
 
     /**
@@ -151,8 +237,15 @@ final class MessageAssembler {
             if (opcode == Opcode.TEXT && utf8 == null) {
                 utf8 = new Utf8Validator();
             }
+            compressed = frame.compressed();
         }
-        if (messageLength + frame.length() > maxMessageSize) {
+        if (compressed) {
+            // on the wire too: a compressed message is never longer than the limit allows
+            compressedLength += frame.length();
+            if (compressedLength > maxMessageSize) {
+                throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize + " bytes");
+            }
+        } else if (messageLength + frame.length() > maxMessageSize) {
             throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize + " bytes");
         }
     }
@@ -161,6 +254,8 @@ final class MessageAssembler {
         type = null;
         messageLength = 0;
         openSinceNanos = 0;
+        compressed = false;
+        compressedLength = 0;
         if (utf8 != null) {
             utf8.reset();
         }
@@ -177,6 +272,7 @@ final class MessageAssembler {
         }
     }
 
+    /** Grows the buffer, read or inflated bytes alike: the one place where inbound memory is charged. */
     private void ensureCapacity(int needed) {
         if (message.length >= needed) {
             return;

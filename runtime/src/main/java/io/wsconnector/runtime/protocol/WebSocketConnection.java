@@ -14,6 +14,7 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
 import io.wsconnector.runtime.CloseCodes;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.runtime.deflate.DeflateAgreement;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 
 /**
@@ -68,17 +69,20 @@ final class WebSocketConnection implements ServerConnection {
      * @param handshake  the opening handshake
      * @param sessionId  the session's id
      * @param services   the server's clock, inbound budget and counted log
+     * @param compression the permessage-deflate agreed in the handshake; {@code null} if none
      */
     WebSocketConnection(ConnectionContext ctx, EndpointRoutes.Route route, WebSocketDispatcher dispatcher,
-                        Handshake handshake, String sessionId, ServerServices services) {
+                        Handshake handshake, String sessionId, ServerServices services, DeflateAgreement compression) {
         this.ctx = ctx;
         this.limits = route.limits();
         this.services = services;
-        this.frames = new FrameReader(ctx.dataReader());
-        this.messages = new MessageAssembler(limits.maxMessageSize(), services.inboundBudget());
+        this.frames = new FrameReader(ctx.dataReader(), compression != null);
+        this.messages = new MessageAssembler(limits.maxMessageSize(),
+                compression == null ? null : compression.newInflater(), services.inboundBudget());
         String path = route.endpoint().path();
         this.outbound = new OutboundFrames(sessionId, path, ctx.dataWriter(), Thread.currentThread(),
-                limits.sendQueue(), services.log(), this::closeQueued);
+                limits.sendQueue(), services.log(), this::closeQueued,
+                compression == null ? null : compression.newDeflater());
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
@@ -134,6 +138,7 @@ final class WebSocketConnection implements ServerConnection {
                 timer.interrupt();
             }
             messages.abandon(); // gives back what the message buffer was charged
+            messages.release(); // and the inflater, if any
             if (outbound.markClosed()) {
                 closeSocket(); // a writer stuck on a client that does not read: the closed socket releases it
             }
