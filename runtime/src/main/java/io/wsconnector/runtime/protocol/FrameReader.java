@@ -78,23 +78,25 @@ final class FrameReader {
                 payloadLength = (payloadLength << 8) | (reader.read() & 0xFF);
             }
         }
-        if ((first & 0x70) != 0 && (!compressionAgreed || (first & 0x70) != Frames.RSV1)) {
-            throw violation("Reserved bits set without an extension");
-        }
-        if ((second & 0x80) == 0) {
-            throw violation("Client frames must be masked");
-        }
         if (payloadLength < 0) {
-            throw violation("Frame length over 2^63");
+            throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Frame length over 2^63", false);
         }
-        mask = ((reader.read() & 0xFF) << 24) | ((reader.read() & 0xFF) << 16)
-                | ((reader.read() & 0xFF) << 8) | (reader.read() & 0xFF);
+        boolean masked = (second & 0x80) != 0;
+        mask = masked ? ((reader.read() & 0xFF) << 24) | ((reader.read() & 0xFF) << 16)
+                | ((reader.read() & 0xFF) << 8) | (reader.read() & 0xFF) : 0;
         waiting = false;
         lastInputNanos = System.nanoTime();
         fin = (first & 0x80) != 0;
         compressed = (first & Frames.RSV1) != 0;
         length = payloadLength;
         done = 0;
+        // the whole header is read: a frame that breaks a rule can be skipped, and the frames after it read
+        if ((first & 0x70) != 0 && (!compressionAgreed || (first & 0x70) != Frames.RSV1)) {
+            throw violation("Reserved bits set without an extension");
+        }
+        if (!masked) {
+            throw violation("Client frames must be masked");
+        }
         Opcode opcode = Opcode.of(first);
         if (opcode == null) {
             throw violation("Reserved opcode " + (first & 0x0F));

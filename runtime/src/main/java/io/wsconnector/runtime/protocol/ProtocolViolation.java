@@ -8,10 +8,28 @@ final class ProtocolViolation extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final int code;
+    private final boolean framesReadable;
 
     ProtocolViolation(int code, String message) {
+        this(code, message, true);
+    }
+
+    /**
+     * @param framesReadable whether the input can still be read as frames once the rest of the current frame
+     *                       is skipped: {@code false} when not even the frame's length could be read
+     */
+    ProtocolViolation(int code, String message, boolean framesReadable) {
         super(message, null, false, false);
         this.code = code;
+        this.framesReadable = framesReadable;
+    }
+
+    /**
+     * Whether the client's input can still be read as frames, after the rest of the frame that broke the
+     * rule: then the server can find the client's close frame while it reads on after its own.
+     */
+    boolean framesReadable() {
+        return framesReadable;
     }
 
     /** The close code to fail the connection with. */

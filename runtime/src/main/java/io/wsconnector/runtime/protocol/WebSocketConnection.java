@@ -29,8 +29,9 @@ import io.wsconnector.runtime.spi.WebSocketDispatcher;
  * answer with its own before the TCP connection is closed anyway (RFC 6455, section 7.1.1). Meanwhile the
  * loop reads on, and drops data frames — also after the server failed the connection (a broken rule, a
  * message over a limit): a client still sending when our close frame arrives would otherwise have its
- * connection reset, and lose the close frame (a browser then reports 1006). After a protocol error the
- * frames can no longer be trusted: what the client sends is dropped unread until it closes.
+ * connection reset, and lose the close frame (a browser then reports 1006). The frame that broke the rule is
+ * skipped and the client's close frame looked for among the next ones; only when not even a frame's length
+ * could be read is the input dropped unread, until the client closes or pauses.
  *
  * <p>Nothing escapes to Helidon, whose HTTP/1 layer would write an HTTP 500 into the WebSocket stream:
  * running out of memory closes the connection with 1013, anything else unexpected with 1011.
@@ -117,14 +118,14 @@ final class WebSocketConnection implements ServerConnection {
                         + session.sessions().path() + ": a message would pass the server's inbound buffer limit; "
                         + "closing the session with 1013");
             }
-            fail(violation.code(), violation.getMessage(), violation.code() != CloseCodes.PROTOCOL_ERROR);
+            fail(violation.code(), violation.getMessage(), violation.framesReadable());
         } catch (DataReader.InsufficientDataAvailableException | UncheckedIOException | CloseConnectionException e) {
             // the client vanished (TCP reset, or closed without a close frame), or the socket was closed: 1006
         } catch (OutOfMemoryError e) {
             messages.abandon(); // gives the memory back first
             services.log().count(CountedLog.Event.OUT_OF_MEMORY, () -> "Session " + session.id() + " of "
                     + session.sessions().path() + " ran out of memory; closing it with 1013");
-            fail(CloseCodes.TRY_AGAIN_LATER, "Server out of memory", false);
+            fail(CloseCodes.TRY_AGAIN_LATER, "Server out of memory", true);
         } catch (Throwable e) {
             LOGGER.log(Level.ERROR, "Session " + session.id() + " of " + session.sessions().path() + " failed; "
                     + "closing it with 1011", e);
