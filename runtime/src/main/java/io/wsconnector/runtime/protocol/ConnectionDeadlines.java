@@ -61,7 +61,9 @@ final class ConnectionDeadlines implements ServerClock.Watch {
     public void check(long now) {
         long lingering = lingeringSinceNanos;
         if (lingering != 0) {
-            if (now - Math.max(lingering, frames.lastInputNanos()) > LINGER_PAUSE_NANOS) {
+            // a pause of the client: the reader waits for it, and nothing has come for a while (a reader that is
+            // busy, or not scheduled on a loaded machine, is no pause)
+            if (frames.isWaiting() && now - Math.max(lingering, frames.lastInputNanos()) > LINGER_PAUSE_NANOS) {
                 lingeringSinceNanos = 0;
                 closeSocket.run();
             }

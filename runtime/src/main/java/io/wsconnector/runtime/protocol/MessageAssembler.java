@@ -98,9 +98,11 @@ final class MessageAssembler {
             return addCompressed(frame);
         }
         boolean text = type == Opcode.TEXT;
+        // a message's last frame says how long the message is: the buffer grows no further than that
+        long size = frame.fin() ? messageLength + frame.remaining() : maxMessageSize;
         int count;
         while ((count = frame.awaitPayload()) > 0) {
-            ensureCapacity(messageLength + count);
+            ensureCapacity(messageLength + count, size);
             frame.readPayload(message, messageLength, count);
             if (text && !utf8.feed(message, messageLength, count)) {
                 throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
@@ -151,7 +153,7 @@ final class MessageAssembler {
             throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize
                     + " bytes when inflated");
         }
-        ensureCapacity(messageLength + length);
+        ensureCapacity(messageLength + length, maxMessageSize);
         System.arraycopy(bytes, offset, message, messageLength, length);
         if (type == Opcode.TEXT && !utf8.feed(message, messageLength, length)) {
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
@@ -187,9 +189,19 @@ final class MessageAssembler {
         return text;
     }
 
-    /** The binary message {@link #add} completed, a copy; the assembler is ready for the next message. */
+    /**
+     * The binary message {@link #add} completed: the buffer itself if the message fills it and the buffer
+     * would be dropped anyway (a large message, whose size its last frame told), else a copy; the assembler
+     * is ready for the next message.
+     */
     byte[] takeBinary() {
-        byte[] binary = Arrays.copyOf(message, messageLength);
+        byte[] binary;
+        if (messageLength == message.length && messageLength > RETAINED_BUFFER) {
+            binary = message; // its charge stays until the next message begins
+            message = NO_BYTES;
+        } else {
+            binary = Arrays.copyOf(message, messageLength);
+        }
         reset();
         return binary;
     }
@@ -272,13 +284,17 @@ final class MessageAssembler {
         }
     }
 
-    /** Grows the buffer, read or inflated bytes alike: the one place where inbound memory is charged. */
-    private void ensureCapacity(int needed) {
+    /**
+     * Grows the buffer, read or inflated bytes alike: the one place where inbound memory is charged.
+     *
+     * @param size how large the message can be: known from its last frame, else the limit
+     */
+    private void ensureCapacity(int needed, long size) {
         if (message.length >= needed) {
             return;
         }
         long doubled = Math.max(256L, 2L * message.length);
-        int capacity = (int) Math.max(needed, Math.min(doubled, maxMessageSize));
+        int capacity = (int) Math.max(needed, Math.min(doubled, Math.min(size, maxMessageSize)));
         if (capacity > RETAINED_BUFFER) {
             capacity = chargeFor(capacity, needed);
         }
