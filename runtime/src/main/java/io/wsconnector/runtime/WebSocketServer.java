@@ -13,7 +13,6 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.wsconnector.runtime.protocol.ConnectionCap;
@@ -63,7 +62,7 @@ public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
 
     private final List<WebSocketEndpoint> endpoints;
-    private final WebServer webServer;
+    private final KeptListener listener;
     private final String host;
     private final int requestedPort;
     private final EndpointRoutes routes;
@@ -87,8 +86,9 @@ public final class WebSocketServer implements AutoCloseable {
         ConnectionGate gate = new ConnectionGate(cap, builder.handshakeTimeout, log);
         clock.add(gate);
         clock.add(log);
-        this.webServer = HelidonListener.configure(builder.host, builder.port, protocol, gate, cap,
-                builder.httpRouting, builder.webServerCustomizer).build();
+        this.listener = new KeptListener(HelidonListener.configure(builder.host, builder.port, protocol, gate, cap,
+                builder.httpRouting, builder.webServerCustomizer), builder.host, log);
+        clock.add(listener);
     }
 
     /**
@@ -108,9 +108,9 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalStateException if the server could not start, e.g. because the port is taken
      */
     public WebSocketServer start() {
-        webServer.start();
-        if (!webServer.isRunning() || webServer.port() <= 0) {
-            webServer.stop();
+        listener.start();
+        if (!listener.isRunning() || listener.port() <= 0) {
+            listener.stop();
             // Helidon logs the cause and reports port -1: name the port that was asked for
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
@@ -128,7 +128,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @return the bound port, or -1 if the server is not running
      */
     public int port() {
-        return webServer.port();
+        return listener.port();
     }
 
     /**
@@ -137,7 +137,7 @@ public final class WebSocketServer implements AutoCloseable {
      * @return {@code true} between {@link #start()} and {@link #stop()}
      */
     public boolean isRunning() {
-        return webServer.isRunning();
+        return listener.isRunning();
     }
 
     /**
@@ -192,7 +192,7 @@ public final class WebSocketServer implements AutoCloseable {
 
     private String baseUri() {
         String displayHost = host.equals("0.0.0.0") || host.equals("::") ? "localhost" : host;
-        return (webServer.hasTls() ? "wss" : "ws") + "://" + displayHost + ":" + port();
+        return (listener.hasTls() ? "wss" : "ws") + "://" + displayHost + ":" + port();
     }
 
     /**
@@ -200,7 +200,7 @@ public final class WebSocketServer implements AutoCloseable {
      */
     public void stop() {
         try {
-            webServer.stop();
+            listener.stop();
         } finally {
             clock.stop();
             compression.close();
@@ -361,9 +361,9 @@ public final class WebSocketServer implements AutoCloseable {
          * new connections wait in the operating system's accept queue (the listen backlog; beyond it the
          * system refuses them) and are served in turn as others close; reaching the cap is logged, at most
          * once a minute. By default the cap is derived from the process's limit of open files, keeping a
-         * tenth of it (at least 128, at most half) for the rest of the process: a server that runs out of
-         * descriptors stops listening for good (Helidon's listener takes a failed accept as fatal). Without
-         * a known limit, there is no cap.
+         * tenth of it (at least 128, at most half) for the rest of the process: Helidon's listener takes a
+         * failed accept as fatal (the server then listens again, but the connections are lost). Without a
+         * known limit, there is no cap.
          *
          * @param connections the cap, at least 1
          * @return this builder

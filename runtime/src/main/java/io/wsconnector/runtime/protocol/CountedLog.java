@@ -39,6 +39,8 @@ public final class CountedLog implements ServerClock.Watch {
         DROPPING(Level.WARNING, "Sessions began to drop messages because their clients read too slowly"),
         /** An idle timeout ended a connection whose client had stopped reading too. */
         STALLED_CLIENT(Level.INFO, "Connections closed by their idle timeout while a write to them was stalled"),
+        /** Helidon's listener stopped by itself (e.g. for want of descriptors), and was started again. */
+        LISTENER_STOPPED(Level.ERROR, "Times Helidon's listener stopped by itself and was started again"),
         /** A connection ran out of memory: closed with 1013. */
         OUT_OF_MEMORY(Level.ERROR, "Connections closed with 1013 after running out of memory");
 

@@ -97,8 +97,9 @@ public final class ServerClock {
         for (Watch watch : watches) {
             try {
                 watch.check(now);
-            } catch (RuntimeException e) {
-                // never let one watch stop the checks of all others
+            } catch (Throwable e) {
+                // never let one watch stop the checks of all others, nor the clock (a class that could not be
+                // loaded for want of descriptors, memory short for a moment): the next tick tries again
                 LOGGER.log(Level.ERROR, "Checking a deadline failed", e);
             }
         }

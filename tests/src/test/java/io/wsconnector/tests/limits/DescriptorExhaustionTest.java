@@ -3,6 +3,7 @@ package io.wsconnector.tests.limits;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +54,7 @@ class DescriptorExhaustionTest {
 
             canary.assertServed(10);
             String text = "after the flood";
-            try (RawWebSocketClient late = connectWithin(child.port(), 60_000)) {
+            try (RawWebSocketClient late = connectWithin(child, 60_000)) {
                 late.sendText(text);
                 assertEquals(text, late.readText());
             }
@@ -67,15 +68,47 @@ class DescriptorExhaustionTest {
         }
     }
 
+    @Test
+    void aListenerStoppedForWantOfDescriptorsIsStartedAgainOnceThereAreSome() throws Exception {
+        assumeTrue(ChildJvm.canLimitOpenFiles(), "prlimit is needed to lower the child's limit of open files");
+        try (ChildJvm child = ChildJvm.start(OPEN_FILES, List.of("-Xmx128m"));
+             RawWebSocketClient hog = RawWebSocketClient.open(child.port())) {
+            // what the server does later is done once first: without descriptors, the JVM could not load its classes
+            try (RawWebSocketClient warm = RawWebSocketClient.connect(child.port(), "/large-echo")) {
+                warm.sendText("warm");
+                assertEquals("warm", warm.readText());
+            }
+            RawWebSocketClient.HttpResponse warmHog = hog.request("GET /hog?millis=0 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n");
+            assertEquals(200, warmHog.status());
+            hog.readBody(warmHog);
+            hog.writeRaw(("GET /hog?millis=3000 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            Thread.sleep(1_000);
+            try (Socket refused = new Socket()) {
+                refused.connect(new InetSocketAddress("127.0.0.1", child.port()), 2_000);
+                refused.getInputStream().read();
+            } catch (IOException e) {
+                // accepted by the system, then dropped by a listener that stops
+            }
+
+            String text = "after the listener stopped";
+            try (RawWebSocketClient late = connectWithin(child, 60_000)) {
+                late.sendText(text);
+                assertEquals(text, late.readText());
+            }
+            assertEquals(1, child.linesContaining("starting a new one").size(), () -> String.join("\n", child.output()));
+        }
+    }
+
     /** Connects once the server accepts again: connections of the flood may still wait to be accepted. */
-    private static RawWebSocketClient connectWithin(int port, long millis) throws Exception {
+    private static RawWebSocketClient connectWithin(ChildJvm child, long millis) throws Exception {
         long deadline = System.nanoTime() + millis * 1_000_000L;
         while (true) {
             try {
-                return RawWebSocketClient.connect(port, "/large-echo");
+                return RawWebSocketClient.connect(child.port(), "/large-echo");
             } catch (IOException e) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("no new connection was served within " + millis + " ms after the flood", e);
+                    throw new AssertionError("no new connection was served within " + millis + " ms; the server's "
+                            + "output:\n" + String.join("\n", child.output()), e);
                 }
                 Thread.sleep(200);
             }
