@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -50,9 +52,12 @@ class SlowConsumerWindowTest {
 
     @BeforeEach
     void startServer() {
-        server = TestServers.start(builder -> builder.sendQueueLimit(HARD)
-                        .sendQueueSoftLimit(SOFT, Duration.ofMillis(WINDOW_MILLIS))
-                        .closeTimeout(Duration.ofSeconds(60)),
+        start(builder -> builder.sendQueueSoftLimit(SOFT, Duration.ofMillis(WINDOW_MILLIS)));
+    }
+
+    private void start(Consumer<WebSocketServer.Builder> softLimits) {
+        server = TestServers.start(builder -> softLimits.accept(builder.sendQueueLimit(HARD)
+                        .closeTimeout(Duration.ofSeconds(60))),
                 new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)));
         registry = server.sessions(BroadcastEndpoint.class);
     }
@@ -180,6 +185,29 @@ class SlowConsumerWindowTest {
             last = stalledFrames.next();
         } while (last.opcode() != RawWebSocketClient.CLOSE);
         assertEquals(1008, last.closeCode(), last::toString);
+    }
+
+    @Test
+    void anEndpointsOwnSoftLimitAppliesToItsSessions() throws Exception {
+        TestServers.stop(server);
+        start(builder -> builder.sendQueueSoftLimit(0, Duration.ZERO) // none for the server
+                .sendQueueSoftLimit(PATH, SOFT, Duration.ofMillis(WINDOW_MILLIS)));
+        Stalled stalled = connectStalled();
+
+        int sent = sendUntilStalled(stalled.session());
+        queue(stalled.session(), sent, 2 * SOFT);
+
+        long closedAfter = awaitClosedSending(stalled.session(), WINDOW_MILLIS + LATE_MILLIS);
+        assertTrue(closedAfter >= WINDOW_MILLIS - 200, () -> "closed " + closedAfter + " ms after going over the soft limit");
+    }
+
+    @Test
+    void aSendQueueSettingForAPathNoEndpointHasFailsTheBuild() {
+        IllegalStateException failure = assertThrows(IllegalStateException.class, () -> TestServers.builder(
+                builder -> builder.sendQueueSoftLimit("/nowhere", SOFT, Duration.ofSeconds(1)),
+                new BroadcastEndpoint_WebSocketEndpoint()).build());
+        assertTrue(failure.getMessage().contains("sendQueueSoftLimit(\"/nowhere\", ...) names no endpoint"),
+                failure::getMessage);
     }
 
     @Test
