@@ -95,7 +95,8 @@ class SlowConsumerWindowTest {
     }
 
     private Stalled connectStalled() throws Exception {
-        RawWebSocketClient raw = closedAfterwards(RawWebSocketClient.connectWithReceiveBuffer(server.port(), PATH, 4096));
+        RawWebSocketClient raw = closedAfterwards(
+                RawWebSocketClient.connectWithReceiveBuffer(server.port(), PATH, 4096));
         return new Stalled(raw, recorder.nextOf(Recorder.Opened.class).session());
     }
 
@@ -175,7 +176,8 @@ class SlowConsumerWindowTest {
         assertTrue(stalled.session().isOpen(), "closed within the soft window");
         awaitClosedSending(stalled.session(), WINDOW_MILLIS + LATE_MILLIS);
         long closedAfter = (System.nanoTime() - overSoft) / 1_000_000;
-        assertTrue(closedAfter >= WINDOW_MILLIS - 200, () -> "closed " + closedAfter + " ms after going over the soft limit");
+        assertTrue(closedAfter >= WINDOW_MILLIS - 200,
+                () -> "closed " + closedAfter + " ms after going over the soft limit");
 
         assertEquals("the reader's", reader.frames().nextText());
         assertTrue(reader.session().isOpen(), "the reader is open");
@@ -198,7 +200,8 @@ class SlowConsumerWindowTest {
         queue(stalled.session(), sent, 2 * SOFT);
 
         long closedAfter = awaitClosedSending(stalled.session(), WINDOW_MILLIS + LATE_MILLIS);
-        assertTrue(closedAfter >= WINDOW_MILLIS - 200, () -> "closed " + closedAfter + " ms after going over the soft limit");
+        assertTrue(closedAfter >= WINDOW_MILLIS - 200,
+                () -> "closed " + closedAfter + " ms after going over the soft limit");
     }
 
     @Test
