@@ -7,12 +7,15 @@
 module io.wsconnector.runtime {
     // the builder exposes Helidon's WebServer and HTTP routing builders
     requires transitive io.helidon.webserver;
+    // the builder takes Helidon's configuration (io.helidon.config.Config is one)
+    requires transitive io.helidon.common.config;
     // generated endpoints are written with these annotations
     requires transitive io.wsconnector.annotations;
     requires io.helidon.common;
     requires io.helidon.common.buffers;
     requires io.helidon.common.concurrency.limits;
     requires io.helidon.common.socket;
+    requires io.helidon.common.tls;
     requires io.helidon.common.uri;
     requires io.helidon.http;
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.function.Consumer;
 
+import io.helidon.common.tls.Tls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -28,12 +29,13 @@ final class HelidonListener {
     /**
      * @param host        the address to listen on
      * @param port        the port, 0 for any
+     * @param tls         the TLS settings, or {@code null} for plain TCP
      * @param protocol    the WebSocket services
      * @param httpRouting the user's plain HTTP routes
      * @param customizer  the user's changes to Helidon's configuration, applied last
      * @return the configuration, ready to build
      */
-    static WebServerConfig.Builder configure(String host, int port, WebSocketProtocol protocol,
+    static WebServerConfig.Builder configure(String host, int port, Tls tls, WebSocketProtocol protocol,
                                              Consumer<HttpRouting.Builder> httpRouting,
                                              Consumer<WebServerConfig.Builder> customizer) {
         EndpointRoutes routes = protocol.routes();
@@ -51,6 +53,9 @@ final class HelidonListener {
                     answerPlainRequestsWithUpgradeRequired(http, routes);
                     httpRouting.accept(http);
                 });
+        if (tls != null) {
+            config.tls(tls);
+        }
         keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(config, routes.longestIdleTimeout());
         customizer.accept(config);
         return config;

@@ -5,21 +5,19 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.function.Consumer;
 
+import io.helidon.common.config.Config;
+import io.helidon.common.tls.Tls;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-import io.wsconnector.runtime.protocol.ConnectionLimits;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.IdleTimeouts;
-import io.wsconnector.runtime.protocol.OriginPolicy;
 import io.wsconnector.runtime.protocol.WebSocketProtocol;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -60,12 +58,9 @@ public final class WebSocketServer implements AutoCloseable {
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
-        ConnectionLimits limits = new ConnectionLimits(builder.maxMessageSize, builder.closeTimeout,
-                builder.sendQueueLimit, builder.slowConsumerPolicy);
-        WebSocketProtocol protocol = new WebSocketProtocol(routes, limits, new OriginPolicy(builder.allowedOrigins),
-                idleTimeouts);
-        this.webServer = HelidonListener.configure(builder.host, builder.port, protocol, builder.httpRouting,
-                builder.webServerCustomizer).build();
+        WebSocketProtocol protocol = new WebSocketProtocol(routes, idleTimeouts);
+        this.webServer = HelidonListener.configure(builder.host, builder.port, builder.tls, protocol,
+                builder.httpRouting, builder.webServerCustomizer).build();
     }
 
     /**
@@ -198,15 +193,14 @@ public final class WebSocketServer implements AutoCloseable {
      */
     public static final class Builder {
         private final Map<String, WebSocketEndpoint> explicitEndpoints = new LinkedHashMap<>();
+        private final EndpointSettings defaults = EndpointSettings.defaults();
+        /** Settings configured for one endpoint, by its path, and where they were configured. */
+        private final Map<String, EndpointSettings> endpointSettings = new LinkedHashMap<>();
+        private final Map<String, String> endpointSettingsKeys = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int port = 8080;
-        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private Tls tls;
         private boolean discoverEndpoints = true;
-        private final Set<String> allowedOrigins = new LinkedHashSet<>();
-        private Duration closeTimeout = Duration.ofSeconds(5);
-        private Duration idleTimeout = Duration.ZERO;
-        private int sendQueueLimit = DEFAULT_SEND_QUEUE_LIMIT;
-        private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
@@ -248,10 +242,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxMessageSize(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, not " + bytes);
-            }
-            this.maxMessageSize = bytes;
+            defaults.maxMessageSize(bytes);
             return this;
         }
 
@@ -266,10 +257,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder sendQueueLimit(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("sendQueueLimit must be at least 1 byte, not " + bytes);
-            }
-            this.sendQueueLimit = bytes;
+            defaults.sendQueueLimit(bytes);
             return this;
         }
 
@@ -281,7 +269,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder slowConsumerPolicy(SlowConsumerPolicy policy) {
-            this.slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
+            defaults.slowConsumerPolicy(policy);
             return this;
         }
 
@@ -295,9 +283,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder allowedOrigins(String... origins) {
-            for (String origin : origins) {
-                allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
-            }
+            defaults.addAllowedOrigins(origins);
             return this;
         }
 
@@ -309,10 +295,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder closeTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("closeTimeout must be positive, not " + timeout);
-            }
-            this.closeTimeout = timeout;
+            defaults.closeTimeout(timeout);
             return this;
         }
 
@@ -330,11 +313,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("idleTimeout must not be negative, not " + timeout);
-            }
-            this.idleTimeout = timeout;
+            defaults.idleTimeout(timeout);
             return this;
         }
 
@@ -405,19 +384,69 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Applies the settings under a Helidon configuration node, by convention {@code wsconnector.server}
+         * (from {@code application.yaml}, environment variables, system properties), e.g.
+         * {@code .config(Config.create().get("wsconnector.server"))}: {@code host}, {@code port}, {@code tls}
+         * (Helidon's TLS keys), {@code discover-endpoints}, {@code max-message-size}, {@code idle-timeout},
+         * {@code close-timeout}, {@code allowed-origins}, {@code send-queue-limit},
+         * {@code slow-consumer-policy}, and under {@code endpoints."<path>"} those of them an endpoint can
+         * override (the README lists the keys). Settings made after this call win; a missing node changes
+         * nothing.
+         *
+         * @param config the server's configuration node
+         * @return this builder
+         * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
+         */
+        public Builder config(Config config) {
+            ServerConfigKeys.apply(Objects.requireNonNull(config, "config"), this);
+            return this;
+        }
+
+        /** The server's own settings, which endpoints inherit. */
+        EndpointSettings defaults() {
+            return defaults;
+        }
+
+        /**
+         * The settings configured for the endpoint with this path, instead of the server's.
+         *
+         * @param path      the endpoint's path or path template, as declared
+         * @param configKey where they are configured, for messages
+         */
+        EndpointSettings endpointSettings(String path, String configKey) {
+            endpointSettingsKeys.put(path, configKey);
+            return endpointSettings.computeIfAbsent(path, any -> EndpointSettings.overrides());
+        }
+
+        void tls(Tls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
+        }
+
+        /**
          * Creates the server; it does not listen before {@link WebSocketServer#start()}.
          *
          * @return the server
          * @throws IllegalStateException if there is no endpoint to serve, two discovered endpoints have the
          *                               same path, a path does not start with {@code /} or names a parameter
          *                               twice, or two path templates can match the same path (e.g.
-         *                               {@code /rooms/{room}} and {@code /rooms/{id}})
+         *                               {@code /rooms/{room}} and {@code /rooms/{id}}), or settings
+         *                               are configured for a path no endpoint has
          */
         public WebSocketServer build() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<WebSocketEndpoint> endpoints =
                     EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
-            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout));
+            Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
+            endpoints.forEach(endpoint -> byPath.put(endpoint.path(), endpoint));
+            endpointSettings.keySet().forEach(path -> {
+                if (!byPath.containsKey(path)) {
+                    throw new IllegalStateException("Configuration key " + endpointSettingsKeys.get(path)
+                            + " names no endpoint; the endpoints' paths are " + byPath.keySet());
+                }
+            });
+            EndpointSettings none = EndpointSettings.overrides();
+            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, endpoint ->
+                    endpointSettings.getOrDefault(endpoint.path(), none).resolve(defaults, endpoint)));
         }
     }
 }

@@ -5,7 +5,7 @@ import java.time.Duration;
 import io.wsconnector.runtime.SlowConsumerPolicy;
 
 /**
- * The limits every connection of a server works within, as configured on its builder.
+ * The limits every connection of an endpoint works within: its server's, or those configured for its path.
  *
  * @param maxMessageSize     the largest message accepted, in bytes, after fragments are joined
  * @param closeTimeout       how long to wait for the client's close frame after sending ours

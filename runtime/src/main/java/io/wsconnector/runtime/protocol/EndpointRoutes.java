@@ -6,7 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
@@ -28,12 +28,13 @@ public final class EndpointRoutes {
     /**
      * Routes to these endpoints.
      *
-     * @param endpoints         the endpoints, each path once
-     * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
+     * @param endpoints the endpoints, each path once
+     * @param settings  the settings of each endpoint
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
-    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout) {
+    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints,
+                                        Function<WebSocketEndpoint, RouteSettings> settings) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -43,11 +44,10 @@ public final class EndpointRoutes {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(e.getMessage() + " (endpoint " + endpoint.endpointClassName() + ")", e);
             }
-            long idleNanos = endpoint.idleTimeoutSeconds() > 0
-                    ? TimeUnit.SECONDS.toNanos(endpoint.idleTimeoutSeconds())
-                    : serverIdleTimeout.toNanos();
+            RouteSettings own = settings.apply(endpoint);
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path()));
+                    Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(), new OriginPolicy(own.allowedOrigins()),
+                    new EndpointSessions(endpoint.path()));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -144,11 +144,14 @@ public final class EndpointRoutes {
      * @param template         its path, parsed
      * @param subprotocols     the subprotocols it speaks, most preferred first
      * @param allowedOrigins   the origins it allows in addition to the server's
-     * @param idleTimeoutNanos its idle timeout (its own or the server's); 0: none
+     * @param idleTimeoutNanos its idle timeout (configured for it, its own, or the server's); 0: none
+     * @param limits           the limits of its connections
+     * @param origins          which other browser origins may connect to it
      * @param sessions         its open sessions and rooms
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
-                 Set<String> allowedOrigins, long idleTimeoutNanos, EndpointSessions sessions) {
+                 Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, OriginPolicy origins,
+                 EndpointSessions sessions) {
     }
 
     /**

@@ -61,13 +61,12 @@ final class WebSocketConnection implements ServerConnection {
      * @param dispatcher   the dispatcher of the endpoint instance that serves it
      * @param handshake    the opening handshake
      * @param sessionId    the session's id
-     * @param limits       the server's limits
      * @param idleTimeouts the server's idle checker
      */
     WebSocketConnection(ConnectionContext ctx, EndpointRoutes.Route route, WebSocketDispatcher dispatcher,
-                        Handshake handshake, String sessionId, ConnectionLimits limits, IdleTimeouts idleTimeouts) {
+                        Handshake handshake, String sessionId, IdleTimeouts idleTimeouts) {
         this.ctx = ctx;
-        this.limits = limits;
+        this.limits = route.limits();
         this.frames = new FrameReader(ctx.dataReader());
         this.outbound = new OutboundFrames(sessionId, route.endpoint().path(), ctx.dataWriter(), Thread.currentThread(),
                 limits, this::closeQueued);

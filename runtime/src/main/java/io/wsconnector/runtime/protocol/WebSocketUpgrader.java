@@ -65,8 +65,6 @@ final class WebSocketUpgrader implements Http1Upgrader {
     };
 
     private final EndpointRoutes routes;
-    private final ConnectionLimits limits;
-    private final OriginPolicy origins;
     private final IdleTimeouts idleTimeouts;
     /**
      * Session ids: short, unique per server, cheap (a random UUID costs ~25 ms of SecureRandom seeding
@@ -76,8 +74,6 @@ final class WebSocketUpgrader implements Http1Upgrader {
 
     WebSocketUpgrader(WebSocketProtocol protocol) {
         this.routes = protocol.routes();
-        this.limits = protocol.limits();
-        this.origins = protocol.origins();
         this.idleTimeouts = protocol.idleTimeouts();
     }
 
@@ -120,7 +116,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
         if (!isValidKey(key)) {
             throw reject(Status.BAD_REQUEST_400, "Sec-WebSocket-Key must be 16 bytes in base64");
         }
-        if (headers.contains(HeaderNames.ORIGIN) && !origins.allows(headers.get(HeaderNames.ORIGIN).values(),
+        if (headers.contains(HeaderNames.ORIGIN) && !route.origins().allows(headers.get(HeaderNames.ORIGIN).values(),
                 route.allowedOrigins(), headers.contains(HeaderNames.HOST) ? headers.get(HeaderNames.HOST).values() : null)) {
             throw reject(Status.FORBIDDEN_403, "Origin not allowed");
         }
@@ -141,7 +137,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
         WebSocketConnection connection;
         try {
             WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
-            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, limits, idleTimeouts);
+            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, idleTimeouts);
             dispatcher.onUpgrade(connection.session());
         } catch (UpgradeRejectedException e) {
             return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());

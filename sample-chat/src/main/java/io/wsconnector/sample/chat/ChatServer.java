@@ -5,24 +5,26 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.helidon.config.Config;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
  * The chat server: rooms at {@code ws://localhost:9091/chat/{room}}, served by {@link ChatRoom}; on the
  * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}).
  *
+ * <p>Settings: {@code application.yaml} (the server's port and idle timeout under {@code wsconnector.server},
+ * the chat's token under {@code chat}), which environment variables ({@code CHAT_TOKEN=...}) and system
+ * properties ({@code -Dwsconnector.server.port=9000}) override; the command line overrides all of them.
+ *
  * <pre>
  * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]
  * </pre>
  */
 public final class ChatServer {
-    /** The port served when none is given. */
-    public static final int DEFAULT_PORT = 9091;
-
     /** The token clients must give when none is configured. */
     public static final String DEFAULT_TOKEN = "secret";
 
-    /** How long a client may stay silent before it is asked whether it is still there. */
+    /** How long a client may stay silent before it is asked whether it is still there, as {@code application.yaml} has it. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private ChatServer() {
@@ -37,20 +39,37 @@ public final class ChatServer {
      * @return the running server
      */
     public static WebSocketServer start(int port, String token, Duration idleTimeout) {
+        return start(Config.empty(), new Options(port, token, idleTimeout));
+    }
+
+    /**
+     * Starts a chat server with its configuration.
+     *
+     * @param config  the configuration: {@code application.yaml}, environment variables, system properties
+     * @param options the command line, which wins over the configuration
+     * @return the running server
+     */
+    static WebSocketServer start(Config config, Options options) {
+        String token = options.token(config);
         // The HTTP routes are set up while the server is built, and handle requests once it listens:
         // they reach its sessions through this reference, set in between.
         AtomicReference<WebSocketServer> built = new AtomicReference<>();
         ChatHttp http = new ChatHttp(token, () -> built.get().sessions(ChatRoom.class));
-        WebSocketServer server = WebSocketServer.builder()
-                .port(port)
+        WebSocketServer.Builder builder = WebSocketServer.builder()
+                // the port and the idle timeout (ChatRoom sets no idleTimeoutSeconds of its own, so it applies)
+                .config(config.get("wsconnector.server"))
                 // serve only what is added here (ChatRoom, needing a token, is not discoverable anyway)
                 .discoverEndpoints(false)
                 .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
-                // ChatRoom sets no idleTimeoutSeconds of its own, so this one applies to it
-                .idleTimeout(idleTimeout)
                 // the page at / and POST /announce, on the same port
-                .httpRouting(http::routes)
-                .build();
+                .httpRouting(http::routes);
+        if (options.port() != null) {
+            builder.port(options.port());
+        }
+        if (options.idleTimeout() != null) {
+            builder.idleTimeout(options.idleTimeout());
+        }
+        WebSocketServer server = builder.build();
         built.set(server);
         return server.start();
     }
@@ -58,8 +77,8 @@ public final class ChatServer {
     /**
      * Starts the chat server and prints a URL to connect to.
      *
-     * @param args {@code --port N} (default 9091, 0 for any free port), {@code --token T} (default
-     *             {@code secret}), {@code --idle-timeout SECONDS} (default 300)
+     * @param args {@code --port N} (0 for any free port), {@code --token T}, {@code --idle-timeout SECONDS},
+     *             each instead of the configured one
      */
     public static void main(String[] args) {
         Options options;
@@ -71,27 +90,34 @@ public final class ChatServer {
             System.exit(2);
             return;
         }
-        WebSocketServer server = start(options.port(), options.token(), options.idleTimeout());
+        Config config = Config.create();
+        WebSocketServer server = start(config, options);
         String room = ChatRoom_WebSocketEndpoint.PATH.replace("{room}", "lobby");
-        String token = URLEncoder.encode(options.token(), StandardCharsets.UTF_8);
-        System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token=" + token
-                + "&nick=ada (any room name, any nick; token: " + options.token() + "; Ctrl+C to stop)");
+        String token = options.token(config);
+        System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&nick=ada (any room name, any nick; token: "
+                + token + "; Ctrl+C to stop)");
         System.out.println("Chat page: http://localhost:" + server.port() + "/ (open it in a browser"
-                + (options.token().equals(DEFAULT_TOKEN) ? ")" : "; it asks for the token)"));
+                + (token.equals(DEFAULT_TOKEN) ? ")" : "; it asks for the token)"));
     }
 
     /**
-     * The command line.
+     * The command line: each value {@code null} unless given.
      *
      * @param port        the port to listen on
      * @param token       the token clients must give
      * @param idleTimeout the idle timeout
      */
-    record Options(int port, String token, Duration idleTimeout) {
+    record Options(Integer port, String token, Duration idleTimeout) {
+        /** The token: given, else configured ({@code chat.token}), else {@value ChatServer#DEFAULT_TOKEN}. */
+        String token(Config config) {
+            return token != null ? token : config.get("chat.token").asString().orElse(DEFAULT_TOKEN);
+        }
+
         static Options parse(String[] args) {
-            int port = DEFAULT_PORT;
-            String token = DEFAULT_TOKEN;
-            Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+            Integer port = null;
+            String token = null;
+            Duration idleTimeout = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 String value;

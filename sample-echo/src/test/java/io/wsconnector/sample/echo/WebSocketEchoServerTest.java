@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 
 import io.wsconnector.runtime.WebSocketServer;
@@ -53,10 +54,10 @@ class WebSocketEchoServerTest {
     }
 
     @Test
-    void portDefaultsTo9090AndIsReadFromTheCommandLine() {
-        assertEquals(9090, WebSocketEchoServer.port(new String[0]));
-        assertEquals(1234, WebSocketEchoServer.port(new String[] {"--port", "1234"}));
-        assertEquals(0, WebSocketEchoServer.port(new String[] {"--port=0"}));
+    void portIsReadFromTheCommandLine() {
+        assertEquals(OptionalInt.empty(), WebSocketEchoServer.port(new String[0]));
+        assertEquals(OptionalInt.of(1234), WebSocketEchoServer.port(new String[] {"--port", "1234"}));
+        assertEquals(OptionalInt.of(0), WebSocketEchoServer.port(new String[] {"--port=0"}));
         assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--port", "x"}));
         assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--port", "70000"}));
         assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--verbose"}));

@@ -1,0 +1,108 @@
+package io.wsconnector.runtime;
+
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+import io.wsconnector.runtime.protocol.ConnectionLimits;
+import io.wsconnector.runtime.protocol.RouteSettings;
+import io.wsconnector.runtime.spi.WebSocketEndpoint;
+
+/**
+ * The settings a server can apply per endpoint, each checked as it is set: the server's defaults (every
+ * setting has a value), or the overrides configured for one endpoint's path (only those set apply).
+ */
+final class EndpointSettings {
+    private Integer maxMessageSize;
+    private Duration closeTimeout;
+    private Duration idleTimeout;
+    private Integer sendQueueLimit;
+    private SlowConsumerPolicy slowConsumerPolicy;
+    /** {@code null} until an origin is added: an endpoint's override then replaces the server's list. */
+    private Set<String> allowedOrigins;
+
+    private EndpointSettings() {
+    }
+
+    /** The server's settings, with their defaults. */
+    static EndpointSettings defaults() {
+        EndpointSettings defaults = new EndpointSettings();
+        defaults.maxMessageSize = WebSocketServer.DEFAULT_MAX_MESSAGE_SIZE;
+        defaults.closeTimeout = Duration.ofSeconds(5);
+        defaults.idleTimeout = Duration.ZERO;
+        defaults.sendQueueLimit = WebSocketServer.DEFAULT_SEND_QUEUE_LIMIT;
+        defaults.slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
+        defaults.allowedOrigins = new LinkedHashSet<>();
+        return defaults;
+    }
+
+    /** An endpoint's overrides: none yet. */
+    static EndpointSettings overrides() {
+        return new EndpointSettings();
+    }
+
+    void maxMessageSize(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, not " + bytes);
+        }
+        maxMessageSize = bytes;
+    }
+
+    void sendQueueLimit(int bytes) {
+        if (bytes < 1) {
+            throw new IllegalArgumentException("sendQueueLimit must be at least 1 byte, not " + bytes);
+        }
+        sendQueueLimit = bytes;
+    }
+
+    void slowConsumerPolicy(SlowConsumerPolicy policy) {
+        slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
+    }
+
+    void addAllowedOrigins(String... origins) {
+        if (allowedOrigins == null) {
+            allowedOrigins = new LinkedHashSet<>();
+        }
+        for (String origin : origins) {
+            allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
+        }
+    }
+
+    void closeTimeout(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("closeTimeout must be positive, not " + timeout);
+        }
+        closeTimeout = timeout;
+    }
+
+    void idleTimeout(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("idleTimeout must not be negative, not " + timeout);
+        }
+        idleTimeout = timeout;
+    }
+
+    /**
+     * What the settings come to for one endpoint: these overrides where set, else the server's. The idle
+     * timeout configured for the endpoint wins over the one it declares ({@code idleTimeoutSeconds}), which
+     * wins over the server's.
+     *
+     * @param server   the server's settings
+     * @param endpoint the endpoint
+     * @return its settings
+     */
+    RouteSettings resolve(EndpointSettings server, WebSocketEndpoint endpoint) {
+        Duration idle = idleTimeout != null ? idleTimeout
+                : endpoint.idleTimeoutSeconds() > 0 ? Duration.ofSeconds(endpoint.idleTimeoutSeconds())
+                : server.idleTimeout;
+        ConnectionLimits limits = new ConnectionLimits(
+                maxMessageSize != null ? maxMessageSize : server.maxMessageSize,
+                closeTimeout != null ? closeTimeout : server.closeTimeout,
+                sendQueueLimit != null ? sendQueueLimit : server.sendQueueLimit,
+                slowConsumerPolicy != null ? slowConsumerPolicy : server.slowConsumerPolicy);
+        return new RouteSettings(limits, idle, Set.copyOf(allowedOrigins != null ? allowedOrigins
+                : server.allowedOrigins));
+    }
+}
