@@ -18,6 +18,8 @@ module io.wsconnector.runtime {
     requires io.helidon.common.tls;
     requires io.helidon.common.uri;
     requires io.helidon.http;
+    // the builder takes a Helidon MeterRegistry
+    requires transitive io.helidon.metrics.api;
 
     exports io.wsconnector.runtime;
     exports io.wsconnector.runtime.spi;

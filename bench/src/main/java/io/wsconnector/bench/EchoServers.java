@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
@@ -101,12 +102,22 @@ final class EchoServers {
 
     // ---------------------------------------------------------------- (1) ours
 
+    /** The system property that turns ours' metrics on. */
+    static final String METRICS_PROPERTY = "wsconnector.bench.metrics";
+
     private static Running ours(String host, int port, int maxMessageBytes) {
         return ours(WebSocketServer.builder().host(host).port(port).maxMessageSize(maxMessageBytes));
     }
 
-    /** Builds and starts ours from this configuration (shared with {@link BroadcastServers}). */
+    /**
+     * Builds and starts ours from this configuration (shared with {@link BroadcastServers}). With the system
+     * property {@value #METRICS_PROPERTY}{@code =true} (e.g. in {@code --server-jvm-args}), ours counts its
+     * meters in Helidon's global registry, backed by Micrometer: what metrics cost.
+     */
     static Running ours(WebSocketServer.Builder configured) {
+        if (Boolean.getBoolean(METRICS_PROPERTY)) {
+            configured.metrics(Metrics.globalRegistry());
+        }
         WebSocketServer server = configured.build().start();
         return new Running() {
             @Override

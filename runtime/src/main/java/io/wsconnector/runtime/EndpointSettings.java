@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import io.wsconnector.runtime.protocol.ConnectionLimits;
+import io.wsconnector.runtime.protocol.EndpointMetrics;
 import io.wsconnector.runtime.protocol.RouteSettings;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -91,9 +92,10 @@ final class EndpointSettings {
      *
      * @param server   the server's settings
      * @param endpoint the endpoint
+     * @param metrics  what is counted for it
      * @return its settings
      */
-    RouteSettings resolve(EndpointSettings server, WebSocketEndpoint endpoint) {
+    RouteSettings resolve(EndpointSettings server, WebSocketEndpoint endpoint, EndpointMetrics metrics) {
         Duration idle = idleTimeout != null ? idleTimeout
                 : endpoint.idleTimeoutSeconds() > 0 ? Duration.ofSeconds(endpoint.idleTimeoutSeconds())
                 : server.idleTimeout;
@@ -103,6 +105,6 @@ final class EndpointSettings {
                 sendQueueLimit != null ? sendQueueLimit : server.sendQueueLimit,
                 slowConsumerPolicy != null ? slowConsumerPolicy : server.slowConsumerPolicy);
         return new RouteSettings(limits, idle, Set.copyOf(allowedOrigins != null ? allowedOrigins
-                : server.allowedOrigins));
+                : server.allowedOrigins), metrics);
     }
 }

@@ -29,6 +29,7 @@ final class ServerConfigKeys {
             Key.server("port", ServerConfigKeys::integer, Builder::port),
             Key.server("tls", Tls::create, Builder::tls),
             Key.server("discover-endpoints", ServerConfigKeys::bool, Builder::discoverEndpoints),
+            Key.server("metrics", ServerConfigKeys::bool, Builder::globalMetrics),
             Key.endpoint("max-message-size", ServerConfigKeys::bytes, EndpointSettings::maxMessageSize),
             Key.endpoint("idle-timeout", ServerConfigKeys::duration, EndpointSettings::idleTimeout),
             Key.endpoint("close-timeout", ServerConfigKeys::duration, EndpointSettings::closeTimeout),

@@ -13,9 +13,12 @@ import java.util.function.Consumer;
 
 import io.helidon.common.config.Config;
 import io.helidon.common.tls.Tls;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.wsconnector.runtime.protocol.EndpointMetrics;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.IdleTimeouts;
 import io.wsconnector.runtime.protocol.WebSocketProtocol;
@@ -52,9 +55,12 @@ public final class WebSocketServer implements AutoCloseable {
     private final int requestedPort;
     private final EndpointRoutes routes;
     private final IdleTimeouts idleTimeouts = new IdleTimeouts();
+    private final List<HelidonEndpointMetrics> metrics;
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes,
+                            List<HelidonEndpointMetrics> metrics) {
         this.endpoints = endpoints;
+        this.metrics = metrics;
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
@@ -177,6 +183,7 @@ public final class WebSocketServer implements AutoCloseable {
             webServer.stop();
         } finally {
             idleTimeouts.stop();
+            metrics.forEach(HelidonEndpointMetrics::unregister);
         }
     }
 
@@ -201,6 +208,7 @@ public final class WebSocketServer implements AutoCloseable {
         private int port = 8080;
         private Tls tls;
         private boolean discoverEndpoints = true;
+        private MeterRegistry meterRegistry;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
@@ -402,6 +410,27 @@ public final class WebSocketServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Counts each endpoint's connections, handshakes refused, messages and bytes in and out, close
+         * codes, handler errors, send-queue drops and slow-consumer closes in this registry, tagged with the
+         * endpoint's path template (the README lists the meters); none by default. Helidon's
+         * {@code Metrics.globalRegistry()} is the one its {@code /observe/metrics} endpoint serves (backed by
+         * Micrometer with {@code helidon-metrics-providers-micrometer}); configuration's {@code metrics: true}
+         * picks it.
+         *
+         * @param registry where to count
+         * @return this builder
+         */
+        public Builder metrics(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Configuration's {@code metrics}: Helidon's global registry, or none. */
+        void globalMetrics(boolean enabled) {
+            this.meterRegistry = enabled ? Metrics.globalRegistry() : null;
+        }
+
         /** The server's own settings, which endpoints inherit. */
         EndpointSettings defaults() {
             return defaults;
@@ -445,8 +474,17 @@ public final class WebSocketServer implements AutoCloseable {
                 }
             });
             EndpointSettings none = EndpointSettings.overrides();
-            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, endpoint ->
-                    endpointSettings.getOrDefault(endpoint.path(), none).resolve(defaults, endpoint)));
+            List<HelidonEndpointMetrics> metrics = new ArrayList<>();
+            EndpointRoutes routes = EndpointRoutes.create(endpoints, endpoint -> {
+                EndpointMetrics counted = EndpointMetrics.NONE;
+                if (meterRegistry != null) {
+                    HelidonEndpointMetrics meters = new HelidonEndpointMetrics(meterRegistry, endpoint.path());
+                    metrics.add(meters);
+                    counted = meters;
+                }
+                return endpointSettings.getOrDefault(endpoint.path(), none).resolve(defaults, endpoint, counted);
+            });
+            return new WebSocketServer(this, endpoints, routes, List.copyOf(metrics));
         }
     }
 }

@@ -11,6 +11,7 @@ import io.helidon.config.Config;
 import io.helidon.config.ConfigSources;
 import io.helidon.config.EnvironmentVariables;
 import io.wsconnector.runtime.protocol.ConnectionLimits;
+import io.wsconnector.runtime.protocol.EndpointMetrics;
 import io.wsconnector.runtime.protocol.RouteSettings;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterEach;
@@ -49,7 +50,7 @@ class ServerConfigTest {
     }
 
     private static RouteSettings settingsOf(WebSocketServer.Builder builder, TestEndpoint endpoint) {
-        return builder.endpointSettings(endpoint.path(), "test").resolve(builder.defaults(), endpoint);
+        return builder.endpointSettings(endpoint.path(), "test").resolve(builder.defaults(), endpoint, EndpointMetrics.NONE);
     }
 
     @Test

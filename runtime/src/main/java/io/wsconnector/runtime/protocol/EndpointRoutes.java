@@ -47,7 +47,7 @@ public final class EndpointRoutes {
             RouteSettings own = settings.apply(endpoint);
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
                     Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(), new OriginPolicy(own.allowedOrigins()),
-                    new EndpointSessions(endpoint.path()));
+                    own.metrics(), new EndpointSessions(endpoint.path()));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -147,11 +147,12 @@ public final class EndpointRoutes {
      * @param idleTimeoutNanos its idle timeout (configured for it, its own, or the server's); 0: none
      * @param limits           the limits of its connections
      * @param origins          which other browser origins may connect to it
+     * @param metrics          what is counted for it
      * @param sessions         its open sessions and rooms
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
                  Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, OriginPolicy origins,
-                 EndpointSessions sessions) {
+                 EndpointMetrics metrics, EndpointSessions sessions) {
     }
 
     /**

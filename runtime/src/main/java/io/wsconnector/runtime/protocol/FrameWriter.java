@@ -30,6 +30,7 @@ final class FrameWriter {
     private final DataWriter socket;
     private final Thread connectionThread;
     private final ConnectionLimits limits;
+    private final EndpointMetrics metrics;
     private final SettlingLock lock;
     /** Signalled when a writer has taken the batch or stopped, for the connection's thread waiting on it. */
     private final Condition batchTaken;
@@ -51,15 +52,17 @@ final class FrameWriter {
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
      * @param limits           the send-queue limit and slow-consumer policy
+     * @param metrics          counts what the slow-consumer policy does
      * @param lock             guards the batch and the queue
      */
     FrameWriter(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                ConnectionLimits limits, SettlingLock lock) {
+                ConnectionLimits limits, EndpointMetrics metrics, SettlingLock lock) {
         this.sessionId = sessionId;
         this.endpointPath = endpointPath;
         this.socket = socket;
         this.connectionThread = connectionThread;
         this.limits = limits;
+        this.metrics = metrics;
         this.lock = lock;
         this.batchTaken = lock.newCondition();
     }
@@ -102,7 +105,8 @@ final class FrameWriter {
      */
     SendQueue queue() {
         if (queue == null) {
-            queue = new SendQueue(sessionId, endpointPath, limits.sendQueueLimit(), limits.slowConsumerPolicy());
+            queue = new SendQueue(sessionId, endpointPath, limits.sendQueueLimit(), limits.slowConsumerPolicy(),
+                    metrics);
         }
         if (batch != null && !batch.isEmpty()) {
             queue.add(batch.bytes(), batch.length(), batch.stages(), false);

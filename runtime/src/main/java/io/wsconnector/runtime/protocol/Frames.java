@@ -58,6 +58,12 @@ final class Frames {
         return length < 126 ? 2 : length < 65536 ? 4 : 10;
     }
 
+    /** The payload length of a frame {@link #encode} wrote (a server frame: no mask). */
+    static int payloadLength(byte[] frame) {
+        int length = frame[1] & 0x7F;
+        return length < 126 ? length : frame.length - (length == 126 ? 4 : 10);
+    }
+
     /**
      * Writes a frame header at {@code at}.
      *

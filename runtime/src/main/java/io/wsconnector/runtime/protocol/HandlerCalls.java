@@ -36,6 +36,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
     private final WebSocketDispatcher dispatcher;
     private final ConnectionSession session;
     private final EndpointSessions sessions;
+    private final EndpointMetrics metrics;
     private final ReentrantLock turn = new ReentrantLock();
 
     /** Guarded by {@code turn}. */
@@ -48,13 +49,15 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
      * @param dispatcher        the connection's dispatcher
      * @param session           the session the handlers see
      * @param sessions          the endpoint's open sessions, which the session is in from open to close
+     * @param metrics           counts opens, closes and handler failures
      */
     HandlerCalls(String endpointClassName, WebSocketDispatcher dispatcher, ConnectionSession session,
-                 EndpointSessions sessions) {
+                 EndpointSessions sessions, EndpointMetrics metrics) {
         this.endpointClassName = endpointClassName;
         this.dispatcher = dispatcher;
         this.session = session;
         this.sessions = sessions;
+        this.metrics = metrics;
     }
 
     /**
@@ -62,6 +65,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
      * {@code @OnOpen}.
      */
     void open() {
+        metrics.opened();
         sessions.add(session);
         turn.lock();
         try {
@@ -164,6 +168,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
                 return;
             }
             closeDelivered = true;
+            metrics.closed(code);
             sessions.remove(session);
             try {
                 dispatcher.onClose(session, code, reason);
@@ -228,6 +233,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
      * and the connection closed with 1011. The turn is held.
      */
     private void failed(String handler, Throwable error) {
+        metrics.handlerFailed();
         Throwable onErrorFailure = null;
         try {
             if (dispatcher.onError(session, error)) {

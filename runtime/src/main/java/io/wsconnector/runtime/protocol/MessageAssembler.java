@@ -22,6 +22,7 @@ final class MessageAssembler {
     private static final byte[] NO_BYTES = new byte[0];
 
     private final int maxMessageSize;
+    private final EndpointMetrics metrics;
 
     /** The type of the message being received, {@code TEXT} or {@code BINARY}; {@code null} between messages. */
     private Opcode type;
@@ -32,9 +33,11 @@ final class MessageAssembler {
 
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
+     * @param metrics        counts the messages received
      */
-    MessageAssembler(int maxMessageSize) {
+    MessageAssembler(int maxMessageSize, EndpointMetrics metrics) {
         this.maxMessageSize = maxMessageSize;
+        this.metrics = metrics;
     }
 
     /**
@@ -64,6 +67,7 @@ final class MessageAssembler {
         if (text && !utf8.isComplete()) {
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
         }
+        metrics.messageIn(messageLength);
         return type;
     }
 

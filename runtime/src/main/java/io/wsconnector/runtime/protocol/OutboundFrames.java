@@ -36,6 +36,7 @@ final class OutboundFrames {
     private final String sessionId;
     private final Thread connectionThread;
     private final Runnable closeQueued;
+    private final EndpointMetrics metrics;
     private final SettlingLock lock = new SettlingLock();
     private final FrameWriter writer;
 
@@ -49,14 +50,16 @@ final class OutboundFrames {
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
      * @param limits           the send-queue limit and slow-consumer policy
+     * @param metrics          counts the messages sent, and what the slow-consumer policy does
      * @param closeQueued      runs (under the lock) when our close frame has been batched or queued
      */
     OutboundFrames(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                   ConnectionLimits limits, Runnable closeQueued) {
+                   ConnectionLimits limits, EndpointMetrics metrics, Runnable closeQueued) {
         this.sessionId = sessionId;
         this.connectionThread = connectionThread;
         this.closeQueued = closeQueued;
-        this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, lock);
+        this.metrics = metrics;
+        this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, metrics, lock);
     }
 
     /** The 101 response is written: from now on, frames can be sent. */
@@ -90,6 +93,9 @@ final class OutboundFrames {
         boolean sent = Thread.currentThread() == connectionThread
                 ? batch(opcode, payload, offset, length, stage)
                 : enqueue(Frames.encode(opcode, payload, offset, length), stage) != Enqueued.NOT_OPEN;
+        if (opcode != Opcode.PING && sent) {
+            metrics.messageOut(length);
+        }
         if (!sent) {
             throw new IllegalStateException(opened
                     ? "Session " + sessionId + " is closed; it cannot send"
@@ -105,9 +111,13 @@ final class OutboundFrames {
      *         or the slow-consumer policy refused it
      */
     boolean sendShared(byte[] frame) {
-        return Thread.currentThread() == connectionThread
+        boolean sent = Thread.currentThread() == connectionThread
                 ? batch(null, frame, 0, frame.length, null)
                 : enqueue(frame, null) == Enqueued.QUEUED;
+        if (sent) {
+            metrics.messageOut(Frames.payloadLength(frame));
+        }
+        return sent;
     }
 
     /** Answers a ping, unless our close frame has gone: nothing follows it. On the connection's thread. */

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param idleTimeout the endpoint's idle timeout; {@link Duration#ZERO}: none
  * @param allowedOrigins the browser origins allowed to connect to it besides those the endpoint declares; empty:
  *                       only an origin matching {@code Host} ({@link OriginPolicy})
+ * @param metrics        what is counted for it
  */
-public record RouteSettings(ConnectionLimits limits, Duration idleTimeout, Set<String> allowedOrigins) {
+public record RouteSettings(ConnectionLimits limits, Duration idleTimeout, Set<String> allowedOrigins,
+                            EndpointMetrics metrics) {
 }

@@ -24,6 +24,7 @@ final class SendQueue {
     private final String endpointPath;
     private final int limit;
     private final SlowConsumerPolicy policy;
+    private final EndpointMetrics metrics;
     private final ArrayDeque<Queued> frames = new ArrayDeque<>(4);
     /** Bytes queued or being written from the queue. */
     private long bytes;
@@ -34,12 +35,14 @@ final class SendQueue {
      * @param endpointPath its endpoint's path, for the log
      * @param limit        the most bytes the queue holds before the policy applies
      * @param policy       what happens when a frame does not fit
+     * @param metrics      counts what the policy does
      */
-    SendQueue(String sessionId, String endpointPath, int limit, SlowConsumerPolicy policy) {
+    SendQueue(String sessionId, String endpointPath, int limit, SlowConsumerPolicy policy, EndpointMetrics metrics) {
         this.sessionId = sessionId;
         this.endpointPath = endpointPath;
         this.limit = limit;
         this.policy = policy;
+        this.metrics = metrics;
     }
 
     boolean isEmpty() {
@@ -78,26 +81,31 @@ final class SendQueue {
         switch (policy) {
             case DROP_NEWEST -> {
                 reportDrop();
+                metrics.dropped(1);
                 settled.settle(stage, dropped());
                 return false;
             }
             case DROP_OLDEST -> {
                 reportDrop();
                 Iterator<Queued> oldestFirst = frames.iterator();
+                int dropped = 0;
                 while (bytes + length > limit && oldestFirst.hasNext()) {
                     Queued oldest = oldestFirst.next();
                     if (oldest.droppable) {
                         oldestFirst.remove();
                         bytes -= oldest.length;
+                        dropped++;
                         settled.settleAll(oldest.stages, dropped());
                     }
                 }
+                metrics.dropped(dropped);
                 return true;
             }
             default -> {
                 LOGGER.log(Level.WARNING, "Session " + sessionId + " of " + endpointPath + " does not read what is "
                         + "sent to it: " + (bytes + length) + " bytes would be queued, over the limit of " + limit
                         + "; closing it with 1008 (slow-consumer policy CLOSE)");
+                metrics.slowConsumerClosed();
                 IllegalStateException why = new IllegalStateException("Session " + sessionId
                         + " was closed: its client read too slowly (send queue full)");
                 settled.settle(stage, why);

@@ -35,6 +35,7 @@ final class WebSocketConnection implements ServerConnection {
 
     private final ConnectionContext ctx;
     private final ConnectionLimits limits;
+    private final EndpointMetrics metrics;
     private final FrameReader frames;
     private final OutboundFrames outbound;
     private final CloseHandshake closing;
@@ -67,13 +68,14 @@ final class WebSocketConnection implements ServerConnection {
                         Handshake handshake, String sessionId, IdleTimeouts idleTimeouts) {
         this.ctx = ctx;
         this.limits = route.limits();
+        this.metrics = route.metrics();
         this.frames = new FrameReader(ctx.dataReader());
         this.outbound = new OutboundFrames(sessionId, route.endpoint().path(), ctx.dataWriter(), Thread.currentThread(),
-                limits, this::closeQueued);
+                limits, metrics, this::closeQueued);
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
-        this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions);
+        this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions, metrics);
         if (route.idleTimeoutNanos() > 0) {
             this.idleTimeouts = idleTimeouts;
             this.idle = new IdleWatch(frames, outbound, calls, ctx.executor(), route.idleTimeoutNanos());
@@ -182,7 +184,7 @@ final class WebSocketConnection implements ServerConnection {
 
     private void dataFrame(Opcode opcode) {
         if (messages == null) {
-            messages = new MessageAssembler(limits.maxMessageSize());
+            messages = new MessageAssembler(limits.maxMessageSize(), metrics);
         }
         if (outbound.closeSent()) {
             messages.skip(opcode, frames); // closing: data is no longer delivered

@@ -6,11 +6,14 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.config.Config;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
  * The chat server: rooms at {@code ws://localhost:9091/chat/{room}}, served by {@link ChatRoom}; on the
- * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}).
+ * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}), and
+ * the metrics in Prometheus text format at {@code http://localhost:9091/observe/metrics}.
  *
  * <p>Settings: {@code application.yaml} (the server's port and idle timeout under {@code wsconnector.server},
  * the chat's token under {@code chat}), which environment variables ({@code CHAT_TOKEN=...}) and system
@@ -62,7 +65,9 @@ public final class ChatServer {
                 .discoverEndpoints(false)
                 .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
                 // the page at / and POST /announce, on the same port
-                .httpRouting(http::routes);
+                .httpRouting(http::routes)
+                // GET /observe/metrics: the meters counted with `metrics: true`, in Prometheus text format
+                .webServer(helidon -> helidon.addFeature(ObserveFeature.just(MetricsObserver.create())));
         if (options.port() != null) {
             builder.port(options.port());
         }

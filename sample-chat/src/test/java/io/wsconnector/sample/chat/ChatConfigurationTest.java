@@ -2,7 +2,12 @@ package io.wsconnector.sample.chat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 import io.helidon.config.Config;
@@ -48,6 +53,22 @@ class ChatConfigurationTest {
              ChatClient ada = ChatClient.connect(ChatClient.uri(server.port(), "lobby", "token=given&nick=ada"))) {
             assertNotEquals(9091, server.port());
             ada.expect("* ada joined lobby");
+        }
+    }
+
+    @Test
+    void theMetricsAreServedInPrometheusTextFormatOnTheSamePort() throws Exception {
+        Config config = config(Map.of("wsconnector.server.port", "0"));
+        try (WebSocketServer server = ChatServer.start(config, ChatServer.Options.parse(new String[0]));
+             ChatClient ada = ChatClient.connect(ChatClient.uri(server.port(), "lobby", "token=secret&nick=ada"))) {
+            ada.expect("* ada joined lobby");
+
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("wsconnector_connections_open{")
+                    && line.contains("endpoint=\"/chat/{room}\"")), metrics.body());
         }
     }
 }

@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.OptionalInt;
 
 import io.helidon.config.Config;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import io.wsconnector.annotations.BasePath;
 import io.wsconnector.annotations.OnBinaryMessage;
@@ -23,7 +25,9 @@ import io.wsconnector.runtime.WebSocketServer;
  * protect, because it is the project users copy: a page elsewhere is added by name, e.g.
  * {@code .allowedOrigins("http://localhost:3000")}.
  *
- * <p>Settings: {@code application.yaml} (port 9090, messages up to 16 MiB), which environment variables
+ * <p>Metrics, in Prometheus text format: {@code http://localhost:9090/observe/metrics}.
+ *
+ * <p>Settings: {@code application.yaml} (port 9090, messages up to 16 MiB, metrics on), which environment variables
  * ({@code WSCONNECTOR_SERVER_PORT=9000}) and system properties ({@code -Dwsconnector.server.port=9000})
  * override, and the command line overrides all of them.
  *
@@ -89,7 +93,9 @@ public class WebSocketEchoServer {
     static WebSocketServer start(Config config, OptionalInt port) {
         WebSocketServer.Builder builder = WebSocketServer.builder()
                 .config(config.get("wsconnector.server"))
-                .httpRouting(new EchoPage()::routes);
+                .httpRouting(new EchoPage()::routes)
+                // GET /observe/metrics: the meters counted with `metrics: true`, in Prometheus text format
+                .webServer(helidon -> helidon.addFeature(ObserveFeature.just(MetricsObserver.create())));
         port.ifPresent(builder::port);
         return builder.build().start();
     }

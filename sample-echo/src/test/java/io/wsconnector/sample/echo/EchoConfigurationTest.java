@@ -3,8 +3,12 @@ package io.wsconnector.sample.echo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.ByteBuffer;
 import java.util.Map;
@@ -61,6 +65,24 @@ class EchoConfigurationTest {
     void thePortOnTheCommandLineWinsOverTheConfiguredOne() {
         try (WebSocketServer server = WebSocketEchoServer.start(config(Map.of()), OptionalInt.of(0))) {
             assertNotEquals(9090, server.port(), "application.yaml says 9090; --port 0 chose a free one");
+        }
+    }
+
+    @Test
+    void theMetricsAreServedInPrometheusTextFormatOnTheSamePort() throws Exception {
+        try (WebSocketServer server = WebSocketEchoServer.start(config(Map.of()), OptionalInt.of(0));
+             EchoClient client = new EchoClient(server.endpointUris().get(0))) {
+            assertEquals("counted", client.echo("counted"));
+
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.port() + "/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, metrics.statusCode());
+            assertTrue(metrics.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"),
+                    metrics.headers().toString());
+            assertTrue(metrics.body().lines().anyMatch(line -> line.startsWith("wsconnector_messages_total{")
+                    && line.contains("direction=\"in\"") && line.contains("endpoint=\"/test/websocket\"")),
+                    metrics.body());
         }
     }
 }
