@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import io.wsconnector.runtime.protocol.ConnectionLimits;
 import io.wsconnector.runtime.protocol.EndpointMetrics;
 import io.wsconnector.runtime.protocol.RouteSettings;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -95,14 +95,13 @@ class ServerConfigTest {
         server = builder(Map.of(
                 "wsconnector.server.max-message-size", "64KiB",
                 "wsconnector.server.endpoints./echo.max-message-size", "1KiB")).build().start();
-        HttpClient http = HttpClient.newHttpClient();
         String twoKiB = "x".repeat(2048);
 
-        JdkClient rooms = JdkClient.connect(http, TestServers.uri(server, "/rooms/lobby"));
-        assertEquals(twoKiB, rooms.send(twoKiB).nextText());
-        JdkClient echo = JdkClient.connect(http, TestServers.uri(server, "/echo"));
+        JdkClient rooms = JdkClient.connect(TestServers.uri(server, "/rooms/lobby"));
+        assertEquals(twoKiB, rooms.send(twoKiB).awaitText());
+        JdkClient echo = JdkClient.connect(TestServers.uri(server, "/echo"));
         echo.send(twoKiB);
-        assertEquals(CloseCodes.MESSAGE_TOO_BIG, echo.awaitClose().statusCode());
+        echo.awaitClose(CloseCodes.MESSAGE_TOO_BIG);
     }
 
     @Test

@@ -1,30 +1,27 @@
 package io.wsconnector.sample.echo;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.OptionalInt;
+
+import io.helidon.config.Config;
+import io.helidon.config.ConfigSources;
+import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
+import org.junit.jupiter.api.Test;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
-import java.util.Map;
-import java.util.OptionalInt;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.TimeUnit;
-
-import io.helidon.config.Config;
-import io.helidon.config.ConfigSources;
-import io.wsconnector.runtime.WebSocketServer;
-import org.junit.jupiter.api.Test;
-
 /**
  * The echo server's settings come from its {@code application.yaml}, which system properties and
- * environment variables override, and the command line's port wins over all of them.
+ * environment variables override, and the command line's port wins over all of them; its meters are served
+ * on the same port.
  */
 class EchoConfigurationTest {
     /** What main reads, with a map standing for the system properties (the JVM's own are shared by all tests). */
@@ -37,27 +34,17 @@ class EchoConfigurationTest {
         byte[] twoMiB = new byte[2 * 1024 * 1024];
         try (WebSocketServer server = WebSocketEchoServer.start(config(Map.of("wsconnector.server.port", "0")),
                 OptionalInt.empty());
-             EchoClient client = new EchoClient(server.endpointUris().get(0))) {
-            assertArrayEquals(twoMiB, client.echo(twoMiB));
+             JdkClient client = JdkClient.connect(server.endpointUris().get(0))) {
+            assertArrayEquals(twoMiB, client.sendBinary(twoMiB).awaitBinary());
         }
     }
 
     @Test
     void aSystemPropertyOverridesTheApplicationYaml() throws Exception {
         try (WebSocketServer server = WebSocketEchoServer.start(config(Map.of(
-                "wsconnector.server.port", "0", "wsconnector.server.max-message-size", "1KiB")), OptionalInt.empty())) {
-            CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-            WebSocket webSocket = HttpClient.newHttpClient().newWebSocketBuilder()
-                    .buildAsync(server.endpointUris().get(0), new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onClose(WebSocket socket, int statusCode, String reason) {
-                            closeCode.complete(statusCode);
-                            return null;
-                        }
-                    })
-                    .get(10, TimeUnit.SECONDS);
-            webSocket.sendBinary(ByteBuffer.wrap(new byte[2048]), true);
-            assertEquals(1009, closeCode.get(10, TimeUnit.SECONDS), "a 2 KiB message over the 1 KiB limit");
+                "wsconnector.server.port", "0", "wsconnector.server.max-message-size", "1KiB")), OptionalInt.empty());
+             JdkClient client = JdkClient.connect(server.endpointUris().get(0))) {
+            client.sendBinary(new byte[2048]).awaitClose(1009);
         }
     }
 
@@ -71,8 +58,8 @@ class EchoConfigurationTest {
     @Test
     void theMetricsAreServedInPrometheusTextFormatOnTheSamePort() throws Exception {
         try (WebSocketServer server = WebSocketEchoServer.start(config(Map.of()), OptionalInt.of(0));
-             EchoClient client = new EchoClient(server.endpointUris().get(0))) {
-            assertEquals("counted", client.echo("counted"));
+             JdkClient client = JdkClient.connect(server.endpointUris().get(0))) {
+            assertEquals("counted", client.send("counted").awaitText());
 
             HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                     URI.create("http://127.0.0.1:" + server.port() + "/observe/metrics")).build(),
