@@ -72,4 +72,15 @@ class EchoConfigurationTest {
                     metrics.body());
         }
     }
+
+    @Test
+    void aHelidonFeatureOnTheClassPathIsServedOnlyWhenAdded() throws Exception {
+        // helidon-webserver-observe-metrics is on this class path; WebSocketServer does not look for features
+        try (WebSocketServer plain = WebSocketServer.builder().host("127.0.0.1").port(0).build().start()) {
+            HttpResponse<String> metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + plain.port() + "/observe/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(404, metrics.statusCode());
+        }
+    }
 }
