@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import io.helidon.common.config.Config;
@@ -66,7 +67,7 @@ public final class WebSocketServer implements AutoCloseable {
         this.routes = routes;
         WebSocketProtocol protocol = new WebSocketProtocol(routes, idleTimeouts);
         this.webServer = HelidonListener.configure(builder.host, builder.port, builder.tls, protocol,
-                builder.httpRouting, builder.webServerCustomizer).build();
+                http -> builder.httpRouting.accept(http, this), builder.webServerCustomizer).build();
     }
 
     /**
@@ -211,7 +212,7 @@ public final class WebSocketServer implements AutoCloseable {
         private MeterRegistry meterRegistry;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
-        private Consumer<HttpRouting.Builder> httpRouting = http -> { };
+        private BiConsumer<HttpRouting.Builder, WebSocketServer> httpRouting = (http, server) -> { };
 
         private Builder() {
         }
@@ -375,6 +376,24 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder httpRouting(Consumer<HttpRouting.Builder> routes) {
+            Objects.requireNonNull(routes, "routes");
+            this.httpRouting = (http, server) -> routes.accept(http);
+            return this;
+        }
+
+        /**
+         * Plain HTTP routes served next to the endpoints, with the server they are served by, so that a
+         * route can reach the endpoints' sessions, e.g.
+         * {@code .httpRouting((http, server) -> http.post("/announce", (req, res) -> res.send(
+         * "" + server.sessions(Chat.class).broadcastText(req.content().as(String.class)))))}. The routes are
+         * set up while the server is built, before it listens: use the server in their handlers (its
+         * {@link WebSocketServer#sessions sessions} are there from the start, its {@link WebSocketServer#port()}
+         * once it is started). Replaces routes given before.
+         *
+         * @param routes adds routes to Helidon's HTTP routing, given the server
+         * @return this builder
+         */
+        public Builder httpRouting(BiConsumer<HttpRouting.Builder, WebSocketServer> routes) {
             this.httpRouting = Objects.requireNonNull(routes, "routes");
             return this;
         }

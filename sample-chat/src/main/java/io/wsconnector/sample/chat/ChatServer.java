@@ -3,7 +3,6 @@ package io.wsconnector.sample.chat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.helidon.config.Config;
 import io.helidon.webserver.observe.ObserveFeature;
@@ -54,18 +53,14 @@ public final class ChatServer {
      */
     static WebSocketServer start(Config config, Options options) {
         String token = options.token(config);
-        // The HTTP routes are set up while the server is built, and handle requests once it listens:
-        // they reach its sessions through this reference, set in between.
-        AtomicReference<WebSocketServer> built = new AtomicReference<>();
-        ChatHttp http = new ChatHttp(token, () -> built.get().sessions(ChatRoom.class));
         WebSocketServer.Builder builder = WebSocketServer.builder()
                 // the port and the idle timeout (ChatRoom sets no idleTimeoutSeconds of its own, so it applies)
                 .config(config.get("wsconnector.server"))
                 // serve only what is added here (ChatRoom, needing a token, is not discoverable anyway)
                 .discoverEndpoints(false)
                 .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
-                // the page at / and POST /announce, on the same port
-                .httpRouting(http::routes)
+                // the page at / and POST /announce, on the same port; /announce reaches the rooms through the server
+                .httpRouting((http, server) -> new ChatHttp(token, () -> server.sessions(ChatRoom.class)).routes(http))
                 // GET /observe/metrics: the meters counted with `metrics: true`, in Prometheus text format
                 .webServer(helidon -> helidon.addFeature(ObserveFeature.just(MetricsObserver.create())));
         if (options.port() != null) {
@@ -74,9 +69,7 @@ public final class ChatServer {
         if (options.idleTimeout() != null) {
             builder.idleTimeout(options.idleTimeout());
         }
-        WebSocketServer server = builder.build();
-        built.set(server);
-        return server.start();
+        return builder.build().start();
     }
 
     /**
