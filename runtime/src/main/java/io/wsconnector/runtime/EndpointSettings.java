@@ -20,6 +20,7 @@ final class EndpointSettings {
     private Duration idleTimeout;
     private Integer sendQueueLimit;
     private SlowConsumerPolicy slowConsumerPolicy;
+    private Compression compression;
     /** {@code null} until an origin is added: an endpoint's override then replaces the server's list. */
     private Set<String> allowedOrigins;
 
@@ -34,6 +35,7 @@ final class EndpointSettings {
         defaults.idleTimeout = Duration.ZERO;
         defaults.sendQueueLimit = WebSocketServer.DEFAULT_SEND_QUEUE_LIMIT;
         defaults.slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
+        defaults.compression = Compression.defaults();
         defaults.allowedOrigins = new LinkedHashSet<>();
         return defaults;
     }
@@ -61,6 +63,10 @@ final class EndpointSettings {
         slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
     }
 
+    void compression(Compression setting) {
+        compression = Objects.requireNonNull(setting, "compression");
+    }
+
     void addAllowedOrigins(String... origins) {
         if (allowedOrigins == null) {
             allowedOrigins = new LinkedHashSet<>();
@@ -83,6 +89,16 @@ final class EndpointSettings {
             throw new IllegalArgumentException("idleTimeout must not be negative, not " + timeout);
         }
         idleTimeout = timeout;
+    }
+
+    /**
+     * The endpoint's compression: its own, else the server's, with whether its slow-consumer policy drops
+     * messages (then no compression context is kept).
+     */
+    EndpointCompression.Setting compression(EndpointSettings server) {
+        SlowConsumerPolicy policy = slowConsumerPolicy != null ? slowConsumerPolicy : server.slowConsumerPolicy;
+        return new EndpointCompression.Setting(compression != null ? compression : server.compression,
+                policy != SlowConsumerPolicy.CLOSE);
     }
 
     /**

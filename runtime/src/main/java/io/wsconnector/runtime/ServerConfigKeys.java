@@ -3,8 +3,10 @@ package io.wsconnector.runtime;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -36,7 +38,20 @@ final class ServerConfigKeys {
             Key.endpoint("allowed-origins", ServerConfigKeys::strings, EndpointSettings::addAllowedOrigins),
             Key.endpoint("send-queue-limit", ServerConfigKeys::bytes, EndpointSettings::sendQueueLimit),
             Key.endpoint("slow-consumer-policy", node -> constant(node, SlowConsumerPolicy.class),
-                    EndpointSettings::slowConsumerPolicy));
+                    EndpointSettings::slowConsumerPolicy),
+            Key.endpoint("compression", ServerConfigKeys::compression, EndpointSettings::compression));
+
+    /** The keys under {@code compression} (permessage-deflate), each with the {@link Compression.Builder} setting it sets. */
+    private static final Map<String, BiConsumer<Compression.Builder, Config>> COMPRESSION_KEYS = new LinkedHashMap<>();
+
+    static {
+        COMPRESSION_KEYS.put("enabled", (builder, node) -> { }); // read first, below
+        COMPRESSION_KEYS.put("server-no-context-takeover", (b, node) -> b.serverNoContextTakeover(bool(node)));
+        COMPRESSION_KEYS.put("client-no-context-takeover", (b, node) -> b.clientNoContextTakeover(bool(node)));
+        COMPRESSION_KEYS.put("server-max-window-bits", (b, node) -> b.serverMaxWindowBits(integer(node)));
+        COMPRESSION_KEYS.put("level", (b, node) -> b.level(integer(node)));
+        COMPRESSION_KEYS.put("threshold", (b, node) -> b.threshold(bytes(node)));
+    }
 
     private static final Pattern BYTES = Pattern.compile("(\\d+)\\s*(|KiB|MiB|GiB)");
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
@@ -56,7 +71,8 @@ final class ServerConfigKeys {
         for (Config child : children(node)) {
             if (child.name().equals(ENDPOINTS)) {
                 for (Config endpoint : children(child)) {
-                    EndpointSettings overrides = builder.endpointSettings(endpoint.name(), endpoint.key().toString());
+                    EndpointSettings overrides = builder.endpointSettings(endpoint.name(),
+                            "Configuration key " + endpoint.key());
                     for (Config setting : children(endpoint)) {
                         apply(setting, true, builder, overrides);
                     }
@@ -183,6 +199,21 @@ final class ServerConfigKeys {
                 ? node.asList(String.class).get()
                 : List.of(string(node).split(","));
         return values.stream().map(String::trim).filter(value -> !value.isEmpty()).toArray(String[]::new);
+    }
+
+    /** {@code enabled: false}, or the settings that differ from {@link Compression#defaults()}. */
+    private static Compression compression(Config node) {
+        Compression.Builder builder = Compression.builder();
+        for (Config setting : children(node)) {
+            BiConsumer<Compression.Builder, Config> key = COMPRESSION_KEYS.get(setting.name());
+            if (key == null) {
+                throw new IllegalArgumentException("unknown key " + setting.name() + "; the keys are "
+                        + COMPRESSION_KEYS.keySet());
+            }
+            key.accept(builder, setting);
+        }
+        Config enabled = node.get("enabled");
+        return enabled.exists() && !bool(enabled) ? Compression.disabled() : builder.build();
     }
 
     private static <E extends Enum<E>> E constant(Config node, Class<E> type) {

@@ -56,11 +56,13 @@ public final class WebSocketServer implements AutoCloseable {
     private final int requestedPort;
     private final EndpointRoutes routes;
     private final IdleTimeouts idleTimeouts = new IdleTimeouts();
+    private final EndpointCompression compression;
     private final List<HelidonEndpointMetrics> metrics;
 
     private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes,
-                            List<HelidonEndpointMetrics> metrics) {
+                            EndpointCompression compression, List<HelidonEndpointMetrics> metrics) {
         this.endpoints = endpoints;
+        this.compression = compression;
         this.metrics = metrics;
         this.host = builder.host;
         this.requestedPort = builder.port;
@@ -184,6 +186,7 @@ public final class WebSocketServer implements AutoCloseable {
             webServer.stop();
         } finally {
             idleTimeouts.stop();
+            compression.close();
             metrics.forEach(HelidonEndpointMetrics::unregister);
         }
     }
@@ -411,6 +414,33 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Whether and how messages are compressed with clients that offer {@code permessage-deflate} (RFC
+         * 7692), for endpoints without a setting of their own; {@link Compression#defaults()} by default:
+         * on, keeping no compression context between messages, which costs an idle connection under 2 KiB.
+         *
+         * @param compression the setting, e.g. {@link Compression#disabled()}
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            defaults.compression(compression);
+            return this;
+        }
+
+        /**
+         * The compression of one endpoint, instead of the server's.
+         *
+         * @param endpointPath the endpoint's path or path template, as declared
+         * @param compression  the setting
+         * @return this builder
+         * @see #compression(Compression)
+         */
+        public Builder compression(String endpointPath, Compression compression) {
+            Objects.requireNonNull(endpointPath, "endpointPath");
+            endpointSettings(endpointPath, "compression(\"" + endpointPath + "\", ...)").compression(compression);
+            return this;
+        }
+
+        /**
          * Applies the settings under a Helidon configuration node, by convention {@code wsconnector.server}
          * (from {@code application.yaml}, environment variables, system properties), e.g.
          * {@code .config(Config.create().get("wsconnector.server"))}: {@code host}, {@code port}, {@code tls}
@@ -459,10 +489,10 @@ public final class WebSocketServer implements AutoCloseable {
          * The settings configured for the endpoint with this path, instead of the server's.
          *
          * @param path      the endpoint's path or path template, as declared
-         * @param configKey where they are configured, for messages
+         * @param source    what configures them, for messages (e.g. {@code Configuration key wsconnector.server.endpoints./chat})
          */
-        EndpointSettings endpointSettings(String path, String configKey) {
-            endpointSettingsKeys.put(path, configKey);
+        EndpointSettings endpointSettings(String path, String source) {
+            endpointSettingsKeys.put(path, source);
             return endpointSettings.computeIfAbsent(path, any -> EndpointSettings.overrides());
         }
 
@@ -478,7 +508,8 @@ public final class WebSocketServer implements AutoCloseable {
          *                               same path, a path does not start with {@code /} or names a parameter
          *                               twice, or two path templates can match the same path (e.g.
          *                               {@code /rooms/{room}} and {@code /rooms/{id}}), or settings
-         *                               are configured for a path no endpoint has
+         *                               (configured, or {@code compression(path, ...)}) name a path no
+         *                               endpoint has
          */
         public WebSocketServer build() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
@@ -488,13 +519,15 @@ public final class WebSocketServer implements AutoCloseable {
             endpoints.forEach(endpoint -> byPath.put(endpoint.path(), endpoint));
             endpointSettings.keySet().forEach(path -> {
                 if (!byPath.containsKey(path)) {
-                    throw new IllegalStateException("Configuration key " + endpointSettingsKeys.get(path)
-                            + " names no endpoint; the endpoints' paths are " + byPath.keySet());
+                    throw new IllegalStateException(endpointSettingsKeys.get(path) + " names no endpoint; the "
+                            + "endpoints' paths are " + byPath.keySet());
                 }
             });
             EndpointSettings none = EndpointSettings.overrides();
+            EndpointCompression compression = new EndpointCompression(endpoint ->
+                    endpointSettings.getOrDefault(endpoint.path(), none).compression(defaults));
             List<HelidonEndpointMetrics> metrics = new ArrayList<>();
-            EndpointRoutes routes = EndpointRoutes.create(endpoints, endpoint -> {
+            EndpointRoutes routes = EndpointRoutes.create(endpoints, compression, endpoint -> {
                 EndpointMetrics counted = EndpointMetrics.NONE;
                 if (meterRegistry != null) {
                     HelidonEndpointMetrics meters = new HelidonEndpointMetrics(meterRegistry, endpoint.path());
@@ -503,7 +536,7 @@ public final class WebSocketServer implements AutoCloseable {
                 }
                 return endpointSettings.getOrDefault(endpoint.path(), none).resolve(defaults, endpoint, counted);
             });
-            return new WebSocketServer(this, endpoints, routes, List.copyOf(metrics));
+            return new WebSocketServer(this, endpoints, routes, compression, List.copyOf(metrics));
         }
     }
 }

@@ -168,6 +168,38 @@ class ServerConfigTest {
     }
 
     @Test
+    void compressionIsConfiguredForTheServerAndForOneEndpoint() {
+        WebSocketServer.Builder builder = builder(Map.of(
+                "wsconnector.server.compression.level", "9",
+                "wsconnector.server.compression.threshold", "1KiB",
+                "wsconnector.server.endpoints./rooms/{room}.compression.enabled", "false"));
+
+        Compression echo = builder.endpointSettings(ECHO.path(), "test").compression(builder.defaults()).compression();
+        assertEquals(9, echo.level());
+        assertEquals(1024, echo.threshold());
+        assertEquals(false, builder.endpointSettings(ROOMS.path(), "test").compression(builder.defaults())
+                .compression().enabled());
+    }
+
+    @Test
+    void aBadCompressionKeyIsRefusedByTheCompressionKey() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> builder(Map.of("wsconnector.server.compression.levle", "9")));
+
+        assertEquals("Configuration key wsconnector.server.compression: unknown key levle; the keys are [enabled, "
+                + "server-no-context-takeover, client-no-context-takeover, server-max-window-bits, level, threshold]",
+                e.getMessage());
+    }
+
+    @Test
+    void compressionForAPathNoEndpointHasFailsTheBuild() {
+        WebSocketServer.Builder builder = TestServers.builder(b -> b.compression("/nope", Compression.disabled()), ECHO);
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+        assertEquals("compression(\"/nope\", ...) names no endpoint; the endpoints' paths are [/echo]", e.getMessage());
+    }
+
+    @Test
     void settingsForAPathNoEndpointHasFailTheBuild() {
         WebSocketServer.Builder builder = builder(Map.of("wsconnector.server.endpoints./ehco.max-message-size", "1"));
 

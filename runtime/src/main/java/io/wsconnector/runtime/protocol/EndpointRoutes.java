@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.deflate.DeflateExtension;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
@@ -28,12 +29,14 @@ public final class EndpointRoutes {
     /**
      * Routes to these endpoints.
      *
-     * @param endpoints the endpoints, each path once
-     * @param settings  the settings of each endpoint
+     * @param endpoints   the endpoints, each path once
+     * @param compression the permessage-deflate extension of each endpoint; {@code null} for none
+     * @param settings    the settings of each endpoint
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
     public static EndpointRoutes create(List<WebSocketEndpoint> endpoints,
+                                        Function<WebSocketEndpoint, DeflateExtension> compression,
                                         Function<WebSocketEndpoint, RouteSettings> settings) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
@@ -46,8 +49,9 @@ public final class EndpointRoutes {
             }
             RouteSettings own = settings.apply(endpoint);
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(), new OriginPolicy(own.allowedOrigins()),
-                    own.metrics(), new EndpointSessions(endpoint.path()));
+                    Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(),
+                    new OriginPolicy(own.allowedOrigins()), own.metrics(), new EndpointSessions(endpoint.path()),
+                    compression.apply(endpoint));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -149,10 +153,11 @@ public final class EndpointRoutes {
      * @param origins          which other browser origins may connect to it
      * @param metrics          what is counted for it
      * @param sessions         its open sessions and rooms
+     * @param compression      its permessage-deflate extension; {@code null} if it declines the offers
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
                  Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, OriginPolicy origins,
-                 EndpointMetrics metrics, EndpointSessions sessions) {
+                 EndpointMetrics metrics, EndpointSessions sessions, DeflateExtension compression) {
     }
 
     /**
