@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 import io.wsconnector.testsupport.JdkClient;
@@ -18,7 +19,8 @@ import io.wsconnector.testsupport.RawWebSocketClient;
  */
 public final class WebSocketClients {
     private final int port;
-    private final List<AutoCloseable> connected = new ArrayList<>();
+    /** What to close after the test; clients may be connected from several threads at once. */
+    private final List<AutoCloseable> connected = new CopyOnWriteArrayList<>();
 
     WebSocketClients(int port) {
         this.port = port;
@@ -54,7 +56,7 @@ public final class WebSocketClients {
      * @return the connected client
      * @throws Exception if the handshake fails or takes over 10 s
      */
-    public synchronized JdkClient connect(String pathAndQuery, Consumer<WebSocket.Builder> handshake) throws Exception {
+    public JdkClient connect(String pathAndQuery, Consumer<WebSocket.Builder> handshake) throws Exception {
         JdkClient client = JdkClient.connect(uri(pathAndQuery), handshake);
         connected.add(client::abort);
         return client;
@@ -81,7 +83,7 @@ public final class WebSocketClients {
      * @return the connected client
      * @throws IOException if the server does not answer 101
      */
-    public synchronized RawWebSocketClient raw(String pathAndQuery, String... extraHeaderLines) throws IOException {
+    public RawWebSocketClient raw(String pathAndQuery, String... extraHeaderLines) throws IOException {
         RawWebSocketClient client = RawWebSocketClient.connect(port, pathAndQuery, extraHeaderLines);
         connected.add(client);
         return client;
@@ -100,14 +102,15 @@ public final class WebSocketClients {
     }
 
     /** Closes every client connected since the last call, without waiting for the server. */
-    synchronized void closeAll() {
-        for (AutoCloseable client : connected) {
+    void closeAll() {
+        List<AutoCloseable> clients = new ArrayList<>(connected);
+        connected.removeAll(clients);
+        for (AutoCloseable client : clients) {
             try {
                 client.close();
             } catch (Exception e) {
                 // closed already, or broken: gone all the same
             }
         }
-        connected.clear();
     }
 }
