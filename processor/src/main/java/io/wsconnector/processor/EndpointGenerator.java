@@ -92,7 +92,7 @@ final class EndpointGenerator {
             List<HandlerMethod> handlers = model.handlers(kind);
             if (kind == HandlerKind.ERROR) {
                 if (!handlers.isEmpty() || model.decodes()) {
-                    type.addMethod(onError(handlers, names, model.decodes()));
+                    type.addMethod(onError(handlers, names, model.decodes() && !model.handlesDecodeFailures()));
                 }
             } else if (kind == HandlerKind.TEXT_MESSAGE && model.dispatchKey().isPresent()) {
                 if (!handlers.isEmpty()) {
@@ -161,10 +161,12 @@ final class EndpointGenerator {
     /**
      * {@code onError}: tries the {@code @OnError} methods, most specific type first; each that matches
      * handles the exception. A method for {@code Throwable} matches every exception, so it comes last
-     * and without a type test. When a message can fail to decode, a {@code MessageDecodeException} no
-     * method takes closes the connection with its code (1003 or 1007), not the runtime's 1011.
+     * and without a type test.
+     *
+     * @param closeOnDecodeFailure whether a {@code MessageDecodeException}, which no method takes, closes
+     *                             the connection with its code (1003 or 1007) rather than the runtime's 1011
      */
-    private MethodSpec onError(List<HandlerMethod> handlers, DispatcherNames names, boolean decodes) {
+    private MethodSpec onError(List<HandlerMethod> handlers, DispatcherNames names, boolean closeOnDecodeFailure) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(HandlerKind.ERROR.dispatcherMethod())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -186,7 +188,7 @@ final class EndpointGenerator {
                     .addStatement("return true")
                     .endControlFlow();
         }
-        if (!handlesAll && decodes) {
+        if (!handlesAll && closeOnDecodeFailure) {
             method.beginControlFlow("if ($N instanceof $T $N)", ERROR, KnownTypes.MESSAGE_DECODE_EXCEPTION, CAUGHT)
                     .addStatement("$T.close(session, $N)", KnownTypes.DECODE_FAILURES, CAUGHT)
                     .addStatement("return true")

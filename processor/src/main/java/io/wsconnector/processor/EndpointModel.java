@@ -81,6 +81,17 @@ record EndpointModel(TypeElement element,
     }
 
     /**
+     * Whether an {@code @OnError} method takes every {@code MessageDecodeException}: one for it or for
+     * one of its supertypes ({@code RuntimeException}, {@code Exception}, {@code Throwable}).
+     */
+    boolean handlesDecodeFailures() {
+        Set<ClassName> takers = Set.of(KnownTypes.MESSAGE_DECODE_EXCEPTION, KnownTypes.RUNTIME_EXCEPTION,
+                KnownTypes.EXCEPTION, KnownTypes.THROWABLE);
+        return handlers(HandlerKind.ERROR).stream()
+                .anyMatch(handler -> takers.contains(handler.handledError().orElseThrow().type()));
+    }
+
+    /**
      * Every distinct handshake value the handlers take, each converted once per connection: path
      * parameters in template order, then query parameters, then headers, each in the order the
      * handlers first take them.
