@@ -15,7 +15,8 @@ final class LogCapture implements AutoCloseable {
     private static final String RUNTIME_LOGGER = "io.wsconnector.runtime.WebSocketServer";
 
     /** Held, so that the logger and its handler are not collected while capturing. */
-    private final Logger logger = Logger.getLogger(RUNTIME_LOGGER);
+    private final Logger logger;
+    private final Level levelBefore;
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -35,8 +36,29 @@ final class LogCapture implements AutoCloseable {
     };
 
     LogCapture() {
+        this(RUNTIME_LOGGER);
+    }
+
+    /** Captures what the logger of that name logs, at every level. */
+    LogCapture(String loggerName) {
+        logger = Logger.getLogger(loggerName);
+        levelBefore = logger.getLevel();
+        logger.setLevel(Level.ALL);
         handler.setLevel(Level.ALL);
         logger.addHandler(handler);
+    }
+
+    /** The levels of the records logged so far whose message contains {@code text}, in order. */
+    List<Level> levelsOf(String text) {
+        List<Level> found = new ArrayList<>();
+        synchronized (records) {
+            for (LogRecord record : records) {
+                if (record.getMessage() != null && record.getMessage().contains(text)) {
+                    found.add(record.getLevel());
+                }
+            }
+        }
+        return found;
     }
 
     /** The messages logged at WARNING so far that contain {@code text}. */
@@ -56,5 +78,6 @@ final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(handler);
+        logger.setLevel(levelBefore);
     }
 }
