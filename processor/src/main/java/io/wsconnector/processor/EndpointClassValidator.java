@@ -195,7 +195,7 @@ final class EndpointClassValidator {
      * The JSON field of {@code @WebSocketUpgradePath} that text messages are dispatched on; reported when
      * the JSON module that reads it is missing.
      *
-     * @return the field's name; empty if the endpoint has none, or in error
+     * @return the field's name; empty if the endpoint has none
      */
     Optional<String> dispatchKey(TypeElement type) {
         AnnotationMirror upgrade = annotation(type, KnownTypes.UPGRADE_PATH);
@@ -205,7 +205,6 @@ final class EndpointClassValidator {
         }
         if (!mirrors.exists(KnownTypes.JSON_DISPATCH_KEY)) {
             report.error(Messages.dispatchKeyWithoutJson(key), type, upgrade, value);
-            return Optional.empty();
         }
         return Optional.of(key);
     }

@@ -147,7 +147,8 @@ final class HandlerMethodValidator {
         boolean takesMessage = arguments.stream().anyMatch(a -> a instanceof TypedMessage
                 || a instanceof EventArgument event && event.isMessage());
         // a dispatched handler may take only the key's value, e.g. {"type":"leave"}
-        if (kind.requiresMessage() && dispatchValue.isEmpty() && !takesMessage && !hasErrorType(method)) {
+        if (kind.requiresMessage() && dispatchValue.isEmpty() && !takesMessage && !hasErrorType(method)
+                && !arguments.contains(null)) {
             report.error(kind == HandlerKind.TEXT_MESSAGE ? Messages.textMessageMissing(name)
                     : Messages.binaryMessageMissing(name), method);
         }
@@ -191,7 +192,8 @@ final class HandlerMethodValidator {
 
     /**
      * What the dispatcher passes for each parameter, in order; {@code null} for a parameter whose type
-     * javac could not resolve (javac reports it). A parameter in error is left out.
+     * javac could not resolve (javac reports it) or a typed message without codec (reported). Another
+     * parameter in error is left out.
      */
     private List<Argument> arguments(ExecutableElement method, HandlerKind kind, String name, Optional<String> path,
                                      EndpointCodecs codecs) {
@@ -217,7 +219,8 @@ final class HandlerMethodValidator {
             if (argument.isEmpty() && kind.requiresMessage() && isTypedMessageCandidate(type, kind, codecs)) {
                 argument = codec(parameter, name, kind, type, "takes", codecs).map(TypedMessage::new);
                 if (argument.isEmpty()) {
-                    continue; // reported
+                    arguments.add(null); // reported: the handler takes a message, but of a type without codec
+                    continue;
                 }
             }
             Optional<Argument> accepted = argument;
