@@ -2,10 +2,14 @@ package io.wsconnector.bench;
 
 import java.util.Locale;
 
-/** Whether the load generator sends text frames (opcode 1) or binary frames (opcode 2). */
+/**
+ * Whether the load generator sends text frames (opcode 1) or binary frames (opcode 2), and for text
+ * whether it is JSON (a {@link JsonMessages.Move}, for {@link JsonBench}).
+ */
 public enum PayloadKind {
     TEXT(0x1),
-    BINARY(0x2);
+    BINARY(0x2),
+    JSON(0x1);
 
     final int opcode;
 
