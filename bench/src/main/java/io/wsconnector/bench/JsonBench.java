@@ -3,6 +3,7 @@ package io.wsconnector.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -82,18 +83,12 @@ public final class JsonBench {
                     PayloadKind.JSON).withPath(VARIANTS.get(variant));
             try (LoadGenerator gen = LoadGenerator.start(config)) {
                 gen.awaitOpen(Scenarios.OPEN_TIMEOUT);
-                gen.resume();
-                gen.sleepChecking(options.warmup);
-                gen.pause();
-                gen.awaitDrained(Scenarios.DRAIN_TIMEOUT);
+                runQuiesced(gen, options.warmup);
                 long echoed0 = gen.echoed();
                 long cpu0 = counter(process, "cpu", "CPU", "nanos");
                 long alloc0 = counter(process, "alloc", "ALLOC", "bytes");
                 long t0 = System.nanoTime();
-                gen.resume();
-                gen.sleepChecking(options.measure);
-                gen.pause();
-                gen.awaitDrained(Scenarios.DRAIN_TIMEOUT);
+                runQuiesced(gen, options.measure);
                 long t1 = System.nanoTime();
                 long alloc1 = counter(process, "alloc", "ALLOC", "bytes");
                 long cpu1 = counter(process, "cpu", "CPU", "nanos");
@@ -111,6 +106,14 @@ public final class JsonBench {
                 throw new BenchException("load generator: " + e, e);
             }
         }
+    }
+
+    /** Sends for {@code duration}, then stops and waits until every message has been answered. */
+    private static void runQuiesced(LoadGenerator gen, Duration duration) {
+        gen.resume();
+        gen.sleepChecking(duration);
+        gen.pause();
+        gen.awaitDrained(Scenarios.DRAIN_TIMEOUT);
     }
 
     private static long counter(ServerProcess process, String command, String reply, String field) {

@@ -48,7 +48,7 @@ public final class TypedReplies {
      */
     public static <T> CompletionStage<?> sendBinary(WebSocketSession session, CompletionStage<T> reply,
                                                     BinaryCodec<? super T> codec) {
-        return AsyncReplies.sendBinary(session, reply.thenApply(value -> value == null ? null : codec.encode(value)));
+        return AsyncReplies.sendBinary(session, encoded(reply, codec));
     }
 
     /**
@@ -60,11 +60,14 @@ public final class TypedReplies {
      */
     public static <T> CompletionStage<?> broadcastBinary(WebSocketSession session, CompletionStage<T> reply,
                                                          BinaryCodec<? super T> codec) {
-        return AsyncReplies.broadcastBinary(session,
-                reply.thenApply(value -> value == null ? null : codec.encode(value)));
+        return AsyncReplies.broadcastBinary(session, encoded(reply, codec));
     }
 
     private static <T> CompletionStage<String> encoded(CompletionStage<T> reply, TextCodec<? super T> codec) {
+        return reply.thenApply(value -> value == null ? null : codec.encode(value));
+    }
+
+    private static <T> CompletionStage<byte[]> encoded(CompletionStage<T> reply, BinaryCodec<? super T> codec) {
         return reply.thenApply(value -> value == null ? null : codec.encode(value));
     }
 }

@@ -50,11 +50,11 @@ class TypedMessagesTest {
     void eachValueOfTheKeyReachesItsHandler_withItsTypedReplyByteForByte() throws Exception {
         JdkClient client = game();
 
-        assertEquals("{\"room\":\"lobby\",\"by\":\"join\"}", client.send("{\"type\":\"join\",\"room\":\"lobby\"}").nextMessage());
-        assertEquals("{\"x\":4,\"y\":3,\"by\":\"move\"}", client.send("{\"x\":3,\"type\":\"move\",\"y\":4}").nextMessage());
-        assertEquals("raw {\"type\":\"raw\",\"n\":[1,{}]}", client.send("{\"type\":\"raw\",\"n\":[1,{}]}").nextMessage());
+        assertEquals("{\"room\":\"lobby\",\"by\":\"join\"}", client.send("{\"type\":\"join\",\"room\":\"lobby\"}").awaitText());
+        assertEquals("{\"x\":4,\"y\":3,\"by\":\"move\"}", client.send("{\"x\":3,\"type\":\"move\",\"y\":4}").awaitText());
+        assertEquals("raw {\"type\":\"raw\",\"n\":[1,{}]}", client.send("{\"type\":\"raw\",\"n\":[1,{}]}").awaitText());
         client.send("{\"type\":\"nothing\"}");
-        assertEquals("{\"x\":1,\"y\":2,\"by\":\"move\"}", client.send("{\"type\":\"move\",\"x\":2,\"y\":1}").nextMessage());
+        assertEquals("{\"x\":1,\"y\":2,\"by\":\"move\"}", client.send("{\"type\":\"move\",\"x\":2,\"y\":1}").awaitText());
         client.send("{\"type\":\"leave\"}");
         assertEquals(new JdkClient.Close(1000, "bye"), client.awaitClose());
     }
@@ -63,7 +63,7 @@ class TypedMessagesTest {
     void aCompletionStageOfATypedValueIsEncodedAndSentWhenItCompletes() throws Exception {
         JdkClient client = game();
 
-        assertEquals("{\"x\":7,\"y\":-8,\"by\":\"later\"}", client.send("{\"type\":\"later\",\"x\":7,\"y\":-8}").nextMessage());
+        assertEquals("{\"x\":7,\"y\":-8,\"by\":\"later\"}", client.send("{\"type\":\"later\",\"x\":7,\"y\":-8}").awaitText());
         client.close(1000, "");
     }
 
@@ -74,8 +74,8 @@ class TypedMessagesTest {
 
         sender.send("{\"type\":\"say\",\"text\":\"hi \\\"all\\\"\"}");
 
-        assertEquals("{\"text\":\"hi \\\"all\\\"!\"}", sender.nextMessage());
-        assertEquals("{\"text\":\"hi \\\"all\\\"!\"}", other.nextMessage());
+        assertEquals("{\"text\":\"hi \\\"all\\\"!\"}", sender.awaitText());
+        assertEquals("{\"text\":\"hi \\\"all\\\"!\"}", other.awaitText());
         sender.close(1000, "");
         other.close(1000, "");
     }
@@ -86,7 +86,7 @@ class TypedMessagesTest {
 
         client.sendFragments("{\"ty", "pe\":\"mo", "ve\",\"x\":1", "0,\"y\":", "20}");
 
-        assertEquals("{\"x\":20,\"y\":10,\"by\":\"move\"}", client.nextMessage());
+        assertEquals("{\"x\":20,\"y\":10,\"by\":\"move\"}", client.awaitText());
         client.close(1000, "");
     }
 
@@ -110,7 +110,7 @@ class TypedMessagesTest {
             client.send(message);
 
             // the first thing to arrive is the close: no handler ran
-            assertEquals(new JdkClient.Close(code, reason), client.nextEvent(), what);
+            assertEquals(new JdkClient.Close(code, reason), client.awaitEvent(), what);
             assertEquals(List.of(Level.FINE), log.levelsOf("with " + code + ": a message did not decode"));
             assertEquals(List.of(), runtimeLog.levelsOf("1011"));
         }
@@ -127,8 +127,8 @@ class TypedMessagesTest {
             String failure, String message) throws Exception {
         JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/lenient-game"));
 
-        assertEquals(failure + " " + message, client.send(message).nextMessage());
-        assertEquals("{\"x\":1,\"y\":2,\"by\":\"lenient\"}", client.send("{\"type\":\"move\",\"x\":1,\"y\":2}").nextMessage());
+        assertEquals(failure + " " + message, client.send(message).awaitText());
+        assertEquals("{\"x\":1,\"y\":2,\"by\":\"lenient\"}", client.send("{\"type\":\"move\",\"x\":1,\"y\":2}").awaitText());
         client.close(1000, "");
     }
 }
