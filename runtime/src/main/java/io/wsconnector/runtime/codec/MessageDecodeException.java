@@ -14,7 +14,9 @@ import java.util.Objects;
  * text, and the server logs it at {@code DEBUG}: a client can send as many bad messages as it likes,
  * so a higher level would let it flood the log.
  *
- * <p>A handler may throw it too, to reject a message it finds invalid with the same outcome.
+ * <p>In an endpoint whose handlers take typed messages, or that has a dispatch key, a handler may throw
+ * it too, to reject a message it finds invalid with the same outcome; elsewhere it is an exception like
+ * any other (1011 without an {@code @OnError} for it).
  */
 public class MessageDecodeException extends RuntimeException {
     private static final long serialVersionUID = 1L;
