@@ -20,7 +20,8 @@ import io.wsconnector.runtime.WebSocketSessions;
  * a removed session leaves every room it is in.
  *
  * <p>Every broadcast, to the endpoint or to a room, goes through {@link #broadcast}: it encodes the frame
- * once ({@link Frames}) and hands the same array to every recipient. That method is the one place where
+ * once per way of sending it ({@link BroadcastMessage}: uncompressed, or compressed without context) and
+ * hands the same array to every recipient that sends it that way. That method is the one place where
  * broadcasts could also be relayed to other nodes of a cluster. The maps are concurrent, so broadcasts,
  * joins and closes may run at the same time on any threads.
  */
@@ -80,17 +81,17 @@ final class EndpointSessions implements WebSocketSessions {
 
     @Override
     public int broadcastText(String text, Predicate<? super WebSocketSession> filter) {
-        return broadcast(null, Frames.text(text), filter);
+        return broadcast(null, BroadcastMessage.text(text), filter);
     }
 
     @Override
     public int broadcastBinary(byte[] data, Predicate<? super WebSocketSession> filter) {
-        return broadcast(null, Frames.binary(data), filter);
+        return broadcast(null, BroadcastMessage.binary(data), filter);
     }
 
     @Override
     public int broadcastBinary(ByteBuffer data, Predicate<? super WebSocketSession> filter) {
-        return broadcast(null, Frames.binary(data), filter);
+        return broadcast(null, BroadcastMessage.binary(data), filter);
     }
 
     @Override
@@ -99,19 +100,19 @@ final class EndpointSessions implements WebSocketSessions {
     }
 
     /**
-     * Hands one encoded frame to every open session of the endpoint, or of one of its rooms, that the
-     * filter accepts.
+     * Hands one message to every open session of the endpoint, or of one of its rooms, that the filter
+     * accepts.
      *
-     * @param room  the room; {@code null} for every open session of the endpoint
-     * @param frame the frame, shared by all recipients
+     * @param room    the room; {@code null} for every open session of the endpoint
+     * @param message the message, whose frames recipients share
      * @return how many sessions took it
      */
-    private int broadcast(String room, byte[] frame, Predicate<? super WebSocketSession> filter) {
+    private int broadcast(String room, BroadcastMessage message, Predicate<? super WebSocketSession> filter) {
         Objects.requireNonNull(filter, "filter");
         Collection<ConnectionSession> recipients = room == null ? open.values() : roomMembers.of(room);
         int count = 0;
         for (ConnectionSession session : recipients) {
-            if (session.isOpen() && filter.test(session) && session.sendShared(frame)) {
+            if (session.isOpen() && filter.test(session) && session.sendBroadcast(message)) {
                 count++;
             }
         }
@@ -143,17 +144,17 @@ final class EndpointSessions implements WebSocketSessions {
 
         @Override
         public int broadcastText(String text, Predicate<? super WebSocketSession> filter) {
-            return broadcast(name, Frames.text(text), filter);
+            return broadcast(name, BroadcastMessage.text(text), filter);
         }
 
         @Override
         public int broadcastBinary(byte[] data, Predicate<? super WebSocketSession> filter) {
-            return broadcast(name, Frames.binary(data), filter);
+            return broadcast(name, BroadcastMessage.binary(data), filter);
         }
 
         @Override
         public int broadcastBinary(ByteBuffer data, Predicate<? super WebSocketSession> filter) {
-            return broadcast(name, Frames.binary(data), filter);
+            return broadcast(name, BroadcastMessage.binary(data), filter);
         }
 
         @Override
