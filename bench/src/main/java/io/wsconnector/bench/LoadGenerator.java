@@ -50,6 +50,10 @@ import org.HdrHistogram.SingleWriterRecorder;
 final class LoadGenerator implements AutoCloseable {
     static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int HEADER_DIGITS = 16;
+    /** Where the digits are in a JSON payload: in the value of its first field, {@code "id"}. */
+    private static final int JSON_HEADER_OFFSET = "{\"id\":\"".length();
+    /** Where the 16 digits start in each payload. */
+    private final int headerOffset;
     private static final int TEMPLATES = 8;
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final int MAX_FRAME = 64 * 1024 * 1024;
@@ -83,6 +87,12 @@ final class LoadGenerator implements AutoCloseable {
             if (payloadBytes < HEADER_DIGITS || payloadBytes > MAX_FRAME) {
                 throw new IllegalArgumentException("payload must be " + HEADER_DIGITS + ".." + MAX_FRAME + " bytes");
             }
+        }
+
+        /** The same, to another path (another endpoint of the same server). */
+        Config withPath(String otherPath) {
+            return new Config(host, port, otherPath, connections, pipeline, payloadBytes, kind, messagesPerConnection,
+                    maxPendingHandshakes, maxLifetime);
         }
 
         static Config of(String host, int port, int connections, int pipeline, int payloadBytes, PayloadKind kind) {
@@ -140,12 +150,16 @@ final class LoadGenerator implements AutoCloseable {
         this.selector = Selector.open();
         this.conns = new Conn[config.connections()];
         Random patterns = new Random(0x5eedL + config.payloadBytes());
+        this.headerOffset = config.kind() == PayloadKind.JSON_MOVE ? JSON_HEADER_OFFSET : 0;
         for (int t = 0; t < TEMPLATES; t++) {
             byte[] p = new byte[config.payloadBytes()];
             if (config.kind() == PayloadKind.JSON) {
                 JsonLike.fill(p, patterns);
+            } else if (config.kind() == PayloadKind.JSON_MOVE) {
+                p = jsonTemplate(patterns, config.payloadBytes());
             }
-            for (int i = 0; i < p.length && config.kind() != PayloadKind.JSON; i++) {
+            boolean random = config.kind() == PayloadKind.TEXT || config.kind() == PayloadKind.BINARY;
+            for (int i = 0; random && i < p.length; i++) {
                 p[i] = config.kind() == PayloadKind.TEXT ? (byte) (0x21 + patterns.nextInt(0x7e - 0x21 + 1))
                         : (byte) patterns.nextInt(256);
             }
@@ -158,6 +172,28 @@ final class LoadGenerator implements AutoCloseable {
         } while (maskState == 0);
         this.thread = new Thread(this::run, "loadgen");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * A {@link JsonMessages.Move} of exactly {@code size} bytes, as avaje-jsonb writes it (fields in component
+     * order, no spaces), its {@code id} 16 placeholder digits and its {@code note} padded with random letters.
+     */
+    private static byte[] jsonTemplate(Random random, int size) {
+        String start = "{\"id\":\"" + "0".repeat(HEADER_DIGITS) + "\",\"type\":\"move\",\"player\":\"player-"
+                + random.nextInt(10_000) + "\",\"x\":" + (random.nextInt(2000) - 1000) + ",\"y\":"
+                + (random.nextInt(2000) - 1000) + ",\"z\":" + random.nextInt(100) + ",\"tick\":"
+                + (1_000_000_000L + random.nextInt(1_000_000)) + ",\"running\":" + random.nextBoolean() + ",\"note\":\"";
+        String end = "\"}";
+        int padding = size - start.length() - end.length();
+        if (padding < 0) {
+            throw new IllegalArgumentException("a JSON payload needs at least " + (start.length() + end.length())
+                    + " bytes");
+        }
+        StringBuilder note = new StringBuilder(padding);
+        for (int i = 0; i < padding; i++) {
+            note.append((char) ('a' + random.nextInt(26)));
+        }
+        return (start + note + end).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Starts the loop thread, which opens the connections (see {@link #awaitOpen}). */
@@ -739,19 +775,25 @@ final class LoadGenerator implements AutoCloseable {
                 return;
             }
             writeDigits(id, seq);
-            int at = Arrays.mismatch(a, offset, offset + HEADER_DIGITS, digits, 0, HEADER_DIGITS);
+            byte[] template = templates[(int) (seq % TEMPLATES)];
+            int h = headerOffset;
+            int at = Arrays.mismatch(a, offset, offset + h, template, 0, h);
             if (at < 0) {
-                byte[] template = templates[(int) (seq % TEMPLATES)];
-                at = Arrays.mismatch(a, offset + HEADER_DIGITS, offset + length, template, HEADER_DIGITS, length);
+                at = Arrays.mismatch(a, offset + h, offset + h + HEADER_DIGITS, digits, 0, HEADER_DIGITS);
+                at = at < 0 ? -1 : at + h;
+            }
+            if (at < 0) {
+                at = Arrays.mismatch(a, offset + h + HEADER_DIGITS, offset + length, template, h + HEADER_DIGITS, length);
                 if (at >= 0) {
-                    at += HEADER_DIGITS;
+                    at += h + HEADER_DIGITS;
                 }
             }
             if (at >= 0) {
-                byte sentByte = at < HEADER_DIGITS ? digits[at] : templates[(int) (seq % TEMPLATES)][at];
+                boolean inDigits = at >= h && at < h + HEADER_DIGITS;
+                byte sentByte = inDigits ? digits[at - h] : template[at];
                 mismatch(String.format(Locale.ROOT, "echo #%d differs from what was sent at byte %d: 0x%02x instead "
                         + "of 0x%02x (echo starts '%s…', sent '%s…')", seq, at, a[offset + at] & 0xff, sentByte & 0xff,
-                        printable(a, offset, Math.min(length, HEADER_DIGITS)),
+                        printable(a, offset, Math.min(length, h + HEADER_DIGITS)),
                         new String(digits, StandardCharsets.US_ASCII)));
                 return;
             }
@@ -826,8 +868,8 @@ final class LoadGenerator implements AutoCloseable {
                 o[base + i] = (byte) (template[i] ^ (mask >>> (24 - 8 * (i & 3))));
             }
             writeDigits(id, seq);
-            for (int d = 0; d < HEADER_DIGITS; d++) {
-                o[base + d] = (byte) (digits[d] ^ (mask >>> (24 - 8 * (d & 3))));
+            for (int d = headerOffset; d < headerOffset + HEADER_DIGITS; d++) {
+                o[base + d] = (byte) (digits[d - headerOffset] ^ (mask >>> (24 - 8 * (d & 3))));
             }
             out.position(out.position() + n);
         }
