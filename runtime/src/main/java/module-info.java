@@ -1,6 +1,7 @@
 /**
  * Serves wsconnector endpoints on Helidon 4 WebServer: {@code io.wsconnector.runtime} is the API a user
- * types, {@code io.wsconnector.runtime.spi} the contract generated code implements, and
+ * types, {@code io.wsconnector.runtime.codec} the codecs of typed messages,
+ * {@code io.wsconnector.runtime.spi} the contract generated code implements, and
  * {@code io.wsconnector.runtime.internal} the helpers generated code calls (not API). The WebSocket
  * protocol itself ({@code io.wsconnector.runtime.protocol}) is not exported.
  */
@@ -24,6 +25,8 @@ module io.wsconnector.runtime {
     exports io.wsconnector.runtime;
     exports io.wsconnector.runtime.spi;
     exports io.wsconnector.runtime.internal;
+    // the codec contract of typed messages, implemented by wsconnector-json-avaje and by users
+    exports io.wsconnector.runtime.codec;
 
     // the endpoints the processor generated, listed in META-INF/services or provided by their modules
     uses io.wsconnector.runtime.spi.WebSocketEndpoint;

@@ -279,12 +279,14 @@ class ChatServerTest {
     }
 
     @Test
-    void anUnknownCommandGetsAnErrorAndIsNotRelayed() throws Exception {
+    void anUnknownCommandOrTextThatIsNotAChatMessageGetsAnErrorAndIsNotRelayed() throws Exception {
         try (ChatClient ada = ChatClient.join(port, "unknown", "ada");
              ChatClient bob = ChatClient.join(port, "unknown", "bob")) {
             ada.expect("* bob joined unknown");
             ada.say("/shout hello");
-            ada.expect("! unknown command /shout; try /who, /rooms, /avatar NICK");
+            ada.expect("! unknown command; try /who, /rooms, /avatar NICK");
+            ada.sendRaw("hello, not in JSON");
+            ada.expect("! not a chat message: send {\"type\":\"say\",\"text\":\"...\"}");
             ada.say("/who extra words");
             ada.expect("* in unknown (2): ada, bob");
             assertTrue(bob.unread().isEmpty(), "bob heard " + bob.unread());
