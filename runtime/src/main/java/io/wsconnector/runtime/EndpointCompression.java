@@ -37,9 +37,9 @@ final class EndpointCompression implements Function<WebSocketEndpoint, DeflateEx
     private static DeflateExtension extension(Setting setting) {
         Compression compression = setting.compression();
         // a dropped compressed message would leave the client's context behind ours: no context is kept then
-        return new DeflateExtension(new DeflateSettings(compression.serverNoContextTakeover() || setting.dropsMessages(),
-                compression.clientNoContextTakeover(), compression.serverMaxWindowBits(), compression.level(),
-                compression.threshold()));
+        boolean serverNoContextTakeover = compression.serverNoContextTakeover() || setting.dropsMessages();
+        return new DeflateExtension(new DeflateSettings(serverNoContextTakeover, compression.clientNoContextTakeover(),
+                compression.serverMaxWindowBits(), compression.level(), compression.threshold()));
     }
 
     /** The server stopped: ends the pooled compressors and inflaters. */

@@ -41,7 +41,7 @@ final class ServerConfigKeys {
                     EndpointSettings::slowConsumerPolicy),
             Key.endpoint("compression", ServerConfigKeys::compression, EndpointSettings::compression));
 
-    /** The keys under {@code compression} (permessage-deflate), each with the {@link Compression.Builder} setting it sets. */
+    /** The keys under {@code compression} (permessage-deflate), each with the {@link Compression.Builder} setting. */
     private static final Map<String, BiConsumer<Compression.Builder, Config>> COMPRESSION_KEYS = new LinkedHashMap<>();
 
     static {
@@ -173,7 +173,10 @@ final class ServerConfigKeys {
         throw new IllegalArgumentException("\"" + value + "\" is not a size in bytes (e.g. 65536, 64KiB, 16MiB)");
     }
 
-    /** A duration: ISO-8601 as Helidon's own keys take it ({@code PT30S}), or short ({@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}). */
+    /**
+     * A duration: ISO-8601 as Helidon's own keys take it ({@code PT30S}), or short ({@code 500ms}, {@code 30s},
+     * {@code 5m}, {@code 1h}).
+     */
     private static Duration duration(Config node) {
         String value = string(node).trim();
         Matcher matcher = SHORT_DURATION.matcher(value);
@@ -193,7 +196,7 @@ final class ServerConfigKeys {
         }
     }
 
-    /** A list ({@code [a, b]} in YAML), or the values of one string separated by commas (for an environment variable). */
+    /** A list ({@code [a, b]} in YAML), or one string's values separated by commas (an environment variable's). */
     private static String[] strings(Config node) {
         List<String> values = node.isList()
                 ? node.asList(String.class).get()

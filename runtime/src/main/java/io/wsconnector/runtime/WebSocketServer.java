@@ -489,7 +489,8 @@ public final class WebSocketServer implements AutoCloseable {
          * The settings configured for the endpoint with this path, instead of the server's.
          *
          * @param path      the endpoint's path or path template, as declared
-         * @param source    what configures them, for messages (e.g. {@code Configuration key wsconnector.server.endpoints./chat})
+         * @param source    what configures them, for messages
+         *                  (e.g. {@code Configuration key wsconnector.server.endpoints./chat})
          */
         EndpointSettings endpointSettings(String path, String source) {
             endpointSettingsKeys.put(path, source);

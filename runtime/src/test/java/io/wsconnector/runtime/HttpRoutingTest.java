@@ -55,7 +55,8 @@ class HttpRoutingTest {
 
     @Test
     void aRouteWithoutTheServerIsServedToo() throws Exception {
-        server = TestServers.start(builder -> builder.httpRouting(http -> http.get("/", (req, res) -> res.send("page"))),
+        server = TestServers.start(
+                builder -> builder.httpRouting(http -> http.get("/", (req, res) -> res.send("page"))),
                 TestEndpoint.at("/news", () -> new WebSocketDispatcher() { }));
 
         assertEquals("page", get("/"));

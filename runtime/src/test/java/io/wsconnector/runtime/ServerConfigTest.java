@@ -50,7 +50,8 @@ class ServerConfigTest {
     }
 
     private static RouteSettings settingsOf(WebSocketServer.Builder builder, TestEndpoint endpoint) {
-        return builder.endpointSettings(endpoint.path(), "test").resolve(builder.defaults(), endpoint, EndpointMetrics.NONE);
+        return builder.endpointSettings(endpoint.path(), "test")
+                .resolve(builder.defaults(), endpoint, EndpointMetrics.NONE);
     }
 
     @Test
@@ -193,7 +194,8 @@ class ServerConfigTest {
 
     @Test
     void compressionForAPathNoEndpointHasFailsTheBuild() {
-        WebSocketServer.Builder builder = TestServers.builder(b -> b.compression("/nope", Compression.disabled()), ECHO);
+        WebSocketServer.Builder builder =
+                TestServers.builder(b -> b.compression("/nope", Compression.disabled()), ECHO);
 
         IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
         assertEquals("compression(\"/nope\", ...) names no endpoint; the endpoints' paths are [/echo]", e.getMessage());
@@ -213,7 +215,8 @@ class ServerConfigTest {
         Config environment = Config.just(ConfigSources.create(EnvironmentVariables.expand(Map.of(
                 "WSCONNECTOR_SERVER_MAX_dash_MESSAGE_dash_SIZE", "2048",
                 "WSCONNECTOR_SERVER_SLOW_dash_CONSUMER_dash_POLICY", "DROP_NEWEST"))));
-        WebSocketServer.Builder builder = TestServers.builder(b -> b.config(environment.get("wsconnector.server")), ECHO);
+        WebSocketServer.Builder builder =
+                TestServers.builder(b -> b.config(environment.get("wsconnector.server")), ECHO);
 
         assertEquals(2048, settingsOf(builder, ECHO).limits().maxMessageSize());
         assertEquals(SlowConsumerPolicy.DROP_NEWEST, settingsOf(builder, ECHO).limits().slowConsumerPolicy());

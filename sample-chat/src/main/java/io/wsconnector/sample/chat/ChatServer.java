@@ -26,7 +26,7 @@ public final class ChatServer {
     /** The token clients must give when none is configured. */
     public static final String DEFAULT_TOKEN = "secret";
 
-    /** How long a client may stay silent before it is asked whether it is still there, as {@code application.yaml} has it. */
+    /** How long a client may stay silent before it is asked whether it is still there ({@code application.yaml}'s). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private ChatServer() {
