@@ -69,7 +69,9 @@ final class RedisDeployment implements AutoCloseable {
         DefaultJedisClientConfig.Builder config = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis)
                 .socketTimeoutMillis(millis)
-                .clientName(name);
+                .clientName(name)
+                // RESP2: what Jedis's pub/sub loop reads; asking for negotiation only earns a warning per connection
+                .autoNegotiateProtocol(false);
         String userInfo = uri.getRawUserInfo();
         if (userInfo != null) {
             int colon = userInfo.indexOf(':');

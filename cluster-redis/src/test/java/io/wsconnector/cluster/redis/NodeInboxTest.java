@@ -1,0 +1,98 @@
+package io.wsconnector.cluster.redis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import io.wsconnector.runtime.cluster.ClusterMessage;
+import io.wsconnector.runtime.cluster.ClusterNode;
+import io.wsconnector.runtime.cluster.LocalSessions;
+import io.wsconnector.runtime.cluster.MessageKind;
+import io.wsconnector.runtime.cluster.Target;
+
+/** The module alone, between two nodes, through a real Redis: messages to a session id of the other node. */
+class NodeInboxTest {
+
+    /** What the runtime would deliver, kept for the test to take. */
+    private static final class Delivered implements LocalSessions {
+        final LinkedBlockingQueue<ClusterMessage> messages = new LinkedBlockingQueue<>();
+
+        @Override
+        public int deliver(ClusterMessage message) {
+            messages.add(message);
+            return 1;
+        }
+
+        String next() throws InterruptedException {
+            ClusterMessage message = messages.poll(10, TimeUnit.SECONDS);
+            assertNotNull(message, "no message within 10 s");
+            return new String(message.payload(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void aMessageToASessionIdReachesItsNodeOnAStandaloneRedis() throws Exception {
+        try (RedisProcess redis = RedisProcess.start()) {
+            exchange(redis.uri(), false);
+        }
+    }
+
+    @Test
+    void aMessageToASessionIdReachesItsNodeOnARedisClusterThroughShardedPubSub() throws Exception {
+        try (RedisClusterProcesses redis = new RedisClusterProcesses()) {
+            exchange(redis.uri(), true);
+        }
+    }
+
+    @Test
+    void anUnreachableRedisIsAClearErrorAtConnectNotAHang() {
+        long start = System.nanoTime();
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> RedisCluster.builder("redis://127.0.0.1:1").timeout(Duration.ofMillis(500)).connect());
+        assertTrue(e.getMessage().startsWith("Cannot reach Redis at redis://127.0.0.1:1"), e.getMessage());
+        assertTrue(System.nanoTime() - start < TimeUnit.SECONDS.toNanos(10));
+    }
+
+    private static void exchange(String uri, boolean sharded) throws Exception {
+        Delivered toA = new Delivered();
+        Delivered toB = new Delivered();
+        try (RedisCluster a = RedisCluster.builder(uri).nodeId("a").connect();
+             RedisCluster b = RedisCluster.builder(uri).nodeId("b").connect()) {
+            assertEquals(sharded, a.sharded());
+            ClusterNode nodeA = a.join(toA);
+            ClusterNode nodeB = b.join(toB);
+            awaitSubscribed(a);
+            awaitSubscribed(b);
+            for (int i = 0; i < 100; i++) {
+                nodeA.publish(text(new Target.Session("/p", "b-" + i), "to b " + i));
+            }
+            nodeB.publish(text(new Target.Session("/p", "a-1"), "to a"));
+            for (int i = 0; i < 100; i++) {
+                assertEquals("to b " + i, toB.next());
+            }
+            assertEquals("to a", toA.next());
+            assertEquals(100, b.stats().received());
+            assertEquals(0, b.stats().lost());
+        }
+    }
+
+    private static void awaitSubscribed(RedisCluster cluster) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (cluster.stats().subscriptions() < 1) {
+            assertTrue(System.nanoTime() < deadline, "not subscribed within 10 s");
+            Thread.sleep(10);
+        }
+    }
+
+    private static ClusterMessage text(Target target, String text) {
+        return new ClusterMessage(target, MessageKind.TEXT, text.getBytes(StandardCharsets.UTF_8), null);
+    }
+}
