@@ -24,10 +24,16 @@ class NodeInboxTest {
     /** What the runtime would deliver, kept for the test to take. */
     private static final class Delivered implements LocalSessions {
         final LinkedBlockingQueue<ClusterMessage> messages = new LinkedBlockingQueue<>();
+        /** The last message's text as a number, for the tests that send numbers. */
+        volatile int last;
 
         @Override
         public int deliver(ClusterMessage message) {
             messages.add(message);
+            String text = new String(message.payload(), StandardCharsets.UTF_8);
+            if (text.chars().allMatch(Character::isDigit)) {
+                last = Integer.parseInt(text);
+            }
             return 1;
         }
 
@@ -49,6 +55,45 @@ class NodeInboxTest {
     void aMessageToASessionIdReachesItsNodeOnARedisClusterThroughShardedPubSub() throws Exception {
         try (RedisClusterProcesses redis = new RedisClusterProcesses()) {
             exchange(redis.uri(), true);
+        }
+    }
+
+    @Test
+    void afterRedisWasDownFiveSecondsTheStreamResumesByItselfAndTheLossesCountedAreThoseMissed() throws Exception {
+        try (RedisProcess redis = RedisProcess.start()) {
+            Delivered toB = new Delivered();
+            try (RedisCluster a = RedisCluster.builder(redis.uri()).nodeId("a").connect();
+                 RedisCluster b = RedisCluster.builder(redis.uri()).nodeId("b").connect()) {
+                ClusterNode nodeA = a.join(new Delivered());
+                b.join(toB);
+                awaitSubscribed(b);
+                int sent = 0;
+                for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(1); System.nanoTime() < end; Thread.sleep(5)) {
+                    nodeA.publish(text(new Target.Session("/p", "b-1"), String.valueOf(++sent)));
+                }
+                redis.stop();
+                for (long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5); System.nanoTime() < end; Thread.sleep(5)) {
+                    nodeA.publish(text(new Target.Session("/p", "b-1"), String.valueOf(++sent)));
+                }
+                redis.restart();
+                int sentAtRestart = sent;
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+                while (toB.last < sentAtRestart + 100) {
+                    assertTrue(System.nanoTime() < deadline, "the stream did not resume within 15 s of Redis being back");
+                    nodeA.publish(text(new Target.Session("/p", "b-1"), String.valueOf(++sent)));
+                    Thread.sleep(5);
+                }
+                while (toB.last < sent) { // every message missed before the last one is seen as a hole
+                    assertTrue(System.nanoTime() < deadline, "the last message never came");
+                    Thread.sleep(5);
+                }
+                RedisClusterStats stats = b.stats();
+                assertTrue(stats.lost() > 0, "nothing lost during a 5 s outage: " + stats);
+                assertEquals(sent - toB.messages.size(), stats.lost(), "lost = sent - received; " + stats + ", sent " + sent);
+                assertEquals(toB.messages.size(), stats.received(), stats.toString());
+                assertTrue(a.stats().droppedWhileDisconnected() > 0, a.stats().toString());
+                assertEquals(1, stats.reconnects(), stats.toString());
+            }
         }
     }
 
