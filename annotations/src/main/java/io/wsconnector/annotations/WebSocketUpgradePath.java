@@ -12,13 +12,15 @@ import java.lang.annotation.Target;
  *
  * <p>A client's {@code GET} with {@code Connection: Upgrade} and {@code Upgrade: websocket} on that
  * path becomes a WebSocket on the same TCP connection. Each connection gets its own instance of the
- * class, made with its no-argument constructor, and the instance's handler methods ({@link OnUpgrade},
+ * class, made with its no-argument constructor or by the supplier given to the generated registration
+ * ({@code X_WebSocketEndpoint}), and the instance's handler methods ({@link OnUpgrade},
  * {@link OnOpen}, {@link OnTextMessage}, {@link OnBinaryMessage}, {@link OnPing}, {@link OnPong},
  * {@link OnIdleTimeout}, {@link OnError} and {@link OnClose}) are called for that connection, one at a
  * time, in the order the events happen.
  *
- * <p>The class must be a non-private, non-abstract top-level or static nested class with a
- * non-private no-argument constructor, and must have at least one handler method. The path must
+ * <p>The class must be a non-private, non-abstract top-level or static nested class, and must have at
+ * least one handler method. Without a non-private no-argument constructor, its registration takes a
+ * supplier of instances only and is not discovered: give it to the server yourself. The path must
  * start with {@code /} and must not contain {@code ?}, {@code #}, white space, {@code //} or
  * {@code ..}. Two endpoints of one compilation whose paths can match the same request (as many
  * segments, and each pair of segments equal or a path parameter) are a compile error.

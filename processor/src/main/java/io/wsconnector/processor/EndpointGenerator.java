@@ -1,8 +1,14 @@
 package io.wsconnector.processor;
 
+import static io.wsconnector.processor.KnownTypes.ASYNC_REPLIES;
+import static io.wsconnector.processor.KnownTypes.DISPATCHER_SPI;
+import static io.wsconnector.processor.KnownTypes.ENDPOINT_SPI;
+import static io.wsconnector.processor.KnownTypes.HANDSHAKE_REQUEST;
+import static io.wsconnector.processor.KnownTypes.HANDSHAKE_VALUES;
+import static io.wsconnector.processor.KnownTypes.SESSION;
+import static io.wsconnector.processor.KnownTypes.STRING;
+
 import java.nio.ByteBuffer;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -12,7 +18,6 @@ import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
-import javax.lang.model.SourceVersion;
 import javax.lang.model.element.Modifier;
 
 import com.squareup.javapoet.AnnotationSpec;
@@ -36,13 +41,6 @@ import com.squareup.javapoet.WildcardTypeName;
  * value up.
  */
 final class EndpointGenerator {
-    static final ClassName ENDPOINT_SPI = ClassName.get("io.wsconnector.runtime.spi", "WebSocketEndpoint");
-    static final ClassName DISPATCHER_SPI = ClassName.get("io.wsconnector.runtime.spi", "WebSocketDispatcher");
-    private static final ClassName HANDSHAKE_VALUES = ClassName.get("io.wsconnector.runtime.internal", "HandshakeValues");
-    private static final ClassName ASYNC_REPLIES = ClassName.get("io.wsconnector.runtime.internal", "AsyncReplies");
-    private static final ClassName SESSION = ClassName.get("io.wsconnector.runtime", "WebSocketSession");
-    private static final ClassName HANDSHAKE_REQUEST = ClassName.get("io.wsconnector.runtime", "HandshakeRequest");
-    private static final ClassName STRING = ClassName.get(String.class);
     private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
     private static final TypeName PENDING_REPLY = ParameterizedTypeName.get(ClassName.get(CompletionStage.class),
             WildcardTypeName.subtypeOf(Object.class));
@@ -89,7 +87,7 @@ final class EndpointGenerator {
                 .addOriginatingElement(model.element())
                 .addField(endpoint, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
         addGenerated(type);
-        Map<HandshakeValue, String> fields = fieldNames(model.handshakeValues());
+        Map<HandshakeValue, String> fields = HandshakeValueFields.names(model.handshakeValues(), RESERVED_NAMES);
         fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE, Modifier.FINAL));
         type.addMethod(dispatcherConstructor(endpoint, fields));
         for (HandlerKind kind : HandlerKind.values()) {
@@ -105,61 +103,6 @@ final class EndpointGenerator {
             }
         }
         return type.build();
-    }
-
-    /**
-     * One field name per handshake value: its name as a Java identifier ({@code xClientVersion} for the
-     * header {@code X-Client-Version}), made unique with the source and then the type if needed.
-     */
-    private static Map<HandshakeValue, String> fieldNames(List<HandshakeValue> values) {
-        Map<HandshakeValue, String> names = new LinkedHashMap<>();
-        Set<String> taken = new HashSet<>(RESERVED_NAMES);
-        for (HandshakeValue value : values) {
-            String base = identifier(value.name(), value.source());
-            String source = capitalize(value.source().name().toLowerCase(java.util.Locale.ROOT));
-            String type = (value.optional() ? "Optional" : "") + value.type().simpleName();
-            String name = base;
-            for (String candidate : List.of(base, base + source, base + source + type)) {
-                if (SourceVersion.isName(candidate) && !taken.contains(candidate)) {
-                    name = candidate;
-                    break;
-                }
-                name = candidate;
-            }
-            String unique = name;
-            for (int i = 2; taken.contains(unique) || !SourceVersion.isName(unique); i++) {
-                unique = name + i;
-            }
-            taken.add(unique);
-            names.put(value, unique);
-        }
-        return names;
-    }
-
-    /** {@code name} in camel case, e.g. {@code xClientVersion} for {@code X-Client-Version}. */
-    private static String identifier(String name, HandshakeValue.Source source) {
-        StringBuilder identifier = new StringBuilder();
-        boolean startOfWord = false;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (!Character.isJavaIdentifierPart(c) || c == '$') {
-                startOfWord = true;
-            } else if (identifier.isEmpty()) {
-                identifier.append(Character.toLowerCase(c));
-                startOfWord = false;
-            } else {
-                identifier.append(startOfWord ? Character.toUpperCase(c) : c);
-                startOfWord = false;
-            }
-        }
-        if (identifier.isEmpty() || !Character.isJavaIdentifierStart(identifier.charAt(0))) {
-            return source.name().toLowerCase(java.util.Locale.ROOT) + capitalize(identifier.toString());
-        }
-        return identifier.toString();
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static TypeName fieldType(HandshakeValue value) {
@@ -324,8 +267,7 @@ final class EndpointGenerator {
         TypeName instances = ParameterizedTypeName.get(ClassName.get(Supplier.class),
                 WildcardTypeName.subtypeOf(endpoint));
         TypeSpec.Builder type = TypeSpec.classBuilder(model.registrationClass())
-                .addJavadoc("Serves {@link $T} at {@value #PATH}. Found by the wsconnector runtime through\n"
-                        + "{@link java.util.ServiceLoader}, or given to it with {@code addEndpoint}.\n", endpoint)
+                .addJavadoc(registrationJavadoc(model))
                 .addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addSuperinterface(ENDPOINT_SPI)
                 .addOriginatingElement(model.element())
@@ -333,13 +275,15 @@ final class EndpointGenerator {
                         .addJavadoc("The path the endpoint is served at.\n")
                         .initializer("$S", model.path())
                         .build())
-                .addField(instances, "instances", Modifier.PRIVATE, Modifier.FINAL)
-                .addMethod(MethodSpec.constructorBuilder()
-                        .addJavadoc("Serves each connection with a new {@link $T}.\n", endpoint)
-                        .addModifiers(Modifier.PUBLIC)
-                        .addStatement("this($T::new)", endpoint)
-                        .build())
-                .addMethod(MethodSpec.constructorBuilder()
+                .addField(instances, "instances", Modifier.PRIVATE, Modifier.FINAL);
+        if (model.noArgConstructor()) {
+            type.addMethod(MethodSpec.constructorBuilder()
+                    .addJavadoc("Serves each connection with a new {@link $T}.\n", endpoint)
+                    .addModifiers(Modifier.PUBLIC)
+                    .addStatement("this($T::new)", endpoint)
+                    .build());
+        }
+        type.addMethod(MethodSpec.constructorBuilder()
                         .addJavadoc("Serves each connection with the {@link $T} that {@code instances} supplies.\n\n"
                                 + "@param instances called once per connection; may return a new or a shared instance\n",
                                 endpoint)
@@ -396,6 +340,18 @@ final class EndpointGenerator {
                         .build());
         addGenerated(type);
         return type.build();
+    }
+
+    private static CodeBlock registrationJavadoc(EndpointModel model) {
+        ClassName endpoint = model.endpointClass();
+        if (model.noArgConstructor()) {
+            return CodeBlock.of("Serves {@link $T} at {@value #PATH}. Found by the wsconnector runtime through\n"
+                    + "{@link java.util.ServiceLoader}, or given to it with {@code addEndpoint}.\n", endpoint);
+        }
+        return CodeBlock.of("Serves {@link $T} at {@value #PATH}. Given to the wsconnector runtime with\n"
+                + "{@code addEndpoint} and a supplier of instances: {@code $L} has no no-argument\n"
+                + "constructor, so the runtime cannot find it through {@link java.util.ServiceLoader}.\n",
+                endpoint, endpoint.simpleName());
     }
 
     private static CodeBlock strings(List<String> values) {

@@ -19,6 +19,10 @@ import com.squareup.javapoet.ClassName;
  * @param subprotocols       most preferred first; empty: none is negotiated
  * @param origins            allowed browser origins, besides the server's
  * @param idleTimeoutSeconds 0: the server's default
+ * @param noArgConstructor   whether the class has a non-private no-argument constructor: then its
+ *                           registration has one too and is listed for {@link java.util.ServiceLoader};
+ *                           otherwise the registration takes a supplier of instances only, and the
+ *                           user gives it to the server
  */
 record EndpointModel(TypeElement element,
                      ClassName endpointClass,
@@ -26,7 +30,8 @@ record EndpointModel(TypeElement element,
                      List<HandlerMethod> handlers,
                      List<String> subprotocols,
                      List<String> origins,
-                     int idleTimeoutSeconds) {
+                     int idleTimeoutSeconds,
+                     boolean noArgConstructor) {
 
     /** The generated registration class, e.g. {@code HelloWorld_WebSocketEndpoint}. */
     ClassName registrationClass() {

@@ -1,6 +1,11 @@
 package io.wsconnector.processor;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +129,10 @@ final class EndpointPaths {
 
     /**
      * Whether some request path matches both valid templates: they have as many segments, and each
-     * pair of segments is equal or has a path parameter.
+     * pair of segments has a path parameter or is the same literal, compared percent-decoded as the
+     * runtime matches requests ({@code caf%C3%A9} is {@code caf%c3%a9}). The runtime's
+     * {@code PathTemplate.overlaps} is the same check; {@code test-vectors/path-overlap.tsv} keeps the
+     * two equal.
      */
     static boolean canMatchSameRequest(String path, String otherPath) {
         List<String> segments = segments(path);
@@ -135,11 +143,38 @@ final class EndpointPaths {
         for (int i = 0; i < segments.size(); i++) {
             String segment = segments.get(i);
             String other = otherSegments.get(i);
-            if (!segment.equals(other) && !isParameter(segment) && !isParameter(other)) {
+            if (!isParameter(segment) && !isParameter(other) && !decoded(segment).equals(decoded(other))) {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A literal segment percent-decoded as UTF-8, or as written if its escapes are not UTF-8 (the
+     * runtime compares such a segment as written too).
+     */
+    private static String decoded(String segment) {
+        if (segment.indexOf('%') < 0) {
+            return segment;
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+        for (int i = 0; i < segment.length(); i++) {
+            char c = segment.charAt(i);
+            if (c == '%' && i + 2 < segment.length()) {
+                bytes.write(HexFormat.fromHexDigits(segment, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.write(c); // a valid path is ASCII outside its escapes
+            }
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .decode(ByteBuffer.wrap(bytes.toByteArray()))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            return segment;
+        }
     }
 
     private static boolean isParameter(String segment) {

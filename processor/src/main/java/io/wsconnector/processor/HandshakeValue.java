@@ -1,6 +1,16 @@
 package io.wsconnector.processor;
 
+import java.lang.annotation.Annotation;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.lang.model.element.Element;
+
 import com.squareup.javapoet.ClassName;
+
+import io.wsconnector.annotations.HeaderParam;
+import io.wsconnector.annotations.PathParam;
+import io.wsconnector.annotations.QueryParam;
 
 /**
  * An {@link Argument} bound to a value of the opening handshake: a path parameter, a query parameter
@@ -29,26 +39,37 @@ record HandshakeValue(Source source, String name, Conversion conversion, ClassNa
 
     /** Where a handshake value comes from, with the annotation that binds it. */
     enum Source {
-        PATH("io.wsconnector.annotations.PathParam", "path parameter"),
-        QUERY("io.wsconnector.annotations.QueryParam", "query parameter"),
-        HEADER("io.wsconnector.annotations.HeaderParam", "header");
+        PATH(PathParam.class, "path parameter"),
+        QUERY(QueryParam.class, "query parameter"),
+        HEADER(HeaderParam.class, "header");
 
-        private final String annotationName;
+        private final ClassName annotation;
         private final String description;
 
-        Source(String annotationName, String description) {
-            this.annotationName = annotationName;
+        Source(Class<? extends Annotation> annotation, String description) {
+            this.annotation = ClassName.get(annotation);
             this.description = description;
         }
 
-        /** The annotation's qualified name. */
-        String annotationName() {
-            return annotationName;
+        /** The handshake-value annotations on {@code parameter}, in the order of this enum; one binds a value. */
+        static List<Source> on(Element parameter) {
+            List<Source> sources = new ArrayList<>();
+            for (Source source : values()) {
+                if (Mirrors.annotation(parameter, source.annotation) != null) {
+                    sources.add(source);
+                }
+            }
+            return sources;
+        }
+
+        /** The annotation that binds a value from this source. */
+        ClassName annotation() {
+            return annotation;
         }
 
         /** The annotation as written in source, e.g. {@code @PathParam}. */
         String displayName() {
-            return "@" + annotationName.substring(annotationName.lastIndexOf('.') + 1);
+            return "@" + annotation.simpleName();
         }
     }
 

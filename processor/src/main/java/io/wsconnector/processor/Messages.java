@@ -45,11 +45,6 @@ final class Messages {
                 + "without knowing them";
     }
 
-    static String endpointNoConstructor(String type) {
-        return "Endpoint class '" + type + "' needs a non-private constructor without parameters; the "
-                + "runtime creates an instance per connection with it";
-    }
-
     static String endpointConstructorThrows(String type, String thrown) {
         return "The no-argument constructor of endpoint class '" + type + "' declares 'throws " + thrown
                 + "'; the runtime creates an instance per connection with it and cannot pass on checked "

@@ -27,8 +27,8 @@ import io.wsconnector.processor.HandshakeValue.Source;
  * {@code @HeaderParam}), the options of {@code @WebSocketUpgradePath}, the {@code @OnUpgrade},
  * {@code @OnPing}, {@code @OnPong}, {@code @OnIdleTimeout} and {@code @OnError} handlers, and
  * asynchronous replies, each on the element at fault; and the signatures the annotations' javadoc
- * documents, accepted. As in {@link WebSocketProcessorNegativeTest}, line 1 is
- * {@link TestSources#HEADER} and each further line is marked with its number.
+ * documents, accepted. As in {@link WebSocketProcessorNegativeTest}, each error's line is named by
+ * its content.
  *
  * <p>Where javac puts an error: on the parameter's name for a handshake value; on the array element
  * for a subprotocol or origin; on the value for the idle timeout and for a path; on the method's name
@@ -42,12 +42,12 @@ class EndpointModelNegativeTest {
 
         private void assertInvalidPath(String path, String expectedMessage) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"" + path + "\")",            // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"" + path + "\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), expectedMessage, source, 2);
+            assertOnlyError(compile(source), expectedMessage, source, "@WebSocketUpgradePath(");
         }
 
         @ParameterizedTest
@@ -75,52 +75,53 @@ class EndpointModelNegativeTest {
         @Test
         void malformedParameterInBasePath_reportedOnBasePath() {
             JavaFileObject source = source("Chat",
-                    "@BasePath(\"/tenants/{tenant id}\")",                // 2
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/tenants/{tenant id}\")",
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.invalidPath("@BasePath", "/tenants/{tenant id}",
-                    "contains white space; remove it or encode it as %20"), source, 2);
+                    "contains white space; remove it or encode it as %20"),
+                    source, "@BasePath(\"/tenants/{tenant id}\")");
         }
 
         @Test
         void sameParameterInBasePathAndUpgradePath_reportedOnUpgradePath() {
             JavaFileObject source = source("Chat",
-                    "@BasePath(\"/rooms/{room}\")",                       // 2
-                    "@WebSocketUpgradePath(\"/{room}\")",                 // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened(@PathParam String room) { }", // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/rooms/{room}\")",
+                    "@WebSocketUpgradePath(\"/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen void opened(@PathParam String room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "Path parameter 'room' is in both @BasePath \"/rooms/{room}\" and @WebSocketUpgradePath \"/{room}\"; "
                             + "give each path parameter its own name",
-                    source, 3);
+                    source, "@WebSocketUpgradePath(\"/{room}\")");
         }
 
         @Test
         void invalidTemplate_noPathParamErrorOnTopOfIt() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room\")",            // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened(@PathParam String room) { }", // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/rooms/{room\")",
+                    "class Chat {",
+                    "    @OnOpen void opened(@PathParam String room) { }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.invalidPath("@WebSocketUpgradePath", "/rooms/{room",
                     "has segment \"{room\"; a path parameter is a whole segment written {name}, e.g. \"/rooms/{room}\""),
-                    source, 2);
+                    source, "@WebSocketUpgradePath(\"/rooms/{room\")");
         }
 
         @Test
         void parametersInBasePathAndUpgradePath_accepted() {
             JavaFileObject source = source("Chat",
-                    "@BasePath(\"/tenants/{tenant}/\")",                  // 2
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened(@PathParam String tenant, @PathParam(\"room\") String r) { }", // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/tenants/{tenant}/\")",
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen void opened(@PathParam String tenant, @PathParam(\"room\") String r) { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).succeededWithoutWarnings();
@@ -134,10 +135,10 @@ class EndpointModelNegativeTest {
 
         private JavaFileObject endpoint(String name, String path) {
             return source(name,
-                    "@WebSocketUpgradePath(\"" + path + "\")",            // 2
-                    "class " + name + " {",                               // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"" + path + "\")",
+                    "class " + name + " {",
+                    "    @OnOpen void opened() { }",
+                    "}");
         }
 
         @Test
@@ -150,7 +151,7 @@ class EndpointModelNegativeTest {
                     "Endpoint path \"/rooms/{room}\" of 'Second' can match the same requests as \"/rooms/lobby\" of "
                             + "'test.First'; make the two paths differ in a literal segment or in their number of "
                             + "segments",
-                    second, 2);
+                    second, "@WebSocketUpgradePath(");
         }
 
         @ParameterizedTest(name = "{0} and {1}")
@@ -158,13 +159,15 @@ class EndpointModelNegativeTest {
                 "/rooms/{room},     /rooms/{name}",
                 "/{a}/b,            /a/{b}",
                 "/{a},              /chat",
+                "/caf%C3%A9/{id},   /caf%c3%a9/{x}",
         })
         void templatesThatCanMatchOnePath_reported(String firstPath, String secondPath) {
             JavaFileObject first = endpoint("First", firstPath);
             JavaFileObject second = endpoint("Second", secondPath);
 
             assertOnlyError(compile(first, second),
-                    Messages.overlappingPath(secondPath, "Second", firstPath, "test.First"), second, 2);
+                    Messages.overlappingPath(secondPath, "Second", firstPath, "test.First"), second,
+                    "@WebSocketUpgradePath(");
         }
 
         @Test
@@ -173,7 +176,7 @@ class EndpointModelNegativeTest {
             JavaFileObject second = endpoint("Second", "/rooms/{room}");
 
             assertOnlyError(compile(first, second), Messages.duplicatePath("/rooms/{room}", "Second", "test.First"),
-                    second, 2);
+                    second, "@WebSocketUpgradePath(");
         }
 
         @ParameterizedTest(name = "{0} and {1}")
@@ -194,76 +197,77 @@ class EndpointModelNegativeTest {
         @Test
         void pathParam_nameNotInTemplate_reportedOnParameterWithTheTemplateNames() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}/{userId}\")",  // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session,",          // 5
-                    "                @PathParam(\"rooom\") String room) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/rooms/{room}/{userId}\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session,",
+                    "                @PathParam(\"rooom\") String room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@PathParam parameter 'room' of @OnOpen method 'opened' binds 'rooom', which is not in the "
                             + "endpoint's path \"/rooms/{room}/{userId}\"; use one of: room, userId",
-                    source, 6);
+                    source, "@PathParam(\"rooom\") String room)");
         }
 
         @Test
         void pathParam_nameTakenFromParameter_notInTemplate() {
             JavaFileObject source = source("Chat",
-                    "@BasePath(\"/t/{tenant}\")",                         // 2
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 3
-                    "class Chat {",                                       // 4
-                    "    @OnTextMessage",                                 // 5
-                    "    void text(String message,",                      // 6
-                    "              @PathParam String user) { }",          // 7
-                    "}");                                                 // 8
+                    "@BasePath(\"/t/{tenant}\")",
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(String message,",
+                    "              @PathParam String user) { }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.unknownPathParameter(HandlerKind.TEXT_MESSAGE, "text", "user",
-                    "user", "/t/{tenant}/rooms/{room}", List.of("tenant", "room")), source, 7);
+                    "user", "/t/{tenant}/rooms/{room}", List.of("tenant", "room")), source, "@PathParam String user)");
         }
 
         @Test
         void pathParam_templateWithoutParameters() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose",                                       // 4
-                    "    void closed(@PathParam String room) { }",        // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnClose",
+                    "    void closed(@PathParam String room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@PathParam parameter 'room' of @OnClose method 'closed' binds 'room', but the endpoint's path "
                             + "\"/chat\" has no path parameters; add a segment {room} to it",
-                    source, 5);
+                    source, "void closed(@PathParam String room)");
         }
 
         @Test
         void pathParam_optional_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@PathParam Optional<String> room) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@PathParam Optional<String> room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@PathParam parameter 'room' of @OnOpen method 'opened' is Optional<String>, but a path parameter "
                             + "is always present; write String instead",
-                    source, 5);
+                    source, "void opened(@PathParam Optional<String> room)");
         }
 
         @Test
         void pathParam_rawOptional_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @SuppressWarnings(\"rawtypes\")",                // 4
-                    "    @OnOpen",                                        // 5
-                    "    void opened(@PathParam Optional room) { }",      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @SuppressWarnings(\"rawtypes\")",
+                    "    @OnOpen",
+                    "    void opened(@PathParam Optional room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.pathParameterOptional(HandlerKind.OPEN, "opened", "room", "Optional", null), source, 6);
+                    Messages.pathParameterOptional(HandlerKind.OPEN, "opened", "room", "Optional", null),
+                    source, "void opened(@PathParam Optional room)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -271,45 +275,46 @@ class EndpointModelNegativeTest {
                 "byte[]", "java.time.Instant"})
         void pathParam_unsupportedType_reportedOnParameter(String type) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@PathParam " + type + " room) { }",  // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@PathParam " + type + " room) { }",
+                    "}");
 
             String shown = type.replace("java.util.", "").replace("java.time.", "");
             assertOnlyError(compile(source),
-                    Messages.handshakeValueType(Source.PATH, HandlerKind.OPEN, "opened", "room", shown), source, 5);
+                    Messages.handshakeValueType(Source.PATH, HandlerKind.OPEN, "opened", "room", shown), source,
+                    "void opened(@PathParam");
         }
 
         @Test
         void pathParam_unsupportedType_messageNamesTheAcceptedTypes() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@PathParam double room) { }",        // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@PathParam double room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@PathParam parameter 'room' of @OnOpen method 'opened' has type double; use String, int, long, "
                             + "boolean, their boxed types, UUID or an enum",
-                    source, 5);
+                    source, "void opened(@PathParam double room)");
         }
 
         @Test
         void queryParam_unsupportedType_messageAlsoOffersOptional() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@QueryParam java.util.List<String> tags) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@QueryParam java.util.List<String> tags) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@QueryParam parameter 'tags' of @OnOpen method 'opened' has type List<String>; use String, int, "
                             + "long, boolean, their boxed types, UUID or an enum, or Optional of one of them",
-                    source, 5);
+                    source, "void opened(@QueryParam java.util.List<String> tags)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -322,156 +327,161 @@ class EndpointModelNegativeTest {
         })
         void headerParam_unsupportedOptional_reportedOnParameter(String type, String shown) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnIdleTimeout",                                 // 4
-                    "    void idle(@HeaderParam(\"X-Level\") " + type + " level) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnIdleTimeout",
+                    "    void idle(@HeaderParam(\"X-Level\") " + type + " level) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     Messages.handshakeValueType(Source.HEADER, HandlerKind.IDLE_TIMEOUT, "idle", "level", shown),
-                    source, 5);
+                    source, "void idle(@HeaderParam");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {"", "X Client", "X-Client:", "Ümlaut"})
         void headerParam_notAHeaderName_reportedOnParameter(String name) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@HeaderParam(\"" + name + "\") String version) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@HeaderParam(\"" + name + "\") String version) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.invalidHeaderName(HandlerKind.OPEN, "opened", "version", name), source, 5);
+                    Messages.invalidHeaderName(HandlerKind.OPEN, "opened", "version", name), source,
+                    "void opened(@HeaderParam");
         }
 
         @Test
         void headerParam_notAHeaderName_messageSaysWhatToWrite() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@HeaderParam(\"\") String version) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@HeaderParam(\"\") String version) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@HeaderParam parameter 'version' of @OnOpen method 'opened' names \"\", which is not a header "
                             + "name; write the header's name, e.g. @HeaderParam(\"X-Client-Version\")",
-                    source, 5);
+                    source, "void opened(@HeaderParam(\"\") String version)");
         }
 
         @Test
         void twoAnnotationsOnOneParameter_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session,",          // 5
-                    "                @PathParam @QueryParam String room) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session,",
+                    "                @PathParam @QueryParam String room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "Parameter 'room' of @OnOpen method 'opened' has @PathParam and @QueryParam; a parameter takes "
                             + "one value, so keep one annotation",
-                    source, 6);
+                    source, "@PathParam @QueryParam String room)");
         }
 
         @Test
         void allThreeAnnotationsOnOneParameter_namesAllThree() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose",                                       // 4
-                    "    void closed(@HeaderParam(\"Room\") @QueryParam @PathParam String room) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnClose",
+                    "    void closed(@HeaderParam(\"Room\") @QueryParam @PathParam String room) { }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.severalHandshakeValueAnnotations(HandlerKind.CLOSE, "closed",
-                    "room", "@PathParam and @QueryParam and @HeaderParam"), source, 5);
+                    "room", "@PathParam and @QueryParam and @HeaderParam"),
+                    source, "void closed(@HeaderParam(\"Room\") @QueryParam");
         }
 
         @Test
         void onParameterOfPlainMethod_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "    void helper(@PathParam String room) { }",        // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "    void helper(@PathParam String room) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@PathParam parameter 'room' of method 'helper' is never bound: only parameters of handler "
                             + "methods (@OnOpen, @OnTextMessage and the others) receive handshake values. Take the "
                             + "value in a handler and pass it on, or remove @PathParam",
-                    source, 5);
+                    source, "void helper(@PathParam String room)");
         }
 
         @Test
         void onConstructorParameter_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    Chat() { }",                                     // 4
-                    "    Chat(@QueryParam String nick) { }",              // 5
-                    "    @OnOpen void opened() { }",                      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    Chat() { }",
+                    "    Chat(@QueryParam String nick) { }",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.handshakeValueOutsideHandler(Source.QUERY, "nick", "the constructor of 'Chat'"), source, 5);
+                    Messages.handshakeValueOutsideHandler(Source.QUERY, "nick", "the constructor of 'Chat'"),
+                    source, "Chat(@QueryParam String nick)");
         }
 
         @Test
         void onParameterOfMethodInPlainClass_reportedOnParameter() {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    void helper(@HeaderParam(\"X-Id\") String id) { }", // 3
-                    "}");                                                 // 4
+                    "class Plain {",
+                    "    void helper(@HeaderParam(\"X-Id\") String id) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.handshakeValueOutsideHandler(Source.HEADER, "id", "method 'helper'"), source, 3);
+                    Messages.handshakeValueOutsideHandler(Source.HEADER, "id", "method 'helper'"),
+                    source, "void helper(@HeaderParam(\"X-Id\") String id)");
         }
 
         @Test
         void onHandlerOutsideEndpoint_onlyTheHandlerReported() {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    @OnOpen",                                        // 3
-                    "    void opened(@QueryParam String nick) { }",       // 4
-                    "}");                                                 // 5
+                    "class Plain {",
+                    "    @OnOpen",
+                    "    void opened(@QueryParam String nick) { }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.handlerOutsideEndpoint(HandlerKind.OPEN, "opened", "Plain"),
-                    source, 3);
+                    source, "@OnOpen");
         }
 
         @Test
         void privateEnum_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{color}\")",          // 2
-                    "class Chat {",                                       // 3
-                    "    private enum Color { RED }",                     // 4
-                    "    @OnOpen",                                        // 5
-                    "    void opened(@PathParam Color color) { }",        // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/rooms/{color}\")",
+                    "class Chat {",
+                    "    private enum Color { RED }",
+                    "    @OnOpen",
+                    "    void opened(@PathParam Color color) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "Parameter 'color' of @OnOpen method 'opened' has type Color, which is private, so the generated "
                             + "dispatcher cannot name it; make 'Color' package-private or public",
-                    source, 6);
+                    source, "void opened(@PathParam Color color)");
         }
 
         @Test
         void enumNestedInPrivateClass_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    private static class Types { enum Color { RED } }", // 4
-                    "    @OnOpen",                                        // 5
-                    "    void opened(@QueryParam Optional<Types.Color> color) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    private static class Types { enum Color { RED } }",
+                    "    @OnOpen",
+                    "    void opened(@QueryParam Optional<Types.Color> color) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterTypePrivate(HandlerKind.OPEN, "opened", "color", "Color", "Types"), source, 6);
+                    Messages.parameterTypePrivate(HandlerKind.OPEN, "opened", "color", "Color", "Types"),
+                    source, "void opened(@QueryParam Optional<Types.Color> color)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -479,13 +489,13 @@ class EndpointModelNegativeTest {
                 "java.util.concurrent.TimeUnit", "Chat.Color"})
         void documentedTypes_acceptedForEverySource(String type) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    enum Color { RED }",                             // 4
-                    "    @OnOpen",                                        // 5
-                    "    void opened(@PathParam " + type + " room, @QueryParam " + type + " q,", // 6
-                    "                @HeaderParam(\"X-H\") " + type + " h) { }", // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    enum Color { RED }",
+                    "    @OnOpen",
+                    "    void opened(@PathParam " + type + " room, @QueryParam " + type + " q,",
+                    "                @HeaderParam(\"X-H\") " + type + " h) { }",
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -494,11 +504,11 @@ class EndpointModelNegativeTest {
         @ValueSource(strings = {"String", "Integer", "Long", "Boolean", "UUID", "java.util.concurrent.TimeUnit"})
         void optionalOfDocumentedTypes_acceptedForQueryAndHeader(String type) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(@QueryParam Optional<" + type + "> q, @HeaderParam(\"X-H\") Optional<" + type + "> h) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(@QueryParam Optional<" + type + "> q, @HeaderParam(\"X-H\") Optional<" + type + "> h) { }",
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -507,12 +517,12 @@ class EndpointModelNegativeTest {
         @ValueSource(strings = {"OnUpgrade", "OnOpen", "OnPing", "OnPong", "OnIdleTimeout", "OnClose"})
         void everyHandlerKind_takesValuesAndHandshakeRequest(String annotation) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @" + annotation,                                 // 4
-                    "    void handle(@PathParam String room, HandshakeRequest request, @QueryParam Optional<Long> q,", // 5
-                    "                @HeaderParam(\"X-Version\") int version, WebSocketSession session) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @" + annotation,
+                    "    void handle(@PathParam String room, HandshakeRequest request, @QueryParam Optional<Long> q,",
+                    "                @HeaderParam(\"X-Version\") int version, WebSocketSession session) { }",
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -520,12 +530,12 @@ class EndpointModelNegativeTest {
         @Test
         void messageAndErrorHandlers_takeValuesAndHandshakeRequest() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage void text(@PathParam String room, String message, HandshakeRequest r) { }", // 4
-                    "    @OnBinaryMessage void data(HandshakeRequest r, byte[] message, @QueryParam String q) { }", // 5
-                    "    @OnError void failed(HandshakeRequest r, Exception e, @HeaderParam(\"X-A\") UUID a) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnTextMessage void text(@PathParam String room, String message, HandshakeRequest r) { }",
+                    "    @OnBinaryMessage void data(HandshakeRequest r, byte[] message, @QueryParam String q) { }",
+                    "    @OnError void failed(HandshakeRequest r, Exception e, @HeaderParam(\"X-A\") UUID a) { }",
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -533,11 +543,11 @@ class EndpointModelNegativeTest {
         @Test
         void sameValueUnderAnotherParameterName_andTwiceInOneMethod_accepted() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/rooms/{room}\")",           // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened(@PathParam String room, @PathParam(\"room\") String again) { }", // 4
-                    "    @OnClose void closed(@PathParam(\"room\") String name) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/rooms/{room}\")",
+                    "class Chat {",
+                    "    @OnOpen void opened(@PathParam String room, @PathParam(\"room\") String again) { }",
+                    "    @OnClose void closed(@PathParam(\"room\") String name) { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).succeededWithoutWarnings();
@@ -553,44 +563,45 @@ class EndpointModelNegativeTest {
         @ValueSource(strings = {"", "chat v2", "chat/v2", "chat,v1", "\\\"chat\\\""})
         void subprotocol_notAToken_reportedOnTheValue(String subprotocol) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\",",           // 2
-                    "        subprotocols = {\"chat.v1\",",               // 3
-                    "                \"" + subprotocol + "\"})",          // 4
-                    "class Chat {",                                       // 5
-                    "    @OnOpen void opened() { }",                      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(value = \"/chat\",",
+                    "        subprotocols = {\"chat.v1\",",
+                    "                \"" + subprotocol + "\"})",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.invalidSubprotocol(subprotocol.replace("\\", "")), source, 4);
+            assertOnlyError(compile(source), Messages.invalidSubprotocol(subprotocol.replace("\\", "")), source,
+                    "\"" + subprotocol + "\"}");
         }
 
         @Test
         void subprotocol_notAToken_messageSaysWhatToWrite() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\", subprotocols = \"chat v2\")", // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(value = \"/chat\", subprotocols = \"chat v2\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@WebSocketUpgradePath subprotocol \"chat v2\" is not a valid token; use letters, digits and "
                             + "! # $ % & ' * + - . ^ _ ` | ~, e.g. \"chat.v2\"",
-                    source, 2);
+                    source, "@WebSocketUpgradePath(value = \"/chat\",");
         }
 
         @Test
         void subprotocol_repeated_reportedOnSecondValue() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\",",           // 2
-                    "        subprotocols = {\"chat.v2\",",               // 3
-                    "                \"chat.v1\",",                       // 4
-                    "                \"chat.v2\"})",                      // 5
-                    "class Chat {",                                       // 6
-                    "    @OnOpen void opened() { }",                      // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(value = \"/chat\",",
+                    "        subprotocols = {\"chat.v2\",",
+                    "                \"chat.v1\",",
+                    "                \"chat.v2\"})",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@WebSocketUpgradePath lists subprotocol \"chat.v2\" twice; list each once, most preferred first",
-                    source, 5);
+                    source, "\"chat.v2\"})");
         }
 
         @ParameterizedTest(name = "[{index}] \"{0}\"")
@@ -605,90 +616,92 @@ class EndpointModelNegativeTest {
         })
         void origin_invalid_reportedOnTheValue(String origin) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\",",           // 2
-                    "        origins = {\"https://ok.example.com\",",     // 3
-                    "                \"" + origin + "\"})",               // 4
-                    "class Chat {",                                       // 5
-                    "    @OnOpen void opened() { }",                      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(value = \"/chat\",",
+                    "        origins = {\"https://ok.example.com\",",
+                    "                \"" + origin + "\"})",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.invalidOrigin(origin, HttpSyntax.originProblem(origin).orElseThrow()), source, 4);
+                    Messages.invalidOrigin(origin, HttpSyntax.originProblem(origin).orElseThrow()), source,
+                    "\"" + origin + "\"}");
         }
 
         @Test
         void origin_withPath_messageSaysWhatToWrite() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\", origins = \"https://app.example.com/chat\")", // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(value = \"/chat\", origins = \"https://app.example.com/chat\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@WebSocketUpgradePath origin \"https://app.example.com/chat\" has a path, query or fragment; an "
                             + "origin is only scheme://host[:port], so write \"https://app.example.com\"",
-                    source, 2);
+                    source, "@WebSocketUpgradePath(value = \"/chat\",");
         }
 
         @Test
         void origin_repeated_reportedOnSecondValue() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\",",           // 2
-                    "        origins = {\"https://a.example.com\",",      // 3
-                    "                \"https://a.example.com\"})",        // 4
-                    "class Chat {",                                       // 5
-                    "    @OnOpen void opened() { }",                      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(value = \"/chat\",",
+                    "        origins = {\"https://a.example.com\",",
+                    "                \"https://a.example.com\"})",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    "@WebSocketUpgradePath lists origin \"https://a.example.com\" twice; list each once", source, 4);
+                    "@WebSocketUpgradePath lists origin \"https://a.example.com\" twice; list each once",
+                    source, "\"https://a.example.com\"})");
         }
 
         @Test
         void idleTimeout_negative_reportedOnTheValue() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\",",           // 2
-                    "        idleTimeoutSeconds = -30)",                  // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(value = \"/chat\",",
+                    "        idleTimeoutSeconds = -30)",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@WebSocketUpgradePath idleTimeoutSeconds is -30; write a number of seconds, or 0 for the "
                             + "server's default",
-                    source, 3);
+                    source, "idleTimeoutSeconds = -30)");
         }
 
         @Test
         void severalMistakes_eachReportedOnItsValue() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\",",           // 2
-                    "        subprotocols = {\"a b\",",                   // 3
-                    "                \"c\", \"c\"},",                     // 4
-                    "        origins = \"null\",",                        // 5
-                    "        idleTimeoutSeconds = -1)",                   // 6
-                    "class Chat {",                                       // 7
-                    "    @OnOpen void opened() { }",                      // 8
-                    "}");                                                 // 9
+                    "@WebSocketUpgradePath(value = \"/chat\",",
+                    "        subprotocols = {\"a b\",",
+                    "                \"c\", \"c\"},",
+                    "        origins = \"null\",",
+                    "        idleTimeoutSeconds = -1)",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(4);
-            assertError(compilation, Messages.invalidSubprotocol("a b"), source, 3);
-            assertError(compilation, Messages.repeatedSubprotocol("c"), source, 4);
+            assertError(compilation, Messages.invalidSubprotocol("a b"), source, "subprotocols = {\"a b\",");
+            assertError(compilation, Messages.repeatedSubprotocol("c"), source, "\"c\", \"c\"},");
             assertError(compilation, Messages.invalidOrigin("null", HttpSyntax.originProblem("null").orElseThrow()),
-                    source, 5);
-            assertError(compilation, Messages.negativeIdleTimeout(-1), source, 6);
+                    source, "origins = \"null\",");
+            assertError(compilation, Messages.negativeIdleTimeout(-1), source, "idleTimeoutSeconds = -1)");
         }
 
         @Test
         void validOptions_accepted_andOverriddenInTheRegistration() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(value = \"/chat\", subprotocols = \"mqtt\", origins = \"*\",", // 2
-                    "        idleTimeoutSeconds = 0)",                    // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(value = \"/chat\", subprotocols = \"mqtt\", origins = \"*\",",
+                    "        idleTimeoutSeconds = 0)",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).succeededWithoutWarnings();
@@ -710,29 +723,29 @@ class EndpointModelNegativeTest {
         @ValueSource(strings = {"OnUpgrade", "OnPing", "OnPong", "OnIdleTimeout", "OnError"})
         void outsideEndpoint_reportedOnAnnotation(String annotation) {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    @" + annotation,                                 // 3
-                    "    void handle(Exception e) { }",                   // 4
-                    "}");                                                 // 5
+                    "class Plain {",
+                    "    @" + annotation,
+                    "    void handle(Exception e) { }",
+                    "}");
 
             assertOnlyError(compile(source), "@" + annotation + " method 'handle' is in class 'Plain', which has no "
                     + "@WebSocketUpgradePath; annotate 'Plain' with @WebSocketUpgradePath(\"/path\") to make it an "
-                    + "endpoint", source, 3);
+                    + "endpoint", source, "@" + annotation);
         }
 
         @Test
         void twoOnUpgradeMethods_reportedOnSecondAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnUpgrade",                                     // 4
-                    "    void check(HandshakeRequest request) { }",       // 5
-                    "    @OnUpgrade",                                     // 6
-                    "    void alsoCheck() { }",                           // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnUpgrade",
+                    "    void check(HandshakeRequest request) { }",
+                    "    @OnUpgrade // again",
+                    "    void alsoCheck() { }",
+                    "}");
 
             assertOnlyError(compile(source), "Class 'Chat' has two @OnUpgrade methods, 'check' and 'alsoCheck'; keep one",
-                    source, 6);
+                    source, "@OnUpgrade // again");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -744,13 +757,14 @@ class EndpointModelNegativeTest {
         })
         void twoHandlersOfKind_reportedOnSecondAnnotation(String annotation, HandlerKind kind) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @" + annotation + " void first() { }",           // 4
-                    "    @" + annotation + " void second() { }",          // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @" + annotation + " void first() { }",
+                    "    @" + annotation + " void second() { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.duplicateHandler(kind, "Chat", "first", "second"), source, 5);
+            assertOnlyError(compile(source), Messages.duplicateHandler(kind, "Chat", "first", "second"), source,
+                    "void second()");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -762,30 +776,31 @@ class EndpointModelNegativeTest {
         })
         void notVoid_reportedOnMethod(String annotation, HandlerKind kind) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @" + annotation,                                 // 4
-                    "    boolean handle() { return true; }",              // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @" + annotation,
+                    "    boolean handle() { return true; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.returnNotVoid(kind, "handle", "boolean"), source, 5);
+            assertOnlyError(compile(source), Messages.returnNotVoid(kind, "handle", "boolean"), source,
+                    "boolean handle()");
         }
 
         @Test
         void onUpgrade_messageParameter_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnUpgrade",                                     // 4
-                    "    void check(HandshakeRequest request,",           // 5
-                    "               String token) { }",                   // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnUpgrade",
+                    "    void check(HandshakeRequest request,",
+                    "               String token) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnUpgrade method 'check' cannot take parameter 'token' of type String; it accepts a "
                             + "HandshakeRequest and a WebSocketSession, each optional. Bind a handshake value with "
                             + "@PathParam, @QueryParam or @HeaderParam",
-                    source, 6);
+                    source, "String token)");
         }
 
         @ParameterizedTest(name = "{0} {1}")
@@ -800,14 +815,15 @@ class EndpointModelNegativeTest {
         })
         void wrongParameterType_reportedOnParameter(String annotation, HandlerKind kind, String type, String shown) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @" + annotation,                                 // 4
-                    "    void handle(WebSocketSession session,",          // 5
-                    "                " + type + " value) { }",            // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @" + annotation,
+                    "    void handle(WebSocketSession session,",
+                    "                " + type + " value) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.parameterNotAccepted(kind, "handle", "value", shown), source, 6);
+            assertOnlyError(compile(source), Messages.parameterNotAccepted(kind, "handle", "value", shown), source,
+                    "value) { }");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -817,29 +833,30 @@ class EndpointModelNegativeTest {
         })
         void payloadTwice_reportedOnSecondParameter(String annotation, HandlerKind kind) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @" + annotation,                                 // 4
-                    "    void handle(byte[] payload,",                    // 5
-                    "                java.nio.ByteBuffer buffer) { }",    // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @" + annotation,
+                    "    void handle(byte[] payload,",
+                    "                java.nio.ByteBuffer buffer) { }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.parameterRepeated(kind, "handle", "buffer", "ByteBuffer"),
-                    source, 6);
+                    source, "ByteBuffer buffer)");
         }
 
         @Test
         void handshakeRequestTwice_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnUpgrade",                                     // 4
-                    "    void check(HandshakeRequest request,",           // 5
-                    "               HandshakeRequest again) { }",         // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnUpgrade",
+                    "    void check(HandshakeRequest request,",
+                    "               HandshakeRequest again) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterRepeated(HandlerKind.UPGRADE, "check", "again", "HandshakeRequest"), source, 6);
+                    Messages.parameterRepeated(HandlerKind.UPGRADE, "check", "again", "HandshakeRequest"),
+                    source, "HandshakeRequest again)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -857,10 +874,10 @@ class EndpointModelNegativeTest {
         })
         void documentedSignatures_accepted(String method) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    " + method,                                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    " + method,
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -872,116 +889,119 @@ class EndpointModelNegativeTest {
         @Test
         void noExceptionParameter_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError",                                       // 4
-                    "    void failed(WebSocketSession session) { }",      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError",
+                    "    void failed(WebSocketSession session) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnError method 'failed' must take the exception it handles, a Throwable or a subtype, e.g. "
                             + "failed(IllegalStateException error, WebSocketSession session)",
-                    source, 5);
+                    source, "void failed(WebSocketSession session)");
         }
 
         @Test
         void noParameterAtAll_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError",                                       // 4
-                    "    void failed() { }",                              // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError",
+                    "    void failed() { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.errorParameterMissing("failed"), source, 5);
+            assertOnlyError(compile(source), Messages.errorParameterMissing("failed"), source, "void failed()");
         }
 
         @Test
         void twoExceptionParameters_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError",                                       // 4
-                    "    void failed(RuntimeException error,",            // 5
-                    "                Exception other) { }",               // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError",
+                    "    void failed(RuntimeException error,",
+                    "                Exception other) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnError method 'failed' takes a second Exception parameter 'other'; it accepts a Throwable or a "
                             + "subtype of it, and optionally a WebSocketSession and a HandshakeRequest. Remove 'other'",
-                    source, 6);
+                    source, "Exception other)");
         }
 
         @Test
         void notAnException_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError",                                       // 4
-                    "    void failed(Exception error,",                   // 5
-                    "                String message) { }",                // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError",
+                    "    void failed(Exception error,",
+                    "                String message) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterNotAccepted(HandlerKind.ERROR, "failed", "message", "String"), source, 6);
+                    Messages.parameterNotAccepted(HandlerKind.ERROR, "failed", "message", "String"),
+                    source, "String message)");
         }
 
         @Test
         void sameTypeTwice_reportedOnSecondAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError",                                       // 4
-                    "    void failed(IllegalStateException error) { }",   // 5
-                    "    @OnError",                                       // 6
-                    "    void other(Exception error) { }",                // 7
-                    "    @OnError",                                       // 8
-                    "    void alsoFailed(WebSocketSession session, IllegalStateException e) { }", // 9
-                    "}");                                                 // 10
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError",
+                    "    void failed(IllegalStateException error) { }",
+                    "    @OnError",
+                    "    void other(Exception error) { }",
+                    "    @OnError // again",
+                    "    void alsoFailed(WebSocketSession session, IllegalStateException e) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "Class 'Chat' has two @OnError methods for IllegalStateException, 'failed' and 'alsoFailed'; keep "
                             + "one, or let one handle a more specific exception type",
-                    source, 8);
+                    source, "@OnError // again");
         }
 
         @Test
         void privateExceptionType_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    private static class Boom extends RuntimeException { }", // 4
-                    "    @OnError",                                       // 5
-                    "    void failed(Boom error) { }",                    // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    private static class Boom extends RuntimeException { }",
+                    "    @OnError",
+                    "    void failed(Boom error) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterTypePrivate(HandlerKind.ERROR, "failed", "error", "Boom", "Boom"), source, 6);
+                    Messages.parameterTypePrivate(HandlerKind.ERROR, "failed", "error", "Boom", "Boom"),
+                    source, "void failed(Boom error)");
         }
 
         @Test
         void notVoid_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError",                                       // 4
-                    "    boolean failed(Exception error) { return true; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError",
+                    "    boolean failed(Exception error) { return true; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.returnNotVoid(HandlerKind.ERROR, "failed", "boolean"), source, 5);
+            assertOnlyError(compile(source), Messages.returnNotVoid(HandlerKind.ERROR, "failed", "boolean"),
+                    source, "boolean failed(Exception error)");
         }
 
         @Test
         void severalTypes_accepted_andTriedMostSpecificFirst() throws java.io.IOException {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnError void a(Exception e) { }",               // 4
-                    "    @OnError void b(java.io.IOException e) { }",     // 5
-                    "    @OnError void c(RuntimeException e) { }",        // 6
-                    "    @OnError void d(IllegalArgumentException e) { }", // 7
-                    "    @OnError void e(java.io.FileNotFoundException e) { }", // 8
-                    "}");                                                 // 9
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnError void a(Exception e) { }",
+                    "    @OnError void b(java.io.IOException e) { }",
+                    "    @OnError void c(RuntimeException e) { }",
+                    "    @OnError void d(IllegalArgumentException e) { }",
+                    "    @OnError void e(java.io.FileNotFoundException e) { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).succeededWithoutWarnings();
@@ -1010,43 +1030,44 @@ class EndpointModelNegativeTest {
         })
         void text_wrongTypeArgument_reportedOnMethod(String type, String shown) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    " + type + " text(String message) { return null; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    " + type + " text(String message) { return null; }",
+                    "}");
 
             assertOnlyError(compile(source), Messages.asyncReplyNotAccepted(HandlerKind.TEXT_MESSAGE, "text", shown),
-                    source, 5);
+                    source, "text(String message)");
         }
 
         @Test
         void text_wrongTypeArgument_messageSaysWhatToReturn() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    CompletionStage<Integer> text(String message) { return null; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    CompletionStage<Integer> text(String message) { return null; }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' returns CompletionStage<Integer>; a CompletionStage must complete "
                             + "with the reply, so return CompletionStage<String> (or void, to send nothing)",
-                    source, 5);
+                    source, "CompletionStage<Integer> text(String message)");
         }
 
         @Test
         void text_rawCompletionStage_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @SuppressWarnings(\"rawtypes\")",                // 4
-                    "    @OnTextMessage",                                 // 5
-                    "    CompletionStage text(String message) { return null; }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @SuppressWarnings(\"rawtypes\")",
+                    "    @OnTextMessage",
+                    "    CompletionStage text(String message) { return null; }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.asyncReplyNotAccepted(HandlerKind.TEXT_MESSAGE, "text", "CompletionStage"), source, 6);
+                    Messages.asyncReplyNotAccepted(HandlerKind.TEXT_MESSAGE, "text", "CompletionStage"),
+                    source, "CompletionStage text(String message)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -1057,17 +1078,17 @@ class EndpointModelNegativeTest {
         })
         void binary_wrongTypeArgument_reportedOnMethod(String type, String shown) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    " + type + " data(byte[] message) { return null; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    " + type + " data(byte[] message) { return null; }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' returns " + shown + "; a CompletionStage must complete with the "
                             + "reply, so return CompletionStage<byte[]> or CompletionStage<ByteBuffer> (or void, to "
                             + "send nothing)",
-                    source, 5);
+                    source, "data(byte[] message)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -1081,11 +1102,11 @@ class EndpointModelNegativeTest {
         })
         void documentedSignatures_accepted(String method) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    static class Reply extends java.util.concurrent.CompletableFuture<String> { }", // 4
-                    "    " + method,                                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    static class Reply extends java.util.concurrent.CompletableFuture<String> { }",
+                    "    " + method,
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }

@@ -1,15 +1,20 @@
 package io.wsconnector.processor;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
@@ -103,31 +108,20 @@ class EndpointPathsTest {
         assertEquals(Optional.empty(), EndpointPaths.repeatedParameter("/r/{room}/{user}"));
     }
 
-    @ParameterizedTest(name = "{0} and {1}")
-    @CsvSource({
-            "/rooms/{room},         /rooms/{room}",
-            "/rooms/{room},         /rooms/{name}",
-            "/rooms/{room},         /rooms/lobby",
-            "/rooms/lobby,          /rooms/{room}",
-            "/{a}/b,                /a/{b}",
-            "/{a},                  /chat",
-            "/rooms/{room}/,        /rooms/lobby/",
-            "/chat,                 /chat",
-    })
-    void canMatchSameRequest_sameSegmentCountAndEachPairEqualOrAParameter(String path, String otherPath) {
-        assertTrue(EndpointPaths.canMatchSameRequest(path, otherPath));
+    /** The pairs of {@code test-vectors/path-overlap.tsv}, which the runtime's test reads too. */
+    static Stream<Arguments> pathOverlapVectors() throws IOException {
+        return Files.readAllLines(Path.of("../test-vectors/path-overlap.tsv")).stream()
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .map(line -> line.split("\t"))
+                .map(fields -> Arguments.of(fields[0], fields[1], Boolean.parseBoolean(fields[2]), fields[3]));
     }
 
-    @ParameterizedTest(name = "{0} and {1}")
-    @CsvSource({
-            "/rooms/{room},         /rooms/{room}/{user}",
-            "/rooms/{room},         /users/{user}",
-            "/rooms/{room},         /rooms/{room}/",
-            "/{a}/b,                /{a}/c",
-            "/,                     /{a}/b",
-            "/chat,                 /chat/",
-    })
-    void canMatchSameRequest_notWhenALiteralDiffersOrTheSegmentCount(String path, String otherPath) {
-        assertFalse(EndpointPaths.canMatchSameRequest(path, otherPath));
+    @ParameterizedTest(name = "{0} and {1}: {2}, {3}")
+    @MethodSource("pathOverlapVectors")
+    void canMatchSameRequest_agreesWithTheSharedVectors(String path, String otherPath, boolean overlap, String why) {
+        assertTrue(EndpointPaths.problem(path).isEmpty() && EndpointPaths.problem(otherPath).isEmpty(),
+                "the vectors hold valid paths only");
+        assertEquals(overlap, EndpointPaths.canMatchSameRequest(path, otherPath), why);
+        assertEquals(overlap, EndpointPaths.canMatchSameRequest(otherPath, path), why + " (reversed)");
     }
 }

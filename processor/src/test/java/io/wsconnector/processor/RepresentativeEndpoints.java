@@ -355,8 +355,33 @@ final class RepresentativeEndpoints {
             "    }",
             "}");
 
+    /**
+     * No no-argument constructor: instances come from a supplier given to the registration, which has
+     * only that constructor and no entry in the service file.
+     */
+    static final JavaFileObject GREETER = JavaFileObjects.forSourceLines("test.Greeter",
+            "package test;",
+            "",
+            "import io.wsconnector.annotations.OnOpen;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "import io.wsconnector.runtime.WebSocketSession;",
+            "",
+            "@WebSocketUpgradePath(\"/greeter\")",
+            "public class Greeter {",
+            "    private final String greeting;",
+            "",
+            "    public Greeter(String greeting) {",
+            "        this.greeting = greeting;",
+            "    }",
+            "",
+            "    @OnOpen",
+            "    void opened(WebSocketSession session) {",
+            "        session.sendText(greeting);",
+            "    }",
+            "}");
+
     static final List<JavaFileObject> ALL = List.of(HELLO_WORLD, ECHO, OUTER_INNER, BLOB, BYTES, CHAT_ROOM, TELEMETRY,
-            BROADCASTER, NEWSROOM);
+            BROADCASTER, NEWSROOM, GREETER);
 
     /**
      * The simple names of the classes generated for {@link #ALL}, all in package {@code test}; each has
@@ -371,7 +396,8 @@ final class RepresentativeEndpoints {
             "ChatRoom_WebSocketDispatcher", "ChatRoom_WebSocketEndpoint",
             "Telemetry_WebSocketDispatcher", "Telemetry_WebSocketEndpoint",
             "Broadcaster_WebSocketDispatcher", "Broadcaster_WebSocketEndpoint",
-            "Newsroom_WebSocketDispatcher", "Newsroom_WebSocketEndpoint");
+            "Newsroom_WebSocketDispatcher", "Newsroom_WebSocketEndpoint",
+            "Greeter_WebSocketDispatcher", "Greeter_WebSocketEndpoint");
 
     private RepresentativeEndpoints() {
     }

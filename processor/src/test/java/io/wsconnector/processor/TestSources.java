@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import javax.tools.DiagnosticCollector;
@@ -24,8 +25,8 @@ import com.google.testing.compile.JavaFileObjects;
 /**
  * Builds small endpoint sources for the tests and compiles them with the {@link WebSocketProcessor}.
  *
- * <p>{@link #source} puts the package and every import on line 1, so the first line a test passes is
- * line 2 of the file, the second line 3, and so on; the tests mark each line with its number.
+ * <p>{@link #source} puts the package and every import on line 1. A test names the line it expects an
+ * error on by its content ({@link #lineContaining}), never by a counted number.
  */
 final class TestSources {
     /**
@@ -52,6 +53,29 @@ final class TestSources {
         all.add(HEADER);
         all.addAll(List.of(lines));
         return JavaFileObjects.forSourceLines("test." + simpleName, all);
+    }
+
+    /**
+     * The number, from 1, of the one line of {@code source} that contains {@code fragment}.
+     *
+     * @throws AssertionError if no line or several lines contain it: the test names its line ambiguously
+     */
+    static int lineContaining(JavaFileObject source, String fragment) {
+        List<String> lines;
+        try {
+            lines = source.getCharContent(true).toString().lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<Integer> matches = IntStream.range(0, lines.size())
+                .filter(i -> lines.get(i).contains(fragment))
+                .mapToObj(i -> i + 1)
+                .toList();
+        if (matches.size() != 1) {
+            throw new AssertionError("expected exactly one line of " + source.getName() + " to contain \""
+                    + fragment + "\", but " + (matches.isEmpty() ? "none does" : "lines " + matches + " do"));
+        }
+        return matches.get(0);
     }
 
     /** Compiles {@code sources} with the processor, and javac's lint warnings (as the project's build does). */

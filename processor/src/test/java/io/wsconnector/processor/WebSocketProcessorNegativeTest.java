@@ -3,6 +3,7 @@ package io.wsconnector.processor;
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static io.wsconnector.processor.TestSources.compile;
 import static io.wsconnector.processor.TestSources.compileToDirectory;
+import static io.wsconnector.processor.TestSources.lineContaining;
 import static io.wsconnector.processor.TestSources.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -24,8 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.google.testing.compile.Compilation;
 
 /**
- * Every error the processor reports, each on the element at fault. In the sources, line 1 is
- * {@link TestSources#HEADER} and each further line is marked with its number.
+ * Every error the processor reports, each on the element at fault. Each error's line is named by its
+ * content, the one source line containing a fragment ({@link TestSources#lineContaining}); where two
+ * lines would read the same, as two equal handler annotations, the one meant carries a comment.
  *
  * <p>Where javac puts an error: on the name of a class, method or parameter when the error is about
  * that element; on the annotation when it is reported with its annotation (a misplaced or duplicate
@@ -34,16 +36,22 @@ import com.google.testing.compile.Compilation;
  */
 class WebSocketProcessorNegativeTest {
 
-    /** Asserts that the compilation failed with exactly one error, {@code message}, on {@code line}. */
-    static void assertOnlyError(Compilation compilation, String message, JavaFileObject file, int line) {
+    /**
+     * Asserts that the compilation failed with exactly one error, {@code message}, on the line of
+     * {@code file} that contains {@code lineFragment}.
+     */
+    static void assertOnlyError(Compilation compilation, String message, JavaFileObject file, String lineFragment) {
         assertThat(compilation).failed();
         assertThat(compilation).hadErrorCount(1);
-        assertError(compilation, message, file, line);
+        assertError(compilation, message, file, lineFragment);
     }
 
-    /** Asserts that the compilation had the error {@code message}, exactly, on {@code line}. */
-    static void assertError(Compilation compilation, String message, JavaFileObject file, int line) {
-        assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(line);
+    /**
+     * Asserts that the compilation had the error {@code message}, exactly, on the line of {@code file}
+     * that contains {@code lineFragment} (only that line may contain it).
+     */
+    static void assertError(Compilation compilation, String message, JavaFileObject file, String lineFragment) {
+        assertThat(compilation).hadErrorContaining(message).inFile(file).onLine(lineContaining(file, lineFragment));
         List<String> errors = compilation.errors().stream().map(error -> error.getMessage(Locale.ROOT)).toList();
         assertTrue(errors.contains(message), () -> "no error is exactly\n  " + message + "\nerrors:\n  "
                 + String.join("\n  ", errors));
@@ -55,83 +63,84 @@ class WebSocketProcessorNegativeTest {
         @Test
         void onOpen_reportedOnAnnotation() {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    @OnOpen",                                        // 3
-                    "    void opened(WebSocketSession session) { }",      // 4
-                    "}");                                                 // 5
+                    "class Plain {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session) { }",
+                    "}");
 
             // written out once, to pin the wording a user reads
             assertOnlyError(compile(source),
                     "@OnOpen method 'opened' is in class 'Plain', which has no @WebSocketUpgradePath; "
                             + "annotate 'Plain' with @WebSocketUpgradePath(\"/path\") to make it an endpoint",
-                    source, 3);
+                    source, "@OnOpen");
         }
 
         @Test
         void onTextMessage_reportedOnAnnotation() {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    @OnTextMessage",                                 // 3
-                    "    void text(String message) { }",                  // 4
-                    "}");                                                 // 5
+                    "class Plain {",
+                    "    @OnTextMessage",
+                    "    void text(String message) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.handlerOutsideEndpoint(HandlerKind.TEXT_MESSAGE, "text", "Plain"), source, 3);
+                    Messages.handlerOutsideEndpoint(HandlerKind.TEXT_MESSAGE, "text", "Plain"),
+                    source, "@OnTextMessage");
         }
 
         @Test
         void onClose_reportedOnAnnotation() {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    @OnClose",                                       // 3
-                    "    void closed(int statusCode) { }",                // 4
-                    "}");                                                 // 5
+                    "class Plain {",
+                    "    @OnClose",
+                    "    void closed(int statusCode) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.handlerOutsideEndpoint(HandlerKind.CLOSE, "closed", "Plain"), source, 3);
+                    Messages.handlerOutsideEndpoint(HandlerKind.CLOSE, "closed", "Plain"), source, "@OnClose");
         }
 
         @Test
         void onBinaryMessage_reportedOnAnnotation() {
             JavaFileObject source = source("Plain",
-                    "class Plain {",                                      // 2
-                    "    @OnBinaryMessage",                               // 3
-                    "    void data(byte[] message) { }",                  // 4
-                    "}");                                                 // 5
+                    "class Plain {",
+                    "    @OnBinaryMessage",
+                    "    void data(byte[] message) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' is in class 'Plain', which has no @WebSocketUpgradePath; "
                             + "annotate 'Plain' with @WebSocketUpgradePath(\"/path\") to make it an endpoint",
-                    source, 3);
+                    source, "@OnBinaryMessage");
         }
 
         @Test
         void inClassWithBasePathOnly_reported() {
             JavaFileObject source = source("Rest",
-                    "@BasePath(\"/rest\")",                               // 2
-                    "class Rest {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened() { }",                              // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/rest\")",
+                    "class Rest {",
+                    "    @OnOpen",
+                    "    void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.handlerOutsideEndpoint(HandlerKind.OPEN, "opened", "Rest"), source, 4);
+                    Messages.handlerOutsideEndpoint(HandlerKind.OPEN, "opened", "Rest"), source, "@OnOpen");
         }
 
         @Test
         void inNestedClassOfEndpoint_reportedWithNestedClassName() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "    static class Helper {",                          // 5
-                    "        @OnClose",                                   // 6
-                    "        void closed() { }",                          // 7
-                    "    }",                                              // 8
-                    "}");                                                 // 9
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "    static class Helper {",
+                    "        @OnClose",
+                    "        void closed() { }",
+                    "    }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.handlerOutsideEndpoint(HandlerKind.CLOSE, "closed", "Helper"), source, 6);
+                    Messages.handlerOutsideEndpoint(HandlerKind.CLOSE, "closed", "Helper"), source, "@OnClose");
         }
     }
 
@@ -141,49 +150,52 @@ class WebSocketProcessorNegativeTest {
         @Test
         void interface_reportedOnAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "interface Chat {",                                   // 3
-                    "    @OnOpen",                                        // 4
-                    "    default void opened(WebSocketSession session) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "interface Chat {",
+                    "    @OnOpen",
+                    "    default void opened(WebSocketSession session) { }",
+                    "}");
 
             assertOnlyError(compile(source), "@WebSocketUpgradePath must be on a class; 'Chat' is an interface",
-                    source, 2);
+                    source, "@WebSocketUpgradePath(\"/chat\")");
         }
 
         @Test
         void enum_reportedOnAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "enum Chat {",                                        // 3
-                    "    INSTANCE;",                                      // 4
-                    "    @OnOpen",                                        // 5
-                    "    void opened(WebSocketSession session) { }",      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "enum Chat {",
+                    "    INSTANCE;",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointNotAClass("Chat", "an enum"), source, 2);
+            assertOnlyError(compile(source), Messages.endpointNotAClass("Chat", "an enum"),
+                    source, "@WebSocketUpgradePath(\"/chat\")");
         }
 
         @Test
         void record_reportedOnAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "record Chat(String name) {",                         // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session) { }",      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "record Chat(String name) {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointNotAClass("Chat", "a record"), source, 2);
+            assertOnlyError(compile(source), Messages.endpointNotAClass("Chat", "a record"),
+                    source, "@WebSocketUpgradePath(\"/chat\")");
         }
 
         @Test
         void annotationType_reportedOnAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "@interface Chat {",                                  // 3
-                    "}");                                                 // 4
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "@interface Chat {",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointNotAClass("Chat", "an annotation type"), source, 2);
+            assertOnlyError(compile(source), Messages.endpointNotAClass("Chat", "an annotation type"),
+                    source, "@WebSocketUpgradePath(\"/chat\")");
         }
     }
 
@@ -193,114 +205,111 @@ class WebSocketProcessorNegativeTest {
         @Test
         void privateNested_reportedOnClass_once() {
             JavaFileObject source = source("Outer",
-                    "class Outer {",                                      // 2
-                    "    @WebSocketUpgradePath(\"/chat\")",               // 3
-                    "    private static class Chat {",                    // 4
-                    "        @OnOpen void opened() { }",                  // 5
-                    "    }",                                              // 6
-                    "}");                                                 // 7
+                    "class Outer {",
+                    "    @WebSocketUpgradePath(\"/chat\")",
+                    "    private static class Chat {",
+                    "        @OnOpen void opened() { }",
+                    "    }",
+                    "}");
 
             // once: the implicit constructor of a private class is private too, but that is the same mistake
-            assertOnlyError(compile(source), Messages.endpointPrivate("Chat"), source, 4);
+            assertOnlyError(compile(source), Messages.endpointPrivate("Chat"), source, "private static class Chat {");
         }
 
         @Test
         void abstract_reportedOnClass() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "abstract class Chat {",                              // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "abstract class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointAbstract("Chat"), source, 3);
+            assertOnlyError(compile(source), Messages.endpointAbstract("Chat"), source, "abstract class Chat {");
         }
 
         @Test
         void nonStaticInner_reportedOnClass() {
             JavaFileObject source = source("Outer",
-                    "class Outer {",                                      // 2
-                    "    @WebSocketUpgradePath(\"/chat\")",               // 3
-                    "    class Chat {",                                   // 4
-                    "        @OnOpen void opened() { }",                  // 5
-                    "    }",                                              // 6
-                    "}");                                                 // 7
+                    "class Outer {",
+                    "    @WebSocketUpgradePath(\"/chat\")",
+                    "    class Chat {",
+                    "        @OnOpen void opened() { }",
+                    "    }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointInner("Chat"), source, 4);
+            assertOnlyError(compile(source), Messages.endpointInner("Chat"), source, "class Chat {");
         }
 
         @Test
         void nestedInPrivateClass_reportedOnClass() {
             JavaFileObject source = source("Outer",
-                    "class Outer {",                                      // 2
-                    "    private static class Hidden {",                  // 3
-                    "        @WebSocketUpgradePath(\"/chat\")",           // 4
-                    "        static class Chat {",                        // 5
-                    "            @OnOpen void opened() { }",              // 6
-                    "        }",                                          // 7
-                    "    }",                                              // 8
-                    "}");                                                 // 9
+                    "class Outer {",
+                    "    private static class Hidden {",
+                    "        @WebSocketUpgradePath(\"/chat\")",
+                    "        static class Chat {",
+                    "            @OnOpen void opened() { }",
+                    "        }",
+                    "    }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointInPrivateClass("Chat", "Hidden"), source, 5);
+            assertOnlyError(compile(source), Messages.endpointInPrivateClass("Chat", "Hidden"),
+                    source, "static class Chat {");
         }
 
         @Test
         void generic_reportedOnClass() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat<T> {",                                    // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat<T> {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointGeneric("Chat"), source, 3);
+            assertOnlyError(compile(source), Messages.endpointGeneric("Chat"), source, "class Chat<T> {");
         }
 
-        @Test
-        void noNoArgConstructor_reportedOnClass() {
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"Chat(String room) { }", "private Chat() { } Chat(String room) { }"})
+        void noNonPrivateNoArgConstructor_accepted_registrationTakesASupplierOnly(String constructors) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    Chat(String room) { }",                          // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    " + constructors,
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointNoConstructor("Chat"), source, 3);
-        }
+            Compilation compilation = compile(source);
 
-        @Test
-        void onlyPrivateNoArgConstructor_reportedOnClass() {
-            JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    private Chat() { }",                             // 4
-                    "    Chat(String room) { }",                          // 5
-                    "    @OnOpen void opened() { }",                      // 6
-                    "}");                                                 // 7
-
-            assertOnlyError(compile(source), Messages.endpointNoConstructor("Chat"), source, 3);
+            assertThat(compilation).succeededWithoutWarnings();
+            assertThat(compilation).generatedSourceFile("test.Chat_WebSocketEndpoint").contentsAsUtf8String()
+                    .doesNotContain("Chat_WebSocketEndpoint() {");
+            assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, GeneratedFiles.SERVICE_FILE).isEmpty(),
+                    "not listed for ServiceLoader");
         }
 
         @Test
         void constructorThrowsCheckedException_reportedOnConstructor() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    Chat() throws java.io.IOException, IllegalStateException { }", // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    Chat() throws java.io.IOException, IllegalStateException { }",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             // only the checked one: Chat::new in the generated registration could not throw it
-            assertOnlyError(compile(source), Messages.endpointConstructorThrows("Chat", "IOException"), source, 4);
+            assertOnlyError(compile(source), Messages.endpointConstructorThrows("Chat", "IOException"),
+                    source, "Chat() throws java.io.IOException, IllegalStateException");
         }
 
         @Test
         void noHandlerMethod_reportedOnAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    void opened(WebSocketSession session) { }",      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    void opened(WebSocketSession session) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.endpointWithoutHandler("Chat"), source, 2);
+            assertOnlyError(compile(source), Messages.endpointWithoutHandler("Chat"),
+                    source, "@WebSocketUpgradePath(\"/chat\")");
         }
     }
 
@@ -309,12 +318,12 @@ class WebSocketProcessorNegativeTest {
 
         private void assertInvalidPath(String path, String expectedMessage) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"" + path + "\")",            // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"" + path + "\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), expectedMessage, source, 2);
+            assertOnlyError(compile(source), expectedMessage, source, "@WebSocketUpgradePath(");
         }
 
         @Test
@@ -381,14 +390,14 @@ class WebSocketProcessorNegativeTest {
         @Test
         void reportedOnTheStringLiteral() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(",                             // 2
-                    "        \"chat\")",                                  // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(",
+                    "        \"chat\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(source), "@WebSocketUpgradePath path \"chat\" must start with '/'; write \"/chat\"",
-                    source, 3);
+                    source, "\"chat\")");
         }
     }
 
@@ -397,13 +406,13 @@ class WebSocketProcessorNegativeTest {
 
         private void assertInvalidBasePath(String basePath, String expectedMessage) {
             JavaFileObject source = source("Chat",
-                    "@BasePath(\"" + basePath + "\")",                    // 2
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"" + basePath + "\")",
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(source), expectedMessage, source, 2);
+            assertOnlyError(compile(source), expectedMessage, source, "@BasePath(");
         }
 
         @Test
@@ -454,19 +463,20 @@ class WebSocketProcessorNegativeTest {
         @Test
         void bothPathsInvalid_bothReported() {
             JavaFileObject source = source("Chat",
-                    "@BasePath(\"api\")",                                 // 2
-                    "@WebSocketUpgradePath(\"/chat?x\")",                 // 3
-                    "class Chat {",                                       // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"api\")",
+                    "@WebSocketUpgradePath(\"/chat?x\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(2);
-            assertError(compilation, "@BasePath path \"api\" must start with '/'; write \"/api\"", source, 2);
+            assertError(compilation, "@BasePath path \"api\" must start with '/'; write \"/api\"",
+                    source, "@BasePath(\"api\")");
             assertError(compilation,
                     "@WebSocketUpgradePath path \"/chat?x\" contains '?'; a path cannot carry a query string",
-                    source, 3);
+                    source, "@WebSocketUpgradePath(\"/chat?x\")");
         }
     }
 
@@ -476,25 +486,27 @@ class WebSocketProcessorNegativeTest {
         @Test
         void private_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    private void opened(WebSocketSession session) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    private void opened(WebSocketSession session) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.handlerPrivate(HandlerKind.OPEN, "opened"), source, 5);
+            assertOnlyError(compile(source), Messages.handlerPrivate(HandlerKind.OPEN, "opened"),
+                    source, "private void opened(WebSocketSession session)");
         }
 
         @Test
         void static_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    static void text(String message) { }",           // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    static void text(String message) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.handlerStatic(HandlerKind.TEXT_MESSAGE, "text"), source, 5);
+            assertOnlyError(compile(source), Messages.handlerStatic(HandlerKind.TEXT_MESSAGE, "text"),
+                    source, "static void text(String message)");
         }
 
         @Test
@@ -502,53 +514,55 @@ class WebSocketProcessorNegativeTest {
             // An abstract method needs an abstract class (an interface is rejected before its methods are
             // checked), so the class is reported as well.
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "abstract class Chat {",                              // 3
-                    "    @OnClose",                                       // 4
-                    "    abstract void closed(WebSocketSession session);", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "abstract class Chat {",
+                    "    @OnClose",
+                    "    abstract void closed(WebSocketSession session);",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(2);
-            assertError(compilation, Messages.handlerAbstract(HandlerKind.CLOSE, "closed"), source, 5);
-            assertError(compilation, Messages.endpointAbstract("Chat"), source, 3);
+            assertError(compilation, Messages.handlerAbstract(HandlerKind.CLOSE, "closed"),
+                    source, "abstract void closed(WebSocketSession session)");
+            assertError(compilation, Messages.endpointAbstract("Chat"), source, "abstract class Chat {");
         }
 
         @Test
         void generic_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    <T> void opened(WebSocketSession session) { }",  // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    <T> void opened(WebSocketSession session) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.handlerGeneric(HandlerKind.OPEN, "opened"), source, 5);
+            assertOnlyError(compile(source), Messages.handlerGeneric(HandlerKind.OPEN, "opened"),
+                    source, "<T> void opened(WebSocketSession session)");
         }
 
         @Test
         void throwsThrowable_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session) throws Throwable { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session) throws Throwable { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnOpen method 'opened' declares 'throws Throwable'; a handler may throw only Exceptions",
-                    source, 5);
+                    source, "void opened(WebSocketSession session) throws Throwable");
         }
 
         @Test
         void throwsExceptionAndError_accepted() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened() throws Exception, StackOverflowError { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened() throws Exception, StackOverflowError { }",
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -556,131 +570,137 @@ class WebSocketProcessorNegativeTest {
         @Test
         void twoOnOpenHandlers_reportedOnSecondAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session) { }",      // 5
-                    "    @OnOpen",                                        // 6
-                    "    void alsoOpened() { }",                          // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session) { }",
+                    "    @OnOpen // again",
+                    "    void alsoOpened() { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    "Class 'Chat' has two @OnOpen methods, 'opened' and 'alsoOpened'; keep one", source, 6);
+                    "Class 'Chat' has two @OnOpen methods, 'opened' and 'alsoOpened'; keep one", source,
+                    "@OnOpen // again");
         }
 
         @Test
         void twoOnTextMessageHandlers_reportedOnSecondAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    void text(String message) { }",                  // 5
-                    "    @OnTextMessage",                                 // 6
-                    "    String echo(String message) { return message; }", // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(String message) { }",
+                    "    @OnTextMessage // again",
+                    "    String echo(String message) { return message; }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.duplicateHandler(HandlerKind.TEXT_MESSAGE, "Chat", "text", "echo"), source, 6);
+                    Messages.duplicateHandler(HandlerKind.TEXT_MESSAGE, "Chat", "text", "echo"), source,
+                    "@OnTextMessage // again");
         }
 
         @Test
         void twoOnCloseHandlers_reportedOnSecondAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose",                                       // 4
-                    "    void closed() { }",                              // 5
-                    "    @OnClose",                                       // 6
-                    "    void closed(int statusCode) { }",                // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnClose",
+                    "    void closed() { }",
+                    "    @OnClose // again",
+                    "    void closed(int statusCode) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.duplicateHandler(HandlerKind.CLOSE, "Chat", "closed", "closed"), source, 6);
+                    Messages.duplicateHandler(HandlerKind.CLOSE, "Chat", "closed", "closed"), source,
+                    "@OnClose // again");
         }
 
         @Test
         void twoHandlerAnnotationsOnOneMethod_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    @OnClose",                                       // 5
-                    "    void openedOrClosed(WebSocketSession session) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    @OnClose",
+                    "    void openedOrClosed(WebSocketSession session) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "Method 'openedOrClosed' has @OnOpen and @OnClose; a method handles one kind of event, so keep "
                             + "one annotation and move the rest to other methods",
-                    source, 6);
+                    source, "void openedOrClosed(WebSocketSession session)");
         }
 
         @Test
         void threeHandlerAnnotationsOnOneMethod_namesAllThree() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose @OnTextMessage @OnOpen",                // 4
-                    "    void everything() { }",                          // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnClose @OnTextMessage @OnOpen",
+                    "    void everything() { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     Messages.severalHandlerAnnotations("everything", "@OnOpen and @OnTextMessage and @OnClose"),
-                    source, 5);
+                    source, "void everything()");
         }
 
         @Test
         void onBinaryMessage_private_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    private void data(byte[] message) { }",          // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    private void data(byte[] message) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' must not be private; the generated dispatcher calls it. "
                             + "Make it package-private or public",
-                    source, 5);
+                    source, "private void data(byte[] message)");
         }
 
         @Test
         void onBinaryMessage_static_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    static void data(java.nio.ByteBuffer message) { }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    static void data(java.nio.ByteBuffer message) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.handlerStatic(HandlerKind.BINARY_MESSAGE, "data"), source, 5);
+            assertOnlyError(compile(source), Messages.handlerStatic(HandlerKind.BINARY_MESSAGE, "data"),
+                    source, "static void data(java.nio.ByteBuffer message)");
         }
 
         @Test
         void onBinaryMessage_abstract_inAbstractClass_reportedOnMethodAndClass() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "abstract class Chat {",                              // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    abstract byte[] data(byte[] message);",          // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "abstract class Chat {",
+                    "    @OnBinaryMessage",
+                    "    abstract byte[] data(byte[] message);",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(2);
-            assertError(compilation, Messages.handlerAbstract(HandlerKind.BINARY_MESSAGE, "data"), source, 5);
-            assertError(compilation, Messages.endpointAbstract("Chat"), source, 3);
+            assertError(compilation, Messages.handlerAbstract(HandlerKind.BINARY_MESSAGE, "data"),
+                    source, "abstract byte[] data(byte[] message)");
+            assertError(compilation, Messages.endpointAbstract("Chat"), source, "abstract class Chat {");
         }
 
         @Test
         void onBinaryMessage_generic_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    <T> byte[] data(byte[] message) { return message; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    <T> byte[] data(byte[] message) { return message; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.handlerGeneric(HandlerKind.BINARY_MESSAGE, "data"), source, 5);
+            assertOnlyError(compile(source), Messages.handlerGeneric(HandlerKind.BINARY_MESSAGE, "data"),
+                    source, "<T> byte[] data(byte[] message)");
         }
 
         @ParameterizedTest
@@ -693,11 +713,11 @@ class WebSocketProcessorNegativeTest {
         })
         void onBinaryMessage_documentedSignatures_accepted(String method) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    " + method,                                      // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    " + method,
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -705,33 +725,34 @@ class WebSocketProcessorNegativeTest {
         @Test
         void twoOnBinaryMessageHandlers_reportedOnSecondAnnotation() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(byte[] message) { }",                  // 5
-                    "    @OnBinaryMessage",                               // 6
-                    "    java.nio.ByteBuffer echo(java.nio.ByteBuffer message) { return message; }", // 7
-                    "}");                                                 // 8
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(byte[] message) { }",
+                    "    @OnBinaryMessage // again",
+                    "    java.nio.ByteBuffer echo(java.nio.ByteBuffer message) { return message; }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    "Class 'Chat' has two @OnBinaryMessage methods, 'data' and 'echo'; keep one", source, 6);
+                    "Class 'Chat' has two @OnBinaryMessage methods, 'data' and 'echo'; keep one", source,
+                    "@OnBinaryMessage // again");
         }
 
         @Test
         void onBinaryMessageAndOnTextMessageOnOneMethod_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    @OnTextMessage",                                 // 5
-                    "    void message(String text, byte[] data) { }",     // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    @OnTextMessage",
+                    "    void message(String text, byte[] data) { }",
+                    "}");
 
             // the annotations in the order of the events, not of the source
             assertOnlyError(compile(source),
                     "Method 'message' has @OnTextMessage and @OnBinaryMessage; a method handles one kind of event, "
                             + "so keep one annotation and move the rest to other methods",
-                    source, 6);
+                    source, "void message(String text, byte[] data)");
         }
     }
 
@@ -741,138 +762,142 @@ class WebSocketProcessorNegativeTest {
         @Test
         void onOpen_wrongType_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session,",          // 5
-                    "                String greeting) { }",               // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session,",
+                    "                String greeting) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnOpen method 'opened' cannot take parameter 'greeting' of type String; it accepts a "
                             + "WebSocketSession and a HandshakeRequest, each optional. Bind a handshake value with "
                             + "@PathParam, @QueryParam or @HeaderParam",
-                    source, 6);
+                    source, "String greeting)");
         }
 
         @Test
         void onTextMessage_wrongType_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    void text(String message,",                      // 5
-                    "              int count) { }",                       // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(String message,",
+                    "              int count) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterNotAccepted(HandlerKind.TEXT_MESSAGE, "text", "count", "int"), source, 6);
+                    Messages.parameterNotAccepted(HandlerKind.TEXT_MESSAGE, "text", "count", "int"),
+                    source, "int count)");
         }
 
         @Test
         void onClose_wrongType_boxedInteger_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose",                                       // 4
-                    "    void closed(WebSocketSession session,",          // 5
-                    "                Integer statusCode) { }",            // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnClose",
+                    "    void closed(WebSocketSession session,",
+                    "                Integer statusCode) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterNotAccepted(HandlerKind.CLOSE, "closed", "statusCode", "Integer"), source, 6);
+                    Messages.parameterNotAccepted(HandlerKind.CLOSE, "closed", "statusCode", "Integer"),
+                    source, "Integer statusCode)");
         }
 
         @Test
         void onOpen_repeatedSession_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    void opened(WebSocketSession session,",          // 5
-                    "                WebSocketSession other) { }",        // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    void opened(WebSocketSession session,",
+                    "                WebSocketSession other) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnOpen method 'opened' takes a second WebSocketSession parameter 'other'; it accepts a "
                             + "WebSocketSession and a HandshakeRequest, each optional. Remove 'other'",
-                    source, 6);
+                    source, "WebSocketSession other)");
         }
 
         @Test
         void onTextMessage_repeatedString_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    void text(String message,",                      // 5
-                    "              String other) { }",                    // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(String message,",
+                    "              String other) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterRepeated(HandlerKind.TEXT_MESSAGE, "text", "other", "String"), source, 6);
+                    Messages.parameterRepeated(HandlerKind.TEXT_MESSAGE, "text", "other", "String"),
+                    source, "String other)");
         }
 
         @Test
         void onClose_repeatedInt_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose",                                       // 4
-                    "    void closed(int statusCode, String reason,",     // 5
-                    "                int other) { }",                     // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnClose",
+                    "    void closed(int statusCode, String reason,",
+                    "                int other) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterRepeated(HandlerKind.CLOSE, "closed", "other", "int"), source, 6);
+                    Messages.parameterRepeated(HandlerKind.CLOSE, "closed", "other", "int"), source, "int other)");
         }
 
         @Test
         void onTextMessage_missingString_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    void text(WebSocketSession session) { }",        // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(WebSocketSession session) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' must take a String message parameter, e.g. "
                             + "text(WebSocketSession session, String message)",
-                    source, 5);
+                    source, "void text(WebSocketSession session)");
         }
 
         @Test
         void unknownParameterType_reportedByJavacOnly() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    void text(WebSocketSesion session) { }",         // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(WebSocketSesion session) { }",
+                    "}");
 
             // no "missing String" or "cannot take parameter" on top of javac's own error
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(1);
-            assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(5);
+            assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source)
+                    .onLine(lineContaining(source, "WebSocketSesion session"));
         }
 
         @Test
         void onBinaryMessage_wrongType_reportedOnParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(byte[] message,",                      // 5
-                    "              String text) { }",                     // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(byte[] message,",
+                    "              String text) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' cannot take parameter 'text' of type String; it accepts a "
                             + "byte[] or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest. "
                             + "Bind a handshake value with @PathParam, @QueryParam or @HeaderParam",
-                    source, 6);
+                    source, "String text)");
         }
 
         @ParameterizedTest(name = "{0} reported as {1}")
@@ -887,154 +912,159 @@ class WebSocketProcessorNegativeTest {
         })
         void onBinaryMessage_otherTypes_reportedOnParameter(String written, String reported) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(java.nio.ByteBuffer message,",         // 5
-                    "              " + written + " extra) { }",           // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(java.nio.ByteBuffer message,",
+                    "              " + written + " extra) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterNotAccepted(HandlerKind.BINARY_MESSAGE, "data", "extra", reported), source, 6);
+                    Messages.parameterNotAccepted(HandlerKind.BINARY_MESSAGE, "data", "extra", reported), source,
+                    "extra) { }");
         }
 
         @Test
         void onBinaryMessage_boxedBytesAsOnlyParameter_reportedOnParameterAndMissingMessageOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(",                                     // 5
-                    "            Byte[] message) { }",                    // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(",
+                    "            Byte[] message) { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(2);
             assertError(compilation,
-                    Messages.parameterNotAccepted(HandlerKind.BINARY_MESSAGE, "data", "message", "Byte[]"), source, 6);
-            assertError(compilation, Messages.binaryMessageMissing("data"), source, 5);
+                    Messages.parameterNotAccepted(HandlerKind.BINARY_MESSAGE, "data", "message", "Byte[]"),
+                    source, "Byte[] message)");
+            assertError(compilation, Messages.binaryMessageMissing("data"), source, "void data(");
         }
 
         @Test
         void onBinaryMessage_repeatedByteArray_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(byte[] message,",                      // 5
-                    "              byte[] other) { }",                    // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(byte[] message,",
+                    "              byte[] other) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' takes a second byte[] parameter 'other'; it accepts a byte[] "
                             + "or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest. "
                             + "Remove 'other'",
-                    source, 6);
+                    source, "byte[] other)");
         }
 
         @Test
         void onBinaryMessage_byteArrayAndByteBuffer_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(byte[] message, WebSocketSession session,", // 5
-                    "              java.nio.ByteBuffer buffer) { }",      // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(byte[] message, WebSocketSession session,",
+                    "              java.nio.ByteBuffer buffer) { }",
+                    "}");
 
             // both carry the message
             assertOnlyError(compile(source),
-                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "buffer", "ByteBuffer"), source, 6);
+                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "buffer", "ByteBuffer"),
+                    source, "java.nio.ByteBuffer buffer)");
         }
 
         @Test
         void onBinaryMessage_byteBufferAndByteArray_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(java.nio.ByteBuffer message,",         // 5
-                    "              byte[] bytes) { }",                    // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(java.nio.ByteBuffer message,",
+                    "              byte[] bytes) { }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "bytes", "byte[]"), source, 6);
+                    Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "bytes", "byte[]"),
+                    source, "byte[] bytes)");
         }
 
         @Test
         void onBinaryMessage_repeatedSession_reportedOnSecondParameter() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(WebSocketSession session, byte[] message,", // 5
-                    "              WebSocketSession other) { }",          // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(WebSocketSession session, byte[] message,",
+                    "              WebSocketSession other) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     Messages.parameterRepeated(HandlerKind.BINARY_MESSAGE, "data", "other", "WebSocketSession"),
-                    source, 6);
+                    source, "WebSocketSession other)");
         }
 
         @Test
         void onBinaryMessage_missingMessage_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(WebSocketSession session) { }",        // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(WebSocketSession session) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' must take a byte[] or ByteBuffer message parameter, e.g. "
                             + "data(WebSocketSession session, byte[] message)",
-                    source, 5);
+                    source, "void data(WebSocketSession session)");
         }
 
         @Test
         void onBinaryMessage_noParameter_missingMessageReportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    byte[] data() { return null; }",                 // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    byte[] data() { return null; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.binaryMessageMissing("data"), source, 5);
+            assertOnlyError(compile(source), Messages.binaryMessageMissing("data"), source, "byte[] data()");
         }
 
         @Test
         void onBinaryMessage_byteBufferNotImported_reportedByJavacOnly() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    void data(ByteBuffer message) { }",              // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    void data(ByteBuffer message) { }",
+                    "}");
 
             // no "missing message" or "cannot take parameter" on top of javac's own error
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(1);
-            assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source).onLine(5);
+            assertThat(compilation).hadErrorContaining("cannot find symbol").inFile(source)
+                    .onLine(lineContaining(source, "ByteBuffer message)"));
         }
 
         @Test
         void onTextMessage_byteArray_reportedWithTextWording() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    void text(String message,",                      // 5
-                    "              byte[] data) { }",                     // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    void text(String message,",
+                    "              byte[] data) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' cannot take parameter 'data' of type byte[]; it accepts a String "
                             + "message, and optionally a WebSocketSession and a HandshakeRequest. Bind a handshake "
                             + "value with @PathParam, @QueryParam or @HeaderParam",
-                    source, 6);
+                    source, "byte[] data)");
         }
     }
 
@@ -1044,67 +1074,70 @@ class WebSocketProcessorNegativeTest {
         @Test
         void onOpen_notVoid_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    String opened(WebSocketSession session) { return \"hi\"; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    String opened(WebSocketSession session) { return \"hi\"; }",
+                    "}");
 
-            assertOnlyError(compile(source), "@OnOpen method 'opened' must return void; found String", source, 5);
+            assertOnlyError(compile(source), "@OnOpen method 'opened' must return void; found String",
+                    source, "String opened(WebSocketSession session)");
         }
 
         @Test
         void onClose_notVoid_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnClose",                                       // 4
-                    "    boolean closed(int statusCode) { return true; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnClose",
+                    "    boolean closed(int statusCode) { return true; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.returnNotVoid(HandlerKind.CLOSE, "closed", "boolean"), source, 5);
+            assertOnlyError(compile(source), Messages.returnNotVoid(HandlerKind.CLOSE, "closed", "boolean"),
+                    source, "boolean closed(int statusCode)");
         }
 
         @Test
         void onTextMessage_neitherStringNorVoid_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    CharSequence text(String message) { return message; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    CharSequence text(String message) { return message; }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' returns CharSequence; return void, or String (or a CompletionStage of it) "
                             + "to reply to the client",
-                    source, 5);
+                    source, "CharSequence text(String message)");
         }
 
         @Test
         void onTextMessage_primitive_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    int text(String message) { return 0; }",         // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    int text(String message) { return 0; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "int"), source, 5);
+            assertOnlyError(compile(source), Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "int"),
+                    source, "int text(String message)");
         }
 
         @Test
         void onBinaryMessage_string_reportedOnMethod() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    String data(byte[] message) { return \"ok\"; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    String data(byte[] message) { return \"ok\"; }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' returns String; return void, or byte[] or ByteBuffer (or a "
                             + "CompletionStage of one) to reply to the client",
-                    source, 5);
+                    source, "String data(byte[] message) { return \"ok\"; }");
         }
 
         @ParameterizedTest(name = "{0} reported as {2}")
@@ -1116,44 +1149,45 @@ class WebSocketProcessorNegativeTest {
         })
         void onBinaryMessage_otherReturnTypes_reportedOnMethod(String written, String returned, String reported) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage",                               // 4
-                    "    " + written + " data(byte[] message) { return " + returned + "; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage",
+                    "    " + written + " data(byte[] message) { return " + returned + "; }",
+                    "}");
 
             assertOnlyError(compile(source),
-                    Messages.returnNotReply(HandlerKind.BINARY_MESSAGE, "data", reported), source, 5);
+                    Messages.returnNotReply(HandlerKind.BINARY_MESSAGE, "data", reported), source,
+                    "data(byte[] message) { return");
         }
 
         @Test
         void onTextMessage_byteArray_reportedWithTextWording() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    byte[] text(String message) { return null; }",   // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    byte[] text(String message) { return null; }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' returns byte[]; return void, or String (or a CompletionStage of it) "
                             + "to reply to the client",
-                    source, 5);
+                    source, "byte[] text(String message)");
         }
 
         @Test
         void onTextMessage_byteBuffer_reportedWithTextWording() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage",                                 // 4
-                    "    java.nio.ByteBuffer text(String message) { return null; }", // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage",
+                    "    java.nio.ByteBuffer text(String message) { return null; }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' returns ByteBuffer; return void, or String (or a CompletionStage of it) "
                             + "to reply to the client",
-                    source, 5);
+                    source, "java.nio.ByteBuffer text(String message)");
         }
     }
 
@@ -1163,77 +1197,81 @@ class WebSocketProcessorNegativeTest {
         @Test
         void onTextMessage_broadcastOnVoid_reportedOnTheValue() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage(",                                // 4
-                    "            broadcast = true)",                      // 5
-                    "    void text(WebSocketSession session, String message) { }", // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage(",
+                    "            broadcast = true)",
+                    "    void text(WebSocketSession session, String message) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' has broadcast = true but returns void, so there is nothing to "
                             + "broadcast; return the String to send to every open session (or a CompletionStage of "
                             + "it), or remove broadcast = true",
-                    source, 5);
+                    source, "broadcast = true)");
         }
 
         @Test
         void onBinaryMessage_broadcastOnVoid_reportedOnTheValue() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage(",                              // 4
-                    "            broadcast = true)",                      // 5
-                    "    void data(java.nio.ByteBuffer message) { }",     // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage(",
+                    "            broadcast = true)",
+                    "    void data(java.nio.ByteBuffer message) { }",
+                    "}");
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' has broadcast = true but returns void, so there is nothing to "
                             + "broadcast; return the byte[] or ByteBuffer to send to every open session (or a "
                             + "CompletionStage of one), or remove broadcast = true",
-                    source, 5);
+                    source, "broadcast = true)");
         }
 
         @Test
         void broadcastOnVoid_annotationOnItsOwnLine_reportedOnTheAnnotationLine() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnBinaryMessage(broadcast = true)",             // 4
-                    "    void data(byte[] message) { }",                  // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnBinaryMessage(broadcast = true)",
+                    "    void data(byte[] message) { }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.broadcastVoid(HandlerKind.BINARY_MESSAGE, "data"), source, 4);
+            assertOnlyError(compile(source), Messages.broadcastVoid(HandlerKind.BINARY_MESSAGE, "data"),
+                    source, "@OnBinaryMessage(broadcast = true)");
         }
 
         @Test
         void broadcastOnVoid_reportedWithTheMethodsOtherMistakes_nothingGenerated(@TempDir Path directory) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "    @OnTextMessage(broadcast = true)",               // 5
-                    "    private void text(String message) { }",          // 6
-                    "}");                                                 // 7
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnOpen void opened() { }",
+                    "    @OnTextMessage(broadcast = true)",
+                    "    private void text(String message) { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(2);
-            assertError(compilation, Messages.handlerPrivate(HandlerKind.TEXT_MESSAGE, "text"), source, 6);
-            assertError(compilation, Messages.broadcastVoid(HandlerKind.TEXT_MESSAGE, "text"), source, 5);
+            assertError(compilation, Messages.handlerPrivate(HandlerKind.TEXT_MESSAGE, "text"),
+                    source, "private void text(String message)");
+            assertError(compilation, Messages.broadcastVoid(HandlerKind.TEXT_MESSAGE, "text"),
+                    source, "@OnTextMessage(broadcast = true)");
             assertEquals(List.of(), compileToDirectory(directory, source), "files written by the processor");
         }
 
         @Test
         void broadcastOnUnacceptedReturnType_reportedOnlyAsReturnType() {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    @OnTextMessage(broadcast = true)",               // 4
-                    "    int text(String message) { return 0; }",         // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    @OnTextMessage(broadcast = true)",
+                    "    int text(String message) { return 0; }",
+                    "}");
 
-            assertOnlyError(compile(source), Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "int"), source, 5);
+            assertOnlyError(compile(source), Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "int"),
+                    source, "int text(String message)");
         }
 
         @ParameterizedTest(name = "{0}")
@@ -1250,10 +1288,10 @@ class WebSocketProcessorNegativeTest {
         })
         void documentedSignatures_accepted(String method) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Chat {",                                       // 3
-                    "    " + method,                                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Chat {",
+                    "    " + method,
+                    "}");
 
             assertThat(compile(source)).succeededWithoutWarnings();
         }
@@ -1292,19 +1330,19 @@ class WebSocketProcessorNegativeTest {
         @Test
         void samePath_reportedOnSecondClassAnnotation_firstStillGenerated(@TempDir Path directory) {
             JavaFileObject first = source("First",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class First {",                                      // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class First {",
+                    "    @OnOpen void opened() { }",
+                    "}");
             JavaFileObject second = source("Second",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class Second {",                                     // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Second {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(first, second),
                     "Endpoint path \"/chat\" of 'Second' is already used by 'test.First'; give each endpoint its own path",
-                    second, 2);
+                    second, "@WebSocketUpgradePath(\"/chat\")");
             assertEquals(List.of(
                             "classes/META-INF/services/io.wsconnector.runtime.spi.WebSocketEndpoint",
                             "generated/test/First_WebSocketDispatcher.java",
@@ -1315,57 +1353,57 @@ class WebSocketProcessorNegativeTest {
         @Test
         void basePathWithAndWithoutTrailingSlash_joinToSamePath() {
             JavaFileObject first = source("First",
-                    "@BasePath(\"/test/\")",                              // 2
-                    "@WebSocketUpgradePath(\"/websocket\")",              // 3
-                    "class First {",                                      // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/test/\")",
+                    "@WebSocketUpgradePath(\"/websocket\")",
+                    "class First {",
+                    "    @OnOpen void opened() { }",
+                    "}");
             JavaFileObject second = source("Second",
-                    "@BasePath(\"/test\")",                               // 2
-                    "@WebSocketUpgradePath(\"/websocket\")",              // 3
-                    "class Second {",                                     // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/test\")",
+                    "@WebSocketUpgradePath(\"/websocket\")",
+                    "class Second {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(first, second), Messages.duplicatePath("/test/websocket", "Second", "test.First"),
-                    second, 3);
+                    second, "@WebSocketUpgradePath(\"/websocket\")");
         }
 
         @Test
         void basePathWithRootUpgradePath_sameAsUpgradePathAlone() {
             JavaFileObject first = source("First",
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 2
-                    "class First {",                                      // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class First {",
+                    "    @OnOpen void opened() { }",
+                    "}");
             JavaFileObject second = source("Second",
-                    "@BasePath(\"/chat\")",                               // 2
-                    "@WebSocketUpgradePath(\"/\")",                       // 3
-                    "class Second {",                                     // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/chat\")",
+                    "@WebSocketUpgradePath(\"/\")",
+                    "class Second {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(first, second), Messages.duplicatePath("/chat", "Second", "test.First"),
-                    second, 3);
+                    second, "@WebSocketUpgradePath(\"/\")");
         }
 
         @Test
         void splitDifferently_joinToSamePath() {
             JavaFileObject first = source("First",
-                    "@BasePath(\"/api\")",                                // 2
-                    "@WebSocketUpgradePath(\"/v1/chat\")",                // 3
-                    "class First {",                                      // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/api\")",
+                    "@WebSocketUpgradePath(\"/v1/chat\")",
+                    "class First {",
+                    "    @OnOpen void opened() { }",
+                    "}");
             JavaFileObject second = source("Second",
-                    "@BasePath(\"/api/v1\")",                             // 2
-                    "@WebSocketUpgradePath(\"/chat\")",                   // 3
-                    "class Second {",                                     // 4
-                    "    @OnOpen void opened() { }",                      // 5
-                    "}");                                                 // 6
+                    "@BasePath(\"/api/v1\")",
+                    "@WebSocketUpgradePath(\"/chat\")",
+                    "class Second {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
             assertOnlyError(compile(first, second), Messages.duplicatePath("/api/v1/chat", "Second", "test.First"),
-                    second, 3);
+                    second, "@WebSocketUpgradePath(\"/chat\")");
         }
     }
 
@@ -1373,22 +1411,22 @@ class WebSocketProcessorNegativeTest {
     void generatedNamesClash_nestedAndTopLevelClass_reportedOnSecondClassAnnotation() {
         // Outer.Inner and Outer_Inner would both generate Outer_Inner_WebSocketEndpoint/_WebSocketDispatcher
         JavaFileObject topLevel = source("Outer_Inner",
-                "@WebSocketUpgradePath(\"/top\")",                        // 2
-                "class Outer_Inner {",                                    // 3
-                "    @OnOpen void opened() { }",                          // 4
-                "}");                                                     // 5
+                "@WebSocketUpgradePath(\"/top\")",
+                "class Outer_Inner {",
+                "    @OnOpen void opened() { }",
+                "}");
         JavaFileObject nested = source("Outer",
-                "class Outer {",                                          // 2
-                "    @WebSocketUpgradePath(\"/nested\")",                 // 3
-                "    static class Inner {",                               // 4
-                "        @OnOpen void opened() { }",                      // 5
-                "    }",                                                  // 6
-                "}");                                                     // 7
+                "class Outer {",
+                "    @WebSocketUpgradePath(\"/nested\")",
+                "    static class Inner {",
+                "        @OnOpen void opened() { }",
+                "    }",
+                "}");
 
         assertOnlyError(compile(topLevel, nested),
                 "Endpoint class 'Inner' would generate 'test.Outer_Inner_WebSocketEndpoint', which endpoint class "
                         + "'test.Outer_Inner' generates too; rename one of the two classes",
-                nested, 3);
+                nested, "@WebSocketUpgradePath(\"/nested\")");
     }
 
     @Nested
@@ -1397,26 +1435,31 @@ class WebSocketProcessorNegativeTest {
         @Test
         void severalMistakesInOneClass_allReportedInOneCompile_nothingGenerated(@TempDir Path directory) {
             JavaFileObject source = source("Chat",
-                    "@WebSocketUpgradePath(\"chat\")",                    // 2
-                    "class Chat {",                                       // 3
-                    "    @OnOpen",                                        // 4
-                    "    private void opened(WebSocketSession session) { }", // 5
-                    "    @OnClose",                                       // 6
-                    "    void closed(WebSocketSession session,",          // 7
-                    "                long statusCode) { }",               // 8
-                    "    @OnTextMessage",                                 // 9
-                    "    Object text(WebSocketSession session) { return null; }", // 10
-                    "}");                                                 // 11
+                    "@WebSocketUpgradePath(\"chat\")",
+                    "class Chat {",
+                    "    @OnOpen",
+                    "    private void opened(WebSocketSession session) { }",
+                    "    @OnClose",
+                    "    void closed(WebSocketSession session,",
+                    "                long statusCode) { }",
+                    "    @OnTextMessage",
+                    "    Object text(WebSocketSession session) { return null; }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).failed();
             assertThat(compilation).hadErrorCount(5);
-            assertError(compilation, "@WebSocketUpgradePath path \"chat\" must start with '/'; write \"/chat\"", source, 2);
-            assertError(compilation, Messages.handlerPrivate(HandlerKind.OPEN, "opened"), source, 5);
+            assertError(compilation, "@WebSocketUpgradePath path \"chat\" must start with '/'; write \"/chat\"",
+                    source, "@WebSocketUpgradePath(\"chat\")");
+            assertError(compilation, Messages.handlerPrivate(HandlerKind.OPEN, "opened"),
+                    source, "private void opened(WebSocketSession session)");
             assertError(compilation,
-                    Messages.parameterNotAccepted(HandlerKind.CLOSE, "closed", "statusCode", "long"), source, 8);
-            assertError(compilation, Messages.textMessageMissing("text"), source, 10);
-            assertError(compilation, Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "Object"), source, 10);
+                    Messages.parameterNotAccepted(HandlerKind.CLOSE, "closed", "statusCode", "long"),
+                    source, "long statusCode)");
+            assertError(compilation, Messages.textMessageMissing("text"),
+                    source, "Object text(WebSocketSession session)");
+            assertError(compilation, Messages.returnNotReply(HandlerKind.TEXT_MESSAGE, "text", "Object"),
+                    source, "Object text(WebSocketSession session)");
 
             assertEquals(List.of(), compileToDirectory(directory, source), "files written by the processor");
         }
@@ -1424,18 +1467,19 @@ class WebSocketProcessorNegativeTest {
         @Test
         void invalidEndpoint_doesNotStopValidEndpointOfSameCompilation(@TempDir Path directory) {
             JavaFileObject invalid = source("Broken",
-                    "@WebSocketUpgradePath(\"/broken\")",                 // 2
-                    "class Broken {",                                     // 3
-                    "    @OnOpen",                                        // 4
-                    "    static void opened() { }",                       // 5
-                    "}");                                                 // 6
+                    "@WebSocketUpgradePath(\"/broken\")",
+                    "class Broken {",
+                    "    @OnOpen",
+                    "    static void opened() { }",
+                    "}");
             JavaFileObject valid = source("Fine",
-                    "@WebSocketUpgradePath(\"/fine\")",                   // 2
-                    "class Fine {",                                       // 3
-                    "    @OnOpen void opened() { }",                      // 4
-                    "}");                                                 // 5
+                    "@WebSocketUpgradePath(\"/fine\")",
+                    "class Fine {",
+                    "    @OnOpen void opened() { }",
+                    "}");
 
-            assertOnlyError(compile(invalid, valid), Messages.handlerStatic(HandlerKind.OPEN, "opened"), invalid, 5);
+            assertOnlyError(compile(invalid, valid), Messages.handlerStatic(HandlerKind.OPEN, "opened"),
+                    invalid, "static void opened()");
             assertEquals(List.of(
                             "classes/META-INF/services/io.wsconnector.runtime.spi.WebSocketEndpoint",
                             "generated/test/Fine_WebSocketDispatcher.java",
@@ -1446,15 +1490,15 @@ class WebSocketProcessorNegativeTest {
         @Test
         void basePathAlone_compilesCleanly_generatesNothing() {
             JavaFileObject source = source("Rest",
-                    "@BasePath(\"/rest\")",                               // 2
-                    "public class Rest {",                                // 3
-                    "    void get() { }",                                 // 4
-                    "}");                                                 // 5
+                    "@BasePath(\"/rest\")",
+                    "public class Rest {",
+                    "    void get() { }",
+                    "}");
 
             Compilation compilation = compile(source);
             assertThat(compilation).succeededWithoutWarnings();
             assertEquals(0, compilation.generatedSourceFiles().size(), "generated sources");
-            assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, ServiceFileWriter.SERVICE_FILE).isEmpty(),
+            assertTrue(compilation.generatedFile(StandardLocation.CLASS_OUTPUT, GeneratedFiles.SERVICE_FILE).isEmpty(),
                     "no service file");
         }
     }

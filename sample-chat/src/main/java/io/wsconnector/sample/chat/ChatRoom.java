@@ -69,14 +69,6 @@ public class ChatRoom {
         this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
     }
 
-    /**
-     * Not for use: the processor requires a no-argument constructor, for endpoints served through
-     * discovery. {@link ChatServer} turns discovery off and creates every instance with the token.
-     */
-    ChatRoom() {
-        throw new UnsupportedOperationException("ChatRoom needs the server's token: serve it with ChatServer.start");
-    }
-
     @OnUpgrade
     void authenticate(@QueryParam("token") Optional<String> givenToken, @QueryParam("nick") Optional<String> nick,
                       WebSocketSession session) {

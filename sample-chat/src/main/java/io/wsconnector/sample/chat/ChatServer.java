@@ -43,7 +43,7 @@ public final class ChatServer {
         ChatHttp http = new ChatHttp(token, () -> built.get().sessions(ChatRoom.class));
         WebSocketServer server = WebSocketServer.builder()
                 .port(port)
-                // serve ChatRoom only as built here, with the token: no discovered, argument-less instances
+                // serve only what is added here (ChatRoom, needing a token, is not discoverable anyway)
                 .discoverEndpoints(false)
                 .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
                 // ChatRoom sets no idleTimeoutSeconds of its own, so this one applies to it

@@ -11,7 +11,14 @@ import io.wsconnector.runtime.WebSocketServer;
 /**
  * The echo server: {@code ws://localhost:9090/test/websocket} answers each text message with the same
  * text and each binary message with the same bytes, up to 16 MiB, so that a conformance client can
- * exercise every case against it.
+ * exercise every case against it. On the same port, {@code http://localhost:9090/} is a page to try it
+ * from a browser ({@link EchoPage}).
+ *
+ * <p>Origins: clients that are not browsers send no {@code Origin} and are always served; a browser page
+ * is served when it comes from this server (its own page), as the server's default origin check wants.
+ * The sample does not allow any origin ({@code allowedOrigins("*")}), although an echo has nothing to
+ * protect, because it is the project users copy: a page elsewhere is added by name, e.g.
+ * {@code .allowedOrigins("http://localhost:3000")}.
  *
  * <pre>
  * java -jar sample-echo/target/sample-echo.jar [--port N]
@@ -51,14 +58,26 @@ public class WebSocketEchoServer {
             System.exit(2);
             return;
         }
-        WebSocketServer server = WebSocketServer.builder()
-                .port(port)
-                .maxMessageSize(MAX_MESSAGE_SIZE)
-                .build()
-                .start();
+        WebSocketServer server = start(port);
         for (URI uri : server.endpointUris()) {
             System.out.println("Echo server listening on " + uri + " (Ctrl+C to stop)");
         }
+        System.out.println("Echo page: http://localhost:" + server.port() + "/ (open it in a browser)");
+    }
+
+    /**
+     * Starts the echo server: the endpoint, found by discovery, and its page at {@code /}.
+     *
+     * @param port the port, 0 for any free one
+     * @return the running server
+     */
+    static WebSocketServer start(int port) {
+        return WebSocketServer.builder()
+                .port(port)
+                .maxMessageSize(MAX_MESSAGE_SIZE)
+                .httpRouting(new EchoPage()::routes)
+                .build()
+                .start();
     }
 
     static int port(String[] args) {
