@@ -24,6 +24,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import io.helidon.common.buffers.BufferData;
 import io.helidon.common.buffers.DataWriter;
 import io.helidon.common.socket.SocketWriterException;
+import io.wsconnector.runtime.cluster.ClusterNode;
 
 /**
  * The server side of one connection: what it sends, and in what order.
@@ -440,6 +441,10 @@ final class ConnectionSession implements WebSocketSession {
         } else {
             map.put(key, value);
         }
+        ClusterNode node = endpointSessions.cluster().node();
+        if (node != null) {
+            node.attributeChanged(this, key);
+        }
     }
 
     private synchronized ConcurrentHashMap<String, Object> createAttributes() {
@@ -466,6 +471,10 @@ final class ConnectionSession implements WebSocketSession {
                 return false;
             }
             endpointSessions.addMember(room, this);
+            ClusterNode node = endpointSessions.cluster().node();
+            if (node != null) {
+                node.joined(this, room);
+            }
             return true;
         }
     }
@@ -478,6 +487,10 @@ final class ConnectionSession implements WebSocketSession {
                 return false;
             }
             endpointSessions.removeMember(room, this);
+            ClusterNode node = endpointSessions.cluster().node();
+            if (node != null) {
+                node.left(this, room);
+            }
             return true;
         }
     }

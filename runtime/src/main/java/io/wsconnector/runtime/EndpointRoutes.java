@@ -27,9 +27,10 @@ final class EndpointRoutes {
     /**
      * @param endpoints         the endpoints, each path once
      * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
+     * @param cluster           the server's cluster link, which every endpoint's sessions tell their events
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
-    static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout) {
+    static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout, ClusterLink cluster) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -43,7 +44,7 @@ final class EndpointRoutes {
                     ? TimeUnit.SECONDS.toNanos(endpoint.idleTimeoutSeconds())
                     : serverIdleTimeout.toNanos();
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path()));
+                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path(), cluster));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {

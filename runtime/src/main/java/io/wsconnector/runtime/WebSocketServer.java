@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -20,6 +21,9 @@ import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
 import io.helidon.webserver.http1.Http1Config;
+import io.wsconnector.runtime.cluster.Cluster;
+import io.wsconnector.runtime.cluster.ClusterNode;
+import io.wsconnector.runtime.cluster.ClusterProvider;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
@@ -56,9 +60,14 @@ public final class WebSocketServer implements AutoCloseable {
     private final int requestedPort;
     private final EndpointRoutes routes;
     private final IdleTimeouts idleTimeouts = new IdleTimeouts();
+    private final Cluster cluster;
+    private final ClusterLink clusterLink;
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes,
+                            Cluster cluster, ClusterLink clusterLink) {
         this.endpoints = endpoints;
+        this.cluster = cluster;
+        this.clusterLink = clusterLink;
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
@@ -136,9 +145,17 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalStateException if the server could not start, e.g. because the port is taken
      */
     public WebSocketServer start() {
+        if (cluster != null) {
+            // before listening: the first session's id already names the node
+            clusterLink.node(cluster.join(message -> {
+                EndpointSessions sessions = routes.sessions(message.target().path());
+                return sessions == null ? 0 : sessions.deliver(message);
+            }));
+        }
         webServer.start();
         if (!webServer.isRunning() || webServer.port() <= 0) {
             webServer.stop();
+            leaveCluster();
             // Helidon logs the cause and reports port -1: name the port that was asked for
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
@@ -233,6 +250,15 @@ public final class WebSocketServer implements AutoCloseable {
             webServer.stop();
         } finally {
             idleTimeouts.stop();
+            leaveCluster();
+        }
+    }
+
+    private void leaveCluster() {
+        ClusterNode node = clusterLink.node();
+        if (node != null) {
+            clusterLink.node(null);
+            node.leave();
         }
     }
 
@@ -261,8 +287,25 @@ public final class WebSocketServer implements AutoCloseable {
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
+        private Cluster cluster;
 
         private Builder() {
+        }
+
+        /**
+         * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
+         * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
+         * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
+         * Without this call, the server joins the cluster named by the system property
+         * {@value ClusterProvider#PROPERTY} or the environment variable {@value ClusterProvider#ENVIRONMENT},
+         * if one is set, through a {@link ClusterProvider} on the class path; otherwise it is in none.
+         *
+         * @param cluster the cluster, joined when the server starts
+         * @return this builder
+         */
+        public Builder cluster(Cluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
         }
 
         /**
@@ -482,8 +525,29 @@ public final class WebSocketServer implements AutoCloseable {
             }
             List<WebSocketEndpoint> endpoints = new ArrayList<>(byPath.values());
             endpoints.sort((a, b) -> a.path().compareTo(b.path()));
-            EndpointRoutes routes = EndpointRoutes.create(endpoints, idleTimeout);
-            return new WebSocketServer(this, List.copyOf(endpoints), routes);
+            ClusterLink clusterLink = new ClusterLink();
+            EndpointRoutes routes = EndpointRoutes.create(endpoints, idleTimeout, clusterLink);
+            return new WebSocketServer(this, List.copyOf(endpoints), routes,
+                    cluster != null ? cluster : configuredCluster(), clusterLink);
+        }
+
+        /** The cluster named by the configuration key, through the providers on the class path; or none. */
+        private Cluster configuredCluster() {
+            String configured = System.getProperty(ClusterProvider.PROPERTY, System.getenv(ClusterProvider.ENVIRONMENT));
+            if (configured == null || configured.isBlank()) {
+                return null;
+            }
+            URI uri = URI.create(configured.strip());
+            ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
+            for (ClusterProvider provider : ServiceLoader.load(ClusterProvider.class, loader)) {
+                Optional<Cluster> found = provider.create(uri);
+                if (found.isPresent()) {
+                    return found.get();
+                }
+            }
+            throw new IllegalStateException(ClusterProvider.PROPERTY + " (or " + ClusterProvider.ENVIRONMENT + ") is "
+                    + configured + ", but no cluster module on the class path handles " + uri.getScheme()
+                    + "://; add one, e.g. wsconnector-cluster-redis for redis://");
         }
 
         private static String duplicatePathMessage(WebSocketEndpoint first, WebSocketEndpoint second) {
