@@ -1,6 +1,7 @@
 package io.wsconnector.cluster.redis;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.cluster.ClusterMessage;
@@ -22,6 +23,7 @@ final class RedisNode implements ClusterNode {
     private final Presence presence;
     private final RedisWriter writer;
     private final Counters counters;
+    private final AtomicBoolean left = new AtomicBoolean();
 
     RedisNode(String nodeId, RedisDeployment redis, Channels names, Presence presence, int queueCapacity,
               long heartbeatMillis, LocalSessions local, Counters counters) {
@@ -101,8 +103,10 @@ final class RedisNode implements ClusterNode {
 
     @Override
     public void leave() {
-        writer.stop();
-        subscriptions.stop();
+        if (left.compareAndSet(false, true)) {
+            writer.stop();
+            subscriptions.stop();
+        }
     }
 
     Counters counters() {
