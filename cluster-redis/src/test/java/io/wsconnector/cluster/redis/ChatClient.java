@@ -39,7 +39,12 @@ final class ChatClient implements AutoCloseable {
 
     /** A client in a room of the node, with a nick. */
     static ChatClient connect(WebSocketServer node, String room, String nick) throws Exception {
-        return new ChatClient(URI.create("ws://localhost:" + node.port() + "/chat/" + room + "?nick=" + nick));
+        return connect(node.port(), room, nick);
+    }
+
+    /** A client in a room of the node on the port, with a nick. */
+    static ChatClient connect(int port, String room, String nick) throws Exception {
+        return new ChatClient(URI.create("ws://localhost:" + port + "/chat/" + room + "?nick=" + nick));
     }
 
     void send(String text) {
