@@ -8,6 +8,9 @@ import java.util.Optional;
 /**
  * The client's opening handshake: what {@code @OnUpgrade} inspects to accept or refuse a connection,
  * and what {@code session.handshake()} keeps for later.
+ *
+ * <p>What the client may leave out is an {@link Optional}; what the server guarantees is never
+ * {@code null}; {@link #pathParam} answers like {@code Map.get} (the package's rule for null).
  */
 public interface HandshakeRequest {
 
@@ -22,7 +25,8 @@ public interface HandshakeRequest {
      * The value of a segment of the endpoint's path template, decoded.
      *
      * @param name the name in the template, e.g. {@code room} for {@code /rooms/{room}}
-     * @return the value, or {@code null} if the template has no such name
+     * @return the value, never {@code null} for a name the template declares; {@code null} if it declares
+     *         no such name (like {@code Map.get}: see the package's rule for null)
      */
     String pathParam(String name);
 

@@ -2,7 +2,6 @@ package io.wsconnector.runtime;
 
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,20 +9,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Consumer;
 
-import io.helidon.http.HeaderNames;
-import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
-import io.helidon.webserver.http1.Http1Config;
 import io.wsconnector.runtime.cluster.Cluster;
-import io.wsconnector.runtime.cluster.ClusterNode;
 import io.wsconnector.runtime.cluster.ClusterProvider;
+import io.wsconnector.runtime.protocol.ClusterLink;
+import io.wsconnector.runtime.protocol.ConnectionLimits;
+import io.wsconnector.runtime.protocol.EndpointRoutes;
+import io.wsconnector.runtime.protocol.IdleTimeouts;
+import io.wsconnector.runtime.protocol.OriginPolicy;
+import io.wsconnector.runtime.protocol.WebSocketProtocol;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
@@ -51,9 +51,6 @@ public final class WebSocketServer implements AutoCloseable {
 
     private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
 
-    /** How much longer than the longest endpoint idle timeout Helidon waits before it closes an idle connection. */
-    private static final Duration HELIDON_IDLE_MARGIN = Duration.ofMinutes(1);
-
     private final List<WebSocketEndpoint> endpoints;
     private final WebServer webServer;
     private final String host;
@@ -71,61 +68,12 @@ public final class WebSocketServer implements AutoCloseable {
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
-        WebSocketProtocol webSocket = new WebSocketProtocol(routes, builder.maxMessageSize,
-                Set.copyOf(builder.allowedOrigins), builder.closeTimeout, idleTimeouts, builder.sendQueueLimit,
-                builder.slowConsumerPolicy);
-        WebServerConfig.Builder config = WebServer.builder()
-                .host(builder.host)
-                .port(builder.port)
-                // Helidon turns Nagle on; frames over its 8 KiB write buffer would then stall ~40 ms.
-                .connectionOptions(options -> options.tcpNoDelay(true))
-                // Blocking sockets: one 8 KiB buffer per connection instead of two.
-                .useNio(false)
-                // RFC 6455 matches the Upgrade value case-insensitively; Helidon's look-up is exact.
-                .addProtocol(Http1Config.builder().addReceiveListener(new UpgradeHeaderNormalizer()).build())
-                .addProtocol(webSocket)
-                .routing(http -> {
-                    answerPlainRequestsWithUpgradeRequired(http, routes);
-                    builder.httpRouting.accept(http);
-                });
-        keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(config, routes.longestIdleTimeout());
-        builder.webServerCustomizer.accept(config);
-        this.webServer = config.build();
-    }
-
-    /**
-     * A plain HTTP GET on an endpoint's path or template (no {@code Upgrade}) is answered 426 Upgrade
-     * Required, saying what is expected, rather than 404 (RFC 6455, section 4.2.2; RFC 9110, section
-     * 15.5.22). Any other path goes on to the next route.
-     */
-    private static void answerPlainRequestsWithUpgradeRequired(HttpRouting.Builder http, EndpointRoutes routes) {
-        byte[] body = "This is a WebSocket endpoint: connect with a WebSocket client (Upgrade: websocket)\n"
-                .getBytes(StandardCharsets.UTF_8);
-        http.get((request, response) -> {
-            if (!routes.serves(request.prologue().uriPath())) {
-                response.next();
-                return;
-            }
-            response.status(Status.UPGRADE_REQUIRED_426)
-                    .header(HeaderNames.UPGRADE, "websocket")
-                    .header(HeaderNames.CONNECTION, "Upgrade")
-                    .header("Sec-WebSocket-Version", "13")
-                    .send(body);
-        });
-    }
-
-    /**
-     * Helidon closes a connection idle for its {@code idle-connection-timeout} (5 minutes by default),
-     * counting from the last frame or the last {@code onIdleTimeout}. An endpoint whose own idle timeout is
-     * as long would lose its connections before its {@code onIdleTimeout} runs: Helidon's limit is raised
-     * above the longest one (a setting made in {@link Builder#webServer} still wins).
-     */
-    private static void keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(WebServerConfig.Builder config,
-                                                                              Duration longest) {
-        Duration needed = longest.plus(HELIDON_IDLE_MARGIN);
-        if (!longest.isZero() && config.idleConnectionTimeout().compareTo(needed) < 0) {
-            config.idleConnectionTimeout(needed);
-        }
+        ConnectionLimits limits = new ConnectionLimits(builder.maxMessageSize, builder.closeTimeout,
+                builder.sendQueueLimit, builder.slowConsumerPolicy);
+        WebSocketProtocol protocol = new WebSocketProtocol(routes, limits, new OriginPolicy(builder.allowedOrigins),
+                idleTimeouts);
+        this.webServer = HelidonListener.configure(builder.host, builder.port, protocol, builder.httpRouting,
+                builder.webServerCustomizer).build();
     }
 
     /**
@@ -146,16 +94,12 @@ public final class WebSocketServer implements AutoCloseable {
      */
     public WebSocketServer start() {
         if (cluster != null) {
-            // before listening: the first session's id already names the node
-            clusterLink.node(cluster.join(message -> {
-                EndpointSessions sessions = routes.sessions(message.target().path());
-                return sessions == null ? 0 : sessions.deliver(message);
-            }));
+            clusterLink.join(cluster, routes); // before listening: the first session's id already names the node
         }
         webServer.start();
         if (!webServer.isRunning() || webServer.port() <= 0) {
             webServer.stop();
-            leaveCluster();
+            clusterLink.leave();
             // Helidon logs the cause and reports port -1: name the port that was asked for
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
@@ -243,22 +187,14 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, closes every connection and stops the idle-timeout thread.
+     * Stops listening, closes every connection, stops the idle-timeout thread and leaves the cluster.
      */
     public void stop() {
         try {
             webServer.stop();
         } finally {
             idleTimeouts.stop();
-            leaveCluster();
-        }
-    }
-
-    private void leaveCluster() {
-        ClusterNode node = clusterLink.node();
-        if (node != null) {
-            clusterLink.node(null);
-            node.leave();
+            clusterLink.leave();
         }
     }
 
@@ -290,22 +226,6 @@ public final class WebSocketServer implements AutoCloseable {
         private Cluster cluster;
 
         private Builder() {
-        }
-
-        /**
-         * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
-         * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
-         * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
-         * Without this call, the server joins the cluster named by the system property
-         * {@value ClusterProvider#PROPERTY} or the environment variable {@value ClusterProvider#ENVIRONMENT},
-         * if one is set, through a {@link ClusterProvider} on the class path; otherwise it is in none.
-         *
-         * @param cluster the cluster, joined when the server starts
-         * @return this builder
-         */
-        public Builder cluster(Cluster cluster) {
-            this.cluster = Objects.requireNonNull(cluster, "cluster");
-            return this;
         }
 
         /**
@@ -445,7 +365,7 @@ public final class WebSocketServer implements AutoCloseable {
             Objects.requireNonNull(endpoint, "endpoint");
             WebSocketEndpoint previous = explicitEndpoints.putIfAbsent(endpoint.path(), endpoint);
             if (previous != null) {
-                throw new IllegalArgumentException(duplicatePathMessage(previous, endpoint));
+                throw new IllegalArgumentException(EndpointDiscovery.duplicatePathMessage(previous, endpoint));
             }
             return this;
         }
@@ -499,6 +419,22 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
+         * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
+         * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
+         * Without this call, the server joins the cluster named by the system property
+         * {@value ClusterProvider#PROPERTY} or the environment variable {@value ClusterProvider#ENVIRONMENT},
+         * if one is set, through a {@link ClusterProvider} on the class path; otherwise it is in none.
+         *
+         * @param cluster the cluster, joined when the server starts
+         * @return this builder
+         */
+        public Builder cluster(Cluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /**
          * Creates the server; it does not listen before {@link WebSocketServer#start()}.
          *
          * @return the server
@@ -508,51 +444,12 @@ public final class WebSocketServer implements AutoCloseable {
          *                               {@code /rooms/{room}} and {@code /rooms/{id}})
          */
         public WebSocketServer build() {
-            Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
-            if (discoverEndpoints) {
-                ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-                for (WebSocketEndpoint endpoint : ServiceLoader.load(WebSocketEndpoint.class, loader)) {
-                    WebSocketEndpoint previous = byPath.putIfAbsent(endpoint.path(), endpoint);
-                    if (previous != null && !previous.endpointClassName().equals(endpoint.endpointClassName())) {
-                        throw new IllegalStateException(duplicatePathMessage(previous, endpoint));
-                    }
-                }
-            }
-            byPath.putAll(explicitEndpoints);
-            if (byPath.isEmpty()) {
-                throw new IllegalStateException("No WebSocket endpoint to serve: annotate a class with "
-                        + "@WebSocketUpgradePath and compile it with the wsconnector processor, or call addEndpoint");
-            }
-            List<WebSocketEndpoint> endpoints = new ArrayList<>(byPath.values());
-            endpoints.sort((a, b) -> a.path().compareTo(b.path()));
-            ClusterLink clusterLink = new ClusterLink();
-            EndpointRoutes routes = EndpointRoutes.create(endpoints, idleTimeout, clusterLink);
-            return new WebSocketServer(this, List.copyOf(endpoints), routes,
-                    cluster != null ? cluster : configuredCluster(), clusterLink);
-        }
-
-        /** The cluster named by the configuration key, through the providers on the class path; or none. */
-        private Cluster configuredCluster() {
-            String configured = System.getProperty(ClusterProvider.PROPERTY, System.getenv(ClusterProvider.ENVIRONMENT));
-            if (configured == null || configured.isBlank()) {
-                return null;
-            }
-            URI uri = URI.create(configured.strip());
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
-            for (ClusterProvider provider : ServiceLoader.load(ClusterProvider.class, loader)) {
-                Optional<Cluster> found = provider.create(uri);
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            throw new IllegalStateException(ClusterProvider.PROPERTY + " (or " + ClusterProvider.ENVIRONMENT + ") is "
-                    + configured + ", but no cluster module on the class path handles " + uri.getScheme()
-                    + "://; add one, e.g. wsconnector-cluster-redis for redis://");
-        }
-
-        private static String duplicatePathMessage(WebSocketEndpoint first, WebSocketEndpoint second) {
-            return "Two endpoints have the path " + first.path() + ": " + first.endpointClassName()
-                    + " and " + second.endpointClassName();
+            List<WebSocketEndpoint> endpoints =
+                    EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
+            ClusterLink clusterLink = new ClusterLink();
+            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout, clusterLink),
+                    cluster != null ? cluster : ConfiguredCluster.find(loader), clusterLink);
         }
     }
 }

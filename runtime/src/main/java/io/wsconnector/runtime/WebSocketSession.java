@@ -1,5 +1,13 @@
 package io.wsconnector.runtime;
 
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+
 /**
  * One client's WebSocket connection, as seen by an endpoint's handler methods.
  *
@@ -13,6 +21,9 @@ package io.wsconnector.runtime;
  * From any other thread — another session's handler, a scheduler, a broadcast — it is put in the
  * session's bounded send queue and written by the connection; when the queue is full, the server's
  * {@link SlowConsumerPolicy} applies.
+ *
+ * <p>What may be missing is an {@link Optional}; {@link #pathParam} and {@link #attribute(String)} answer
+ * like {@code Map.get} (the package's rule for null).
  */
 public interface WebSocketSession {
 
@@ -29,7 +40,7 @@ public interface WebSocketSession {
      *
      * @param text the message
      * @throws IllegalStateException if the session is no longer open
-     * @throws java.io.UncheckedIOException if the connection fails while a handler of this session sends
+     * @throws UncheckedIOException if the connection fails while a handler of this session sends
      */
     void sendText(String text);
 
@@ -38,7 +49,7 @@ public interface WebSocketSession {
      *
      * @param data the message; the array may be reused once the call returns
      * @throws IllegalStateException if the session is no longer open
-     * @throws java.io.UncheckedIOException if the connection fails while a handler of this session sends
+     * @throws UncheckedIOException if the connection fails while a handler of this session sends
      */
     void sendBinary(byte[] data);
 
@@ -47,21 +58,21 @@ public interface WebSocketSession {
      *
      * @param data the message
      * @throws IllegalStateException if the session is no longer open
-     * @throws java.io.UncheckedIOException if the connection fails while a handler of this session sends
+     * @throws UncheckedIOException if the connection fails while a handler of this session sends
      */
-    void sendBinary(java.nio.ByteBuffer data);
+    void sendBinary(ByteBuffer data);
 
     /**
      * Sends a text message and reports the outcome as a stage instead of an exception: the stage
      * completes when the message has been written to the connection, or fails with an
      * {@link IllegalStateException} when the session closes first or the connection fails. When the
      * {@link SlowConsumerPolicy} drops the message, the stage is cancelled (a
-     * {@link java.util.concurrent.CancellationException}). The call itself never waits.
+     * {@link CancellationException}). The call itself never waits.
      *
      * @param text the message
      * @return completes when written
      */
-    java.util.concurrent.CompletionStage<Void> sendTextAsync(String text);
+    CompletionStage<Void> sendTextAsync(String text);
 
     /**
      * Sends a binary message and reports the outcome as a stage, like {@link #sendTextAsync(String)}.
@@ -69,7 +80,7 @@ public interface WebSocketSession {
      * @param data the message; the array may be reused once the call returns
      * @return completes when written
      */
-    java.util.concurrent.CompletionStage<Void> sendBinaryAsync(byte[] data);
+    CompletionStage<Void> sendBinaryAsync(byte[] data);
 
     /**
      * The open sessions of this session's endpoint, with its rooms.
@@ -98,7 +109,7 @@ public interface WebSocketSession {
      * @param filter which sessions get it
      * @return how many sessions it was queued for
      */
-    default int broadcastText(String text, java.util.function.Predicate<? super WebSocketSession> filter) {
+    default int broadcastText(String text, Predicate<? super WebSocketSession> filter) {
         return sessions().broadcastText(text, filter);
     }
 
@@ -119,7 +130,7 @@ public interface WebSocketSession {
      * @param filter which sessions get it
      * @return how many sessions it was queued for
      */
-    default int broadcastBinary(byte[] data, java.util.function.Predicate<? super WebSocketSession> filter) {
+    default int broadcastBinary(byte[] data, Predicate<? super WebSocketSession> filter) {
         return sessions().broadcastBinary(data, filter);
     }
 
@@ -130,7 +141,7 @@ public interface WebSocketSession {
      * @param data the message
      * @return how many sessions it was queued for
      */
-    default int broadcastBinary(java.nio.ByteBuffer data) {
+    default int broadcastBinary(ByteBuffer data) {
         return sessions().broadcastBinary(data);
     }
 
@@ -157,7 +168,7 @@ public interface WebSocketSession {
      *
      * @return a snapshot of their names
      */
-    java.util.Set<String> rooms();
+    Set<String> rooms();
 
     /**
      * Sends a ping; the client's pong arrives at the endpoint's {@code @OnPong} method.
@@ -199,7 +210,8 @@ public interface WebSocketSession {
      * The value of a segment of the endpoint's path template for this connection.
      *
      * @param name the name in the template, e.g. {@code room} for {@code /rooms/{room}}
-     * @return the decoded value, or {@code null} if the template has no such name
+     * @return the decoded value, never {@code null} for a name the template declares; {@code null} if it
+     *         declares no such name (like {@code Map.get}: see the package's rule for null)
      */
     String pathParam(String name);
 
@@ -215,7 +227,7 @@ public interface WebSocketSession {
      *
      * @return the subprotocol, or empty if none
      */
-    java.util.Optional<String> subprotocol();
+    Optional<String> subprotocol();
 
     /**
      * A value stored on this connection with {@link #attribute(String, Object)}, e.g. by
@@ -223,7 +235,7 @@ public interface WebSocketSession {
      *
      * @param key the key
      * @param <T> the type the value was stored as
-     * @return the value, or {@code null} if none
+     * @return the value, or {@code null} if none is stored under the key (like {@code Map.get})
      */
     <T> T attribute(String key);
 

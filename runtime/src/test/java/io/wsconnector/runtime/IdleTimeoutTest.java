@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.internal.AsyncReplies;
+import io.wsconnector.runtime.protocol.IdleTimeouts;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -12,7 +12,7 @@ import java.util.logging.Logger;
  * open, e.g. to check that a slow consumer is reported.
  */
 final class LogCapture implements AutoCloseable {
-    private static final String RUNTIME_LOGGER = "io.wsconnector.runtime.WebSocketServer";
+    private static final String RUNTIME_LOGGER = "io.wsconnector.runtime"; // the parent of every class's logger
 
     /** Held, so that the logger and its handler are not collected while capturing. */
     private final Logger logger = Logger.getLogger(RUNTIME_LOGGER);

@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

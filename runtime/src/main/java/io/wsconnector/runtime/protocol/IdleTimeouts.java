@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import java.lang.System.Logger.Level;
 import java.time.Duration;
@@ -7,23 +7,29 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Finds idle connections for one server: a single platform thread wakes every {@value #TICK_MILLIS} ms
- * and asks each open connection that has an idle timeout whether it has been idle too long. An idle
- * connection therefore costs no thread and no timer of its own; a timeout fires between its due time and
- * one tick later.
+ * and asks the {@link IdleWatch} of each open connection that has an idle timeout whether it has been
+ * idle too long. An idle connection therefore costs no thread and no timer of its own; a timeout fires
+ * between its due time and one tick later.
  */
-final class IdleTimeouts {
+public final class IdleTimeouts {
     /** How often the connections are checked, in milliseconds. */
     static final long TICK_MILLIS = 100;
     /** The prefix of the checking thread's name. */
-    static final String THREAD_NAME = "wsconnector-idle-timeouts";
+    public static final String THREAD_NAME = "wsconnector-idle-timeouts";
 
-    private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(IdleTimeouts.class.getName());
 
-    private final Set<WebSocketConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Set<IdleWatch> watches = ConcurrentHashMap.newKeySet();
     private Thread thread;
 
+    /**
+     * A checker that does not run before {@link #start()}.
+     */
+    public IdleTimeouts() {
+    }
+
     /** Starts the checking thread, unless it runs already. */
-    synchronized void start() {
+    public synchronized void start() {
         if (thread != null) {
             return;
         }
@@ -34,7 +40,7 @@ final class IdleTimeouts {
     }
 
     /** Stops the checking thread and waits (at most 5 seconds) until it has ended. */
-    void stop() {
+    public void stop() {
         Thread stopping;
         synchronized (this) {
             stopping = thread;
@@ -51,15 +57,15 @@ final class IdleTimeouts {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        connections.clear();
+        watches.clear();
     }
 
-    void add(WebSocketConnection connection) {
-        connections.add(connection);
+    void add(IdleWatch watch) {
+        watches.add(watch);
     }
 
-    void remove(WebSocketConnection connection) {
-        connections.remove(connection);
+    void remove(IdleWatch watch) {
+        watches.remove(watch);
     }
 
     private void run() {
@@ -75,9 +81,9 @@ final class IdleTimeouts {
 
     private void tick() {
         long now = System.nanoTime();
-        for (WebSocketConnection connection : connections) {
+        for (IdleWatch watch : watches) {
             try {
-                connection.checkIdle(now);
+                watch.check(now);
             } catch (RuntimeException e) {
                 // never let one connection stop the checks of all others
                 LOGGER.log(Level.ERROR, "Checking a connection for its idle timeout failed", e);

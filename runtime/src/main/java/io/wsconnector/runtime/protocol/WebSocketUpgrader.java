@@ -1,10 +1,8 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.helidon.common.buffers.BufferData;
@@ -30,6 +26,7 @@ import io.helidon.http.WritableHeaders;
 import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.spi.ServerConnection;
+import io.wsconnector.runtime.UpgradeRejectedException;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -38,9 +35,14 @@ import io.wsconnector.runtime.spi.WebSocketEndpoint;
  * endpoints, negotiates the subprotocol, lets the endpoint's {@code onUpgrade} accept or refuse it,
  * answers 101 and hands the connection to a {@link WebSocketConnection}. A request for a path with no
  * endpoint is left to Helidon's HTTP routing (404 unless a route exists there).
+ *
+ * <p>Extensions the client offers ({@code Sec-WebSocket-Extensions}) are not negotiated, as RFC 6455
+ * allows; negotiating permessage-deflate would happen here, next to the subprotocol, and tell the
+ * connection's frame reader to accept RSV1. A server-wide connection cap would refuse here too, before
+ * anything is allocated for the connection.
  */
 final class WebSocketUpgrader implements Http1Upgrader {
-    private static final System.Logger LOGGER = System.getLogger(WebSocketServer.class.getName());
+    private static final System.Logger LOGGER = System.getLogger(WebSocketUpgrader.class.getName());
     private static final HeaderName SEC_WEBSOCKET_KEY = HeaderNames.create("Sec-WebSocket-Key");
     private static final HeaderName SEC_WEBSOCKET_VERSION = HeaderNames.create("Sec-WebSocket-Version");
     private static final HeaderName SEC_WEBSOCKET_PROTOCOL = HeaderNames.create("Sec-WebSocket-Protocol");
@@ -62,7 +64,10 @@ final class WebSocketUpgrader implements Http1Upgrader {
         }
     };
 
-    private final WebSocketProtocol protocol;
+    private final EndpointRoutes routes;
+    private final ConnectionLimits limits;
+    private final OriginPolicy origins;
+    private final IdleTimeouts idleTimeouts;
     /**
      * Session ids: short, unique per server, cheap (a random UUID costs ~25 ms of SecureRandom seeding
      * on the first connection, and 36 characters per connection). Not secrets.
@@ -70,7 +75,10 @@ final class WebSocketUpgrader implements Http1Upgrader {
     private final AtomicLong sessionSequence = new AtomicLong();
 
     WebSocketUpgrader(WebSocketProtocol protocol) {
-        this.protocol = protocol;
+        this.routes = protocol.routes();
+        this.limits = protocol.limits();
+        this.origins = protocol.origins();
+        this.idleTimeouts = protocol.idleTimeouts();
     }
 
     @Override
@@ -82,7 +90,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
     public ServerConnection upgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers) {
         EndpointRoutes.Match match;
         try {
-            match = protocol.routes().find(prologue.uriPath());
+            match = routes.find(prologue.uriPath());
         } catch (IllegalArgumentException e) {
             return refuse(ctx, Status.BAD_REQUEST_400, e.getMessage());
         }
@@ -112,8 +120,8 @@ final class WebSocketUpgrader implements Http1Upgrader {
         if (!isValidKey(key)) {
             throw reject(Status.BAD_REQUEST_400, "Sec-WebSocket-Key must be 16 bytes in base64");
         }
-        if (headers.contains(HeaderNames.ORIGIN)
-                && !isAllowedOrigin(headers.get(HeaderNames.ORIGIN).values(), route.allowedOrigins(), headers)) {
+        if (headers.contains(HeaderNames.ORIGIN) && !origins.allows(headers.get(HeaderNames.ORIGIN).values(),
+                route.allowedOrigins(), headers.contains(HeaderNames.HOST) ? headers.get(HeaderNames.HOST).values() : null)) {
             throw reject(Status.FORBIDDEN_403, "Origin not allowed");
         }
         List<String> offered = offeredSubprotocols(headers);
@@ -130,21 +138,19 @@ final class WebSocketUpgrader implements Http1Upgrader {
         Handshake handshake = new Handshake(rawPath.equals(endpoint.path()) ? endpoint.path() : rawPath,
                 match.pathParams(), prologue.query().rawValue(), headers, remoteAddress(ctx), offered, subprotocol);
         String sessionId = route.sessions().cluster().sessionId(sessionSequence.incrementAndGet());
-        ConnectionSession session = new ConnectionSession(sessionId, ctx.dataWriter(), Thread.currentThread(), handshake,
-                route.sessions(), protocol);
-        WebSocketDispatcher dispatcher;
+        WebSocketConnection connection;
         try {
-            dispatcher = endpoint.newDispatcher(handshake);
-            dispatcher.onUpgrade(session);
+            WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
+            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, limits, idleTimeouts);
+            dispatcher.onUpgrade(connection.session());
         } catch (UpgradeRejectedException e) {
             return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
         } catch (Throwable e) {
             LOGGER.log(Level.ERROR, "The upgrade of " + endpoint.endpointClassName() + " failed for "
                     + handshake + "; answering 500", e);
-            return refuse(ctx, Status.INTERNAL_SERVER_ERROR_500, WebSocketConnection.INTERNAL_ERROR_REASON);
+            return refuse(ctx, Status.INTERNAL_SERVER_ERROR_500, HandlerCalls.INTERNAL_ERROR_REASON);
         }
 
-        WebSocketConnection connection = new WebSocketConnection(ctx, route, dispatcher, session, protocol);
         String response = "HTTP/1.1 101 Switching Protocols\r\n"
                 + "Upgrade: websocket\r\n"
                 + "Connection: Upgrade\r\n"
@@ -152,7 +158,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
                 + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n")
                 + "\r\n";
         ctx.dataWriter().writeNow(BufferData.create(response.getBytes(StandardCharsets.US_ASCII)));
-        session.open();
+        connection.open();
         return connection;
     }
 
@@ -248,41 +254,5 @@ final class WebSocketUpgrader implements Http1Upgrader {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-1 is required by every Java platform", e);
         }
-    }
-
-    /**
-     * The endpoint's own origins are allowed in any case. Then the server's allow-list, if configured, is
-     * matched exactly; otherwise the origin's host and port must be those of the {@code Host} header (what
-     * a browser sends for a same-origin page). Clients that are not browsers usually send no
-     * {@code Origin} at all, and are not checked.
-     */
-    private boolean isAllowedOrigin(String origin, Set<String> endpointOrigins, WritableHeaders<?> headers) {
-        if (endpointOrigins.contains(origin) || endpointOrigins.contains("*")) {
-            return true;
-        }
-        if (!protocol.allowedOrigins().isEmpty()) {
-            return protocol.allowedOrigins().contains("*") || protocol.allowedOrigins().contains(origin);
-        }
-        if (!headers.contains(HeaderNames.HOST)) {
-            return false;
-        }
-        try {
-            URI uri = new URI(origin);
-            if (uri.getScheme() == null || uri.getHost() == null) {
-                return false;
-            }
-            int port = uri.getPort() != -1 ? uri.getPort() : defaultPort(uri.getScheme());
-            String originAuthority = uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
-            URI host = new URI(uri.getScheme() + "://" + headers.get(HeaderNames.HOST).values().trim());
-            int hostPort = host.getPort() != -1 ? host.getPort() : defaultPort(uri.getScheme());
-            return host.getHost() != null
-                    && originAuthority.equals(host.getHost().toLowerCase(Locale.ROOT) + ":" + hostPort);
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static int defaultPort(String scheme) {
-        return scheme.equalsIgnoreCase("https") || scheme.equalsIgnoreCase("wss") ? 443 : 80;
     }
 }

@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
@@ -14,6 +14,7 @@ import java.util.Optional;
 
 import io.helidon.http.Header;
 import io.helidon.http.Headers;
+import io.wsconnector.runtime.HandshakeRequest;
 
 /**
  * A connection's opening handshake, kept for the connection's life ({@code session.handshake()}), so

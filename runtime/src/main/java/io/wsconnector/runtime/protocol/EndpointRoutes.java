@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,13 +9,15 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.common.uri.UriPath;
+import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.cluster.ClusterMessage;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
  * Finds the endpoint of a request path: exact paths through a map first, then path templates, of which
  * at most one can match (overlapping templates are refused when the server is built).
  */
-final class EndpointRoutes {
+public final class EndpointRoutes {
     private final Map<String, Route> exact;
     private final Route[] templates;
 
@@ -25,12 +27,16 @@ final class EndpointRoutes {
     }
 
     /**
+     * Routes to these endpoints.
+     *
      * @param endpoints         the endpoints, each path once
      * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
      * @param cluster           the server's cluster link, which every endpoint's sessions tell their events
+     * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
-    static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout, ClusterLink cluster) {
+    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout,
+                                        ClusterLink cluster) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -85,8 +91,13 @@ final class EndpointRoutes {
         return null;
     }
 
-    /** Whether an endpoint serves this path (a bad percent-encoding counts as served: the upgrade says 400). */
-    boolean serves(UriPath path) {
+    /**
+     * Whether an endpoint serves this path (a bad percent-encoding counts as served: the upgrade says 400).
+     *
+     * @param path a request's path
+     * @return whether an endpoint serves it
+     */
+    public boolean serves(UriPath path) {
         try {
             return find(path) != null;
         } catch (IllegalArgumentException e) {
@@ -94,8 +105,23 @@ final class EndpointRoutes {
         }
     }
 
-    /** The sessions of the endpoint with exactly this path (or template), or {@code null} if none has it. */
-    EndpointSessions sessions(String endpointPath) {
+    /**
+     * The sessions of an endpoint.
+     *
+     * @param endpointPath the endpoint's path or template, as declared
+     * @return its sessions, or {@code null} if no endpoint has that path
+     */
+    public WebSocketSessions sessions(String endpointPath) {
+        return find(endpointPath);
+    }
+
+    /** A message from another node of the cluster, to the sessions of its endpoint here. */
+    int deliver(ClusterMessage message) {
+        EndpointSessions sessions = find(message.target().path());
+        return sessions == null ? 0 : sessions.deliver(message);
+    }
+
+    private EndpointSessions find(String endpointPath) {
         Route route = exact.get(endpointPath);
         if (route != null) {
             return route.sessions();
@@ -108,8 +134,12 @@ final class EndpointRoutes {
         return null;
     }
 
-    /** The longest idle timeout of any endpoint; zero if none has one. */
-    Duration longestIdleTimeout() {
+    /**
+     * The longest idle timeout of any endpoint.
+     *
+     * @return the timeout; zero if no endpoint has one
+     */
+    public Duration longestIdleTimeout() {
         long longest = 0;
         for (Route route : exact.values()) {
             longest = Math.max(longest, route.idleTimeoutNanos());

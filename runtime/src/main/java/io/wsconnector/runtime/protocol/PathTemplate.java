@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;

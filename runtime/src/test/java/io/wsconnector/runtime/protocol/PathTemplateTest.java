@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import io.helidon.common.Weight;
 import io.helidon.webserver.ProtocolConfigs;
@@ -7,8 +7,9 @@ import io.helidon.webserver.http1.spi.Http1Upgrader;
 
 /**
  * Plugs wsconnector's WebSocket layer into Helidon's HTTP/1 server. Helidon finds it through
- * {@link java.util.ServiceLoader} and creates an upgrader only on listeners that
- * {@link WebSocketServer} configured; it is public for that reason alone.
+ * {@link java.util.ServiceLoader} and creates an upgrader only on listeners that {@code WebSocketServer}
+ * configured with a {@link WebSocketProtocol}; it is public for that reason alone (its package is not
+ * exported).
  *
  * <p>It weighs more than Helidon's own WebSocket provider, so that on a class path that also holds
  * {@code helidon-webserver-websocket}, wsconnector's upgrader answers {@code Upgrade: websocket} on

@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
@@ -12,7 +12,13 @@ import io.helidon.webserver.http1.Http1ConnectionListener;
  * RFC 6455, section 4.2.1, asks for a case-insensitive match; Helidon 4.5 looks the upgrader up by the
  * exact header value. Runs on the request headers before that look-up.
  */
-final class UpgradeHeaderNormalizer implements Http1ConnectionListener {
+public final class UpgradeHeaderNormalizer implements Http1ConnectionListener {
+
+    /**
+     * A listener for Helidon's HTTP/1 configuration.
+     */
+    public UpgradeHeaderNormalizer() {
+    }
 
     @Override
     public void headers(ConnectionContext ctx, Headers headers) {

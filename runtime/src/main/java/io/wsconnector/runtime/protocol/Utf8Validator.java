@@ -1,4 +1,4 @@
-package io.wsconnector.runtime;
+package io.wsconnector.runtime.protocol;
 
 /**
  * Checks UTF-8 as it arrives, a chunk at a time, so that invalid input is detected at the first
@@ -9,6 +9,16 @@ final class Utf8Validator {
     private int remaining;
     private int lower = 0x80;
     private int upper = 0xBF;
+
+    /**
+     * Checks bytes that hold a whole text, such as a close reason.
+     *
+     * @return whether they are valid UTF-8, ending on a character boundary
+     */
+    static boolean isValid(byte[] bytes, int offset, int length) {
+        Utf8Validator validator = new Utf8Validator();
+        return validator.feed(bytes, offset, length) && validator.isComplete();
+    }
 
     /**
      * Feeds {@code length} bytes.

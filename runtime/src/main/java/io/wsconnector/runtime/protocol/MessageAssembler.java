@@ -1,0 +1,135 @@
+package io.wsconnector.runtime.protocol;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+import io.wsconnector.runtime.CloseCodes;
+
+/**
+ * Joins data frames into messages (RFC 6455, section 5.4): the only place that knows the message size
+ * limit and checks that text is UTF-8 (section 8.1). Payloads are read straight into one buffer that
+ * grows as bytes arrive — never to the size a header merely announces — and text is validated as it
+ * arrives, so a bad byte fails the connection even in the middle of a fragment.
+ *
+ * <p>Every message received is completed by {@link #add}: the one place to count messages and bytes
+ * in. It is also where the future would plug in: an inflate step (permessage-deflate) between the frame
+ * reader and the buffer, counting inflated bytes against the limit; a server-wide budget of buffered
+ * inbound bytes, charged where the buffer grows; a deadline for a message begun but not finished.
+ */
+final class MessageAssembler {
+    /** A message buffer larger than this is dropped after the message, so that idle connections stay small. */
+    private static final int RETAINED_BUFFER = 64 * 1024;
+    private static final byte[] NO_BYTES = new byte[0];
+
+    private final int maxMessageSize;
+
+    /** The type of the message being received, {@code TEXT} or {@code BINARY}; {@code null} between messages. */
+    private Opcode type;
+    private byte[] message = NO_BYTES;
+    private int messageLength;
+    /** Created by the first text message. */
+    private Utf8Validator utf8;
+
+    /**
+     * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
+     */
+    MessageAssembler(int maxMessageSize) {
+        this.maxMessageSize = maxMessageSize;
+    }
+
+    /**
+     * Adds the payload of the data frame whose header {@code frame} has just read.
+     *
+     * @param opcode the frame's opcode: {@code TEXT}, {@code BINARY} or {@code CONTINUATION}
+     * @return the type of the message this frame completed ({@code TEXT} or {@code BINARY}), to be taken
+     *         with {@link #takeText()} or {@link #takeBinary()}; {@code null} if more frames are to come
+     * @throws ProtocolViolation 1002 for a fragment out of place, 1009 for a message over the limit, 1007
+     *                           for text that is not UTF-8
+     */
+    Opcode add(Opcode opcode, FrameReader frame) {
+        begin(opcode, frame);
+        boolean text = type == Opcode.TEXT;
+        int count;
+        while ((count = frame.awaitPayload()) > 0) {
+            ensureCapacity(messageLength + count);
+            frame.readPayload(message, messageLength, count);
+            if (text && !utf8.feed(message, messageLength, count)) {
+                throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
+            }
+            messageLength += count;
+        }
+        if (!frame.fin()) {
+            return null;
+        }
+        if (text && !utf8.isComplete()) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
+        }
+        return type;
+    }
+
+    /**
+     * Checks the data frame whose header {@code frame} has just read like {@link #add}, but skips its
+     * payload: after our close frame, data is no longer delivered.
+     */
+    void skip(Opcode opcode, FrameReader frame) {
+        begin(opcode, frame);
+        frame.skipPayload();
+        if (frame.fin()) {
+            reset();
+        }
+    }
+
+    /** The text message {@link #add} completed; the assembler is ready for the next message. */
+    String takeText() {
+        String text = new String(message, 0, messageLength, StandardCharsets.UTF_8);
+        reset();
+        return text;
+    }
+
+    /** The binary message {@link #add} completed, a copy; the assembler is ready for the next message. */
+    byte[] takeBinary() {
+        byte[] binary = Arrays.copyOf(message, messageLength);
+        reset();
+        return binary;
+    }
+
+    /** Checks that the frame fits in the message so far, and starts a message with a text or binary frame. */
+    private void begin(Opcode opcode, FrameReader frame) {
+        if (opcode == Opcode.CONTINUATION) {
+            if (type == null) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "Continuation frame without a message");
+            }
+        } else {
+            if (type != null) {
+                throw new ProtocolViolation(CloseCodes.PROTOCOL_ERROR, "New message inside an unfinished one");
+            }
+            type = opcode;
+            if (opcode == Opcode.TEXT && utf8 == null) {
+                utf8 = new Utf8Validator();
+            }
+        }
+        if (messageLength + frame.length() > maxMessageSize) {
+            throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize + " bytes");
+        }
+    }
+
+    private void reset() {
+        type = null;
+        messageLength = 0;
+        if (utf8 != null) {
+            utf8.reset();
+        }
+        if (message.length > RETAINED_BUFFER) {
+            message = NO_BYTES;
+        }
+    }
+
+    private void ensureCapacity(int needed) {
+        if (message.length < needed) {
+            long doubled = Math.max(256L, 2L * message.length);
+            byte[] larger = new byte[(int) Math.max(needed, Math.min(doubled, maxMessageSize))];
+            System.arraycopy(message, 0, larger, 0, messageLength);
+            message = larger;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/**
+ * The WebSocket protocol behind {@link io.wsconnector.runtime.WebSocketServer}, plugged into Helidon's
+ * HTTP/1 server through its upgrade SPI: the opening handshake (RFC 6455, section 4), frames and messages
+ * (sections 5 and 6), the closing handshake (section 7), and each endpoint's sessions and rooms.
+ *
+ * <p>Not exported by the module, and not API: the few public types here are public only so that
+ * {@code WebSocketServer} and Helidon's service loader can reach them.
+ *
+ * <p>One connection, from the wire to the endpoint and back:
+ * <pre>
+ * WebSocketUpgrader ── 101 ──▶ WebSocketConnection (read loop, close timeout)
+ *                                │ FrameReader ─▶ MessageAssembler ─▶ HandlerCalls ─▶ dispatcher
+ *                                │ CloseHandshake                        │ (@OnError, 1011, @OnClose once)
+ *                                ▼                                       ▼
+ *                              OutboundFrames ◀──────────────────── ConnectionSession (the endpoint's view)
+ *                                │ FrameBatch (own thread), SendQueue (other threads, slow-consumer policy)
+ *                                ▼
+ *                              FrameWriter (one writer at a time, to the socket)
+ * </pre>
+ * Calls go one way: a class that is called back gets a callback ({@code Runnable}, {@code Consumer}) rather
+ * than a reference to its caller.
+ */
+package io.wsconnector.runtime.protocol;

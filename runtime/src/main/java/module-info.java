@@ -1,0 +1,32 @@
+/**
+ * Serves wsconnector endpoints on Helidon 4 WebServer: {@code io.wsconnector.runtime} is the API a user
+ * types, {@code io.wsconnector.runtime.spi} the contract generated code implements, and
+ * {@code io.wsconnector.runtime.internal} the helpers generated code calls (not API),
+ * {@code io.wsconnector.runtime.cluster} the contract a cluster module implements. The WebSocket
+ * protocol itself ({@code io.wsconnector.runtime.protocol}) is not exported.
+ */
+module io.wsconnector.runtime {
+    // the builder exposes Helidon's WebServer and HTTP routing builders
+    requires transitive io.helidon.webserver;
+    // generated endpoints are written with these annotations
+    requires transitive io.wsconnector.annotations;
+    requires io.helidon.common;
+    requires io.helidon.common.buffers;
+    requires io.helidon.common.concurrency.limits;
+    requires io.helidon.common.socket;
+    requires io.helidon.common.uri;
+    requires io.helidon.http;
+
+    exports io.wsconnector.runtime;
+    exports io.wsconnector.runtime.spi;
+    exports io.wsconnector.runtime.internal;
+    exports io.wsconnector.runtime.cluster;
+
+    // the endpoints the processor generated, listed in META-INF/services or provided by their modules
+    uses io.wsconnector.runtime.spi.WebSocketEndpoint;
+    // a cluster module, for the configuration key wsconnector.cluster
+    uses io.wsconnector.runtime.cluster.ClusterProvider;
+
+    provides io.helidon.webserver.http1.spi.Http1UpgradeProvider
+            with io.wsconnector.runtime.protocol.WebSocketUpgradeProvider;
+}
