@@ -115,6 +115,11 @@ final class Presence {
         }
     }
 
+    /** Whether there is something to write before the next heartbeat. */
+    boolean pending() {
+        return rewrite || !changed.isEmpty();
+    }
+
     /** After a failure: Redis may have lost anything written, so the next write is the whole hash. */
     void rewriteAll() {
         rewrite = true;

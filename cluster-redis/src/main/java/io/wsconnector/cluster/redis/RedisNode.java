@@ -71,6 +71,7 @@ final class RedisNode implements ClusterNode {
         String path = session.sessions().path();
         interests.add(names.of(new Target.Endpoint(path)), new Target.Endpoint(path));
         presence.opened(session);
+        outbox.wake(); // presence is written in the writer's next batch
     }
 
     @Override
@@ -78,17 +79,20 @@ final class RedisNode implements ClusterNode {
         Target.Room target = new Target.Room(session.sessions().path(), room);
         interests.add(names.of(target), target);
         presence.joined(session, room);
+        outbox.wake();
     }
 
     @Override
     public void left(WebSocketSession session, String room) {
         interests.remove(names.of(new Target.Room(session.sessions().path(), room)));
         presence.left(session, room);
+        outbox.wake();
     }
 
     @Override
     public void attributeChanged(WebSocketSession session, String key) {
         presence.attributeChanged(session, key);
+        outbox.wake();
     }
 
     @Override
@@ -99,6 +103,7 @@ final class RedisNode implements ClusterNode {
             interests.remove(names.of(new Target.Room(path, room)));
         }
         interests.remove(names.of(new Target.Endpoint(path)));
+        outbox.wake();
     }
 
     @Override

@@ -87,7 +87,7 @@ final class RedisWriter {
             }
             if (down && now - nextAttempt < 0) {
                 counters.droppedWhileDisconnected.add(batch.size());
-            } else if (!batch.isEmpty() || heartbeat || down) {
+            } else if (!batch.isEmpty() || heartbeat || down || presence.pending()) {
                 try {
                     write(batch, heartbeat);
                     counters.published.add(batch.size());
@@ -118,10 +118,11 @@ final class RedisWriter {
     private void write(List<Outbox.Outgoing> batch, boolean heartbeat) {
         AbstractPipeline pipeline = redis.pipeline();
         try {
+            // presence first: a node that reads it on hearing a message (e.g. "joined") finds it written
+            presence.write(pipeline, heartbeat);
             for (Outbox.Outgoing message : batch) {
                 redis.publish(pipeline, message.channel().getBytes(StandardCharsets.UTF_8), message.bytes());
             }
-            presence.write(pipeline, heartbeat);
             pipeline.sync();
             presence.written();
         } finally {

@@ -16,9 +16,9 @@ import redis.clients.jedis.exceptions.JedisException;
 /**
  * A real {@code redis-server} (Debian's package {@code redis-server}, 7.x) on a free local port, in a
  * temporary directory, without persistence: started by a test, stopped by it, and restarted on the same
- * port to play an outage.
+ * port to play an outage. Public, in the module's test jar, for the tests of other modules.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
     private static final String EXECUTABLE = "redis-server";
     private static final Duration START_LIMIT = Duration.ofSeconds(20);
 
@@ -33,13 +33,22 @@ final class RedisProcess implements AutoCloseable {
         this.directory = Files.createTempDirectory("redis-" + port + "-");
     }
 
-    /** A standalone Redis on a free port. */
-    static RedisProcess start() {
+    /**
+     * A standalone Redis on a free port.
+     *
+     * @return the running server
+     */
+    public static RedisProcess start() {
         return start(List.of());
     }
 
-    /** A Redis on a free port with these extra arguments, e.g. {@code --cluster-enabled yes}. */
-    static RedisProcess start(List<String> extraArguments) {
+    /**
+     * A Redis on a free port with these extra arguments.
+     *
+     * @param extraArguments e.g. {@code --cluster-enabled yes}
+     * @return the running server
+     */
+    public static RedisProcess start(List<String> extraArguments) {
         try {
             RedisProcess redis = new RedisProcess(freePort(), extraArguments);
             redis.startProcess();
@@ -49,21 +58,23 @@ final class RedisProcess implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** @return the port */
+    public int port() {
         return port;
     }
 
-    String uri() {
+    /** @return {@code redis://127.0.0.1:PORT} */
+    public String uri() {
         return "redis://127.0.0.1:" + port;
     }
 
-    /** A new client connection; the caller closes it. */
-    Jedis client() {
+    /** @return a new client connection; the caller closes it */
+    public Jedis client() {
         return new Jedis("127.0.0.1", port);
     }
 
     /** Stops the server (SIGTERM) and waits for it to exit: clients see their connections closed. */
-    void stop() {
+    public void stop() {
         if (process != null && process.isAlive()) {
             process.destroy();
             try {
@@ -77,7 +88,7 @@ final class RedisProcess implements AutoCloseable {
     }
 
     /** Starts it again on the same port, empty. */
-    void restart() {
+    public void restart() {
         stop();
         try {
             startProcess();
