@@ -173,14 +173,15 @@ final class Presence {
     }
 
     /**
-     * Reads the sessions of every live node.
+     * Reads the sessions of every live node: this node's from memory, the others' from Redis.
      *
      * @param redis the deployment
      * @param path  the endpoint
      * @param room  a room of it, or {@code null} for all its sessions
      */
     List<PresentSession> read(RedisDeployment redis, String path, String room) {
-        Set<String> nodes = redis.client().smembers(names.nodes());
+        Set<String> nodes = new LinkedHashSet<>(redis.client().smembers(names.nodes()));
+        nodes.remove(nodeId);
         Map<String, Response<Map<String, String>>> hashes = new LinkedHashMap<>();
         try (AbstractPipeline pipeline = redis.pipeline()) {
             for (String node : nodes) {
@@ -189,6 +190,8 @@ final class Presence {
             pipeline.sync();
         }
         List<PresentSession> found = new ArrayList<>();
+        // this node's own sessions as they are now: what Redis has of them may be a batch behind
+        sessions.forEach((id, entry) -> add(found, id, nodeId, entry, path, room));
         List<String> expired = new ArrayList<>();
         hashes.forEach((node, response) -> {
             Map<String, String> hash = response.get();
@@ -197,10 +200,7 @@ final class Presence {
             }
             hash.forEach((id, value) -> {
                 if (!id.equals(NODE_FIELD)) {
-                    Entry entry = decode(value);
-                    if (entry.path().equals(path) && (room == null || entry.rooms().contains(room))) {
-                        found.add(new PresentSession(id, node, entry.path(), entry.rooms(), entry.attributes()));
-                    }
+                    add(found, id, node, decode(value), path, room);
                 }
             });
         });
@@ -209,6 +209,12 @@ final class Presence {
             redis.client().srem(names.nodes(), expired.toArray(String[]::new));
         }
         return found;
+    }
+
+    private static void add(List<PresentSession> found, String id, String node, Entry entry, String path, String room) {
+        if (entry.path().equals(path) && (room == null || entry.rooms().contains(room))) {
+            found.add(new PresentSession(id, node, entry.path(), entry.rooms(), entry.attributes()));
+        }
     }
 
     /** The ids of the nodes whose presence is live. */

@@ -104,8 +104,9 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     /**
-     * The sessions of an endpoint on every live node. Reads Redis: one round trip per call (pipelined over
-     * the nodes), so call it where waiting a moment is fine (a handler, an HTTP route).
+     * The sessions of an endpoint on every live node: this node's as they are now, the other nodes' as
+     * their last write to Redis left them (a moment behind). Reads Redis: two round trips (the nodes, then
+     * their hashes in one pipeline), so call it where waiting a moment is fine (a handler, an HTTP route).
      *
      * @param path the endpoint's path as declared, e.g. {@code /chat/{room}}
      * @return the sessions, in no particular order
