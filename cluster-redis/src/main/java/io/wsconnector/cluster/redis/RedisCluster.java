@@ -27,7 +27,9 @@ import io.wsconnector.runtime.cluster.LocalSessions;
  * that owns its channel. Redis pub/sub delivers at most once: {@link #stats()} counts what was published,
  * received, and missed. See the README's "Scaling out" for the semantics and the fault behaviour.
  *
- * <p>One instance serves one server.
+ * <p>One instance serves one server: the server's {@code stop()} leaves the cluster and closes the
+ * connections to Redis (presence queries fail from then on); {@link #close()} does it for a cluster whose
+ * server never started.
  */
 public final class RedisCluster implements Cluster, AutoCloseable {
     private static final Pattern NODE_ID = Pattern.compile("[A-Za-z0-9_]{1,32}");
@@ -147,14 +149,16 @@ public final class RedisCluster implements Cluster, AutoCloseable {
     }
 
     /**
-     * Leaves the cluster if a server joined it, and closes the connections to Redis.
+     * Closes the connections to Redis, leaving the cluster if a server joined it; the server's
+     * {@code stop()} does the same.
      */
     @Override
     public synchronized void close() {
         if (node != null) {
             node.leave();
+        } else {
+            redis.close();
         }
-        redis.close();
     }
 
     /**

@@ -22,12 +22,14 @@ final class RedisNode implements ClusterNode {
     private final Subscriptions subscriptions;
     private final Presence presence;
     private final RedisWriter writer;
+    private final RedisDeployment redis;
     private final Counters counters;
     private final AtomicBoolean left = new AtomicBoolean();
 
     RedisNode(String nodeId, RedisDeployment redis, Channels names, Presence presence, int queueCapacity,
               long heartbeatMillis, LocalSessions local, Counters counters) {
         this.nodeId = nodeId;
+        this.redis = redis;
         this.names = names;
         this.presence = presence;
         this.counters = counters;
@@ -106,11 +108,13 @@ final class RedisNode implements ClusterNode {
         outbox.wake();
     }
 
+    /** Publishes what is queued, removes this node's presence, and closes every connection to Redis. */
     @Override
     public void leave() {
         if (left.compareAndSet(false, true)) {
             writer.stop();
             subscriptions.stop();
+            redis.close();
         }
     }
 
