@@ -1,26 +1,24 @@
 package io.wsconnector.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.wsconnector.processor.TestSources.compile;
-import static io.wsconnector.processor.TestSources.source;
-import static io.wsconnector.processor.WebSocketProcessorNegativeTest.assertError;
-import static io.wsconnector.processor.WebSocketProcessorNegativeTest.assertOnlyError;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
 import javax.tools.JavaFileObject;
 
+import com.google.testing.compile.Compilation;
+import io.wsconnector.processor.HandshakeValue.Source;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.google.testing.compile.Compilation;
-
-import io.wsconnector.processor.HandshakeValue.Source;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.wsconnector.processor.TestSources.compile;
+import static io.wsconnector.processor.TestSources.source;
+import static io.wsconnector.processor.WebSocketProcessorNegativeTest.assertError;
+import static io.wsconnector.processor.WebSocketProcessorNegativeTest.assertOnlyError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Every error about path templates, handshake values ({@code @PathParam}, {@code @QueryParam},

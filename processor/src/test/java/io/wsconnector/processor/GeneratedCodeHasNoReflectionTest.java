@@ -1,11 +1,5 @@
 package io.wsconnector.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.wsconnector.processor.TestSources.compile;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,12 +10,17 @@ import java.util.stream.Stream;
 
 import javax.tools.JavaFileObject;
 
+import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-import com.google.testing.compile.Compilation;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.wsconnector.processor.TestSources.compile;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Endpoints are dispatched by generated code that calls the handler methods directly: neither the

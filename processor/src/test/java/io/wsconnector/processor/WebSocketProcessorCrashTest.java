@@ -1,8 +1,5 @@
 package io.wsconnector.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.wsconnector.processor.TestSources.source;
-
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
@@ -26,10 +23,12 @@ import javax.tools.FileObject;
 import javax.tools.JavaFileManager;
 import javax.tools.JavaFileObject;
 
-import org.junit.jupiter.api.Test;
-
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
+import org.junit.jupiter.api.Test;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.wsconnector.processor.TestSources.source;
 
 /**
  * An exception inside the processor becomes one compile error that asks for a bug report and carries

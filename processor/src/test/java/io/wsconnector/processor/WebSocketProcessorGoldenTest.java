@@ -1,11 +1,5 @@
 package io.wsconnector.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.wsconnector.processor.TestSources.compile;
-import static io.wsconnector.processor.TestSources.source;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -14,12 +8,18 @@ import java.nio.charset.StandardCharsets;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.JavaFileObjects;
+import io.wsconnector.runtime.spi.WebSocketEndpoint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import com.google.testing.compile.Compilation;
-import com.google.testing.compile.JavaFileObjects;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.wsconnector.processor.TestSources.compile;
+import static io.wsconnector.processor.TestSources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Compares the generated sources with the golden files in {@code src/test/resources/expected}. To

@@ -1,13 +1,5 @@
 package io.wsconnector.processor;
 
-import static com.google.testing.compile.CompilationSubject.assertThat;
-import static io.wsconnector.processor.TestSources.compile;
-import static io.wsconnector.processor.TestSources.compileToDirectory;
-import static io.wsconnector.processor.TestSources.lineContaining;
-import static io.wsconnector.processor.TestSources.source;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +7,7 @@ import java.util.Locale;
 import javax.tools.JavaFileObject;
 import javax.tools.StandardLocation;
 
+import com.google.testing.compile.Compilation;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,7 +15,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import com.google.testing.compile.Compilation;
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static io.wsconnector.processor.TestSources.compile;
+import static io.wsconnector.processor.TestSources.compileToDirectory;
+import static io.wsconnector.processor.TestSources.lineContaining;
+import static io.wsconnector.processor.TestSources.source;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every error the processor reports, each on the element at fault. Each error's line is named by its

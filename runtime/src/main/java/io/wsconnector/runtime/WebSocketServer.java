@@ -56,15 +56,17 @@ public final class WebSocketServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final EndpointRoutes routes;
+    private final EndpointCompression compression;
     private final IdleTimeouts idleTimeouts = new IdleTimeouts();
     private final Cluster cluster;
-    private final ClusterLink clusterLink;
+    private final ClusterLink clusterLink = new ClusterLink();
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes,
-                            Cluster cluster, ClusterLink clusterLink) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointCompression compression,
+                            Cluster cluster) {
         this.endpoints = endpoints;
+        this.compression = compression;
         this.cluster = cluster;
-        this.clusterLink = clusterLink;
+        EndpointRoutes routes = EndpointRoutes.create(endpoints, builder.idleTimeout, compression, clusterLink);
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
@@ -194,6 +196,7 @@ public final class WebSocketServer implements AutoCloseable {
             webServer.stop();
         } finally {
             idleTimeouts.stop();
+            compression.close();
             clusterLink.leave();
         }
     }
@@ -223,7 +226,9 @@ public final class WebSocketServer implements AutoCloseable {
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
+        private Compression compression = Compression.defaults();
         private Cluster cluster;
+        private final Map<String, Compression> endpointCompression = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -419,6 +424,33 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Whether and how messages are compressed with clients that offer {@code permessage-deflate} (RFC
+         * 7692), for endpoints without a setting of their own; {@link Compression#defaults()} by default:
+         * on, keeping no compression context between messages, which costs an idle connection under 2 KiB.
+         *
+         * @param compression the setting, e.g. {@link Compression#disabled()}
+         * @return this builder
+         */
+        public Builder compression(Compression compression) {
+            this.compression = Objects.requireNonNull(compression, "compression");
+            return this;
+        }
+
+        /**
+         * The compression of one endpoint, instead of the server's.
+         *
+         * @param endpointPath the endpoint's path or path template, as declared
+         * @param compression  the setting
+         * @return this builder
+         * @see #compression(Compression)
+         */
+        public Builder compression(String endpointPath, Compression compression) {
+            endpointCompression.put(Objects.requireNonNull(endpointPath, "endpointPath"),
+                    Objects.requireNonNull(compression, "compression"));
+            return this;
+        }
+
+        /**
          * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
          * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
          * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
@@ -441,15 +473,16 @@ public final class WebSocketServer implements AutoCloseable {
          * @throws IllegalStateException if there is no endpoint to serve, two discovered endpoints have the
          *                               same path, a path does not start with {@code /} or names a parameter
          *                               twice, or two path templates can match the same path (e.g.
-         *                               {@code /rooms/{room}} and {@code /rooms/{id}})
+         *                               {@code /rooms/{room}} and {@code /rooms/{id}}), or a compression
+         *                               setting names a path that no endpoint has
          */
         public WebSocketServer build() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<WebSocketEndpoint> endpoints =
                     EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
-            ClusterLink clusterLink = new ClusterLink();
-            return new WebSocketServer(this, endpoints, EndpointRoutes.create(endpoints, idleTimeout, clusterLink),
-                    cluster != null ? cluster : ConfiguredCluster.find(loader), clusterLink);
+            return new WebSocketServer(this, endpoints,
+                    new EndpointCompression(compression, endpointCompression, slowConsumerPolicy, endpoints),
+                    cluster != null ? cluster : ConfiguredCluster.find(loader));
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -9,6 +8,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import io.wsconnector.runtime.internal.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,18 +28,15 @@ class AsyncSendTest {
     private static final Events EVENTS = new Events();
     private static final AtomicReference<WebSocketSession> SESSION = new AtomicReference<>();
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(TestEndpoint.at("/async", AsyncDispatcher::new));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -91,37 +88,37 @@ class AsyncSendTest {
 
     @Test
     void anAsyncReplyFromAHandlerCompletesWhenWritten() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         EVENTS.expect("open");
         client.send("async");
 
-        assertEquals("reply", client.nextText());
+        assertEquals("reply", client.awaitText());
         EVENTS.expect("written ok");
         closeAndAwait(client);
     }
 
     @Test
     void whatAnAsyncSendsStageTriggersIsSentWithoutWaitingForMoreInput() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         client.send("chain");
 
-        assertEquals("first", client.nextText());
-        assertEquals("second", client.nextText());
+        assertEquals("first", client.awaitText());
+        assertEquals("second", client.awaitText());
         closeAndAwait(client);
     }
 
     @Test
     void anAsyncBinarySendCopiesTheArray() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         client.send("binary");
 
-        assertArrayEquals(new byte[] {1, 2, 3}, (byte[]) client.next());
+        assertArrayEquals(new byte[] {1, 2, 3}, client.awaitBinary());
         closeAndAwait(client);
     }
 
     @Test
     void anAsyncSendFromAnotherThreadCompletesWhenWritten() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         EVENTS.expect("open");
         WebSocketSession session = SESSION.get();
 
@@ -130,14 +127,14 @@ class AsyncSendTest {
 
         assertNull(text.toCompletableFuture().get(10, TimeUnit.SECONDS));
         assertNull(binary.toCompletableFuture().get(10, TimeUnit.SECONDS));
-        assertEquals("from outside", client.nextText());
-        assertArrayEquals(new byte[] {7}, (byte[]) client.next());
+        assertEquals("from outside", client.awaitText());
+        assertArrayEquals(new byte[] {7}, client.awaitBinary());
         closeAndAwait(client);
     }
 
     @Test
     void anAsyncSendAfterCloseFailsWithIllegalStateException() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         EVENTS.expect("open");
         client.send("close-then-async");
         EVENTS.expect("after close IllegalStateException");
@@ -158,13 +155,13 @@ class AsyncSendTest {
 
     @Test
     void aStageReturnedByAHandlerIsSentWhenItCompletesAndANullResultSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/async"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
         client.send("later-null");
         client.send("later");
         client.send("now");
 
-        assertEquals("echo:now", client.nextText());
-        assertEquals("later reply", client.nextText());
+        assertEquals("echo:now", client.awaitText());
+        assertEquals("later reply", client.awaitText());
         closeAndAwait(client);
     }
 

@@ -1,12 +1,12 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.internal.AsyncReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,18 +25,15 @@ class ErrorHandlingTest {
     private static final String SECRET = "hunter2";
     private static final Events EVENTS = new Events();
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(TestEndpoint.at("/errors", Failing::new));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -106,28 +103,28 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionThatOnErrorHandlesKeepsTheConnectionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("handled");
         EVENTS.expect("error IllegalArgumentException handled one");
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
     @Test
     void anExceptionInOnOpenThatOnErrorHandlesKeepsTheConnectionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors?failOpen"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors?failOpen"));
         EVENTS.expect("open");
         EVENTS.expect("error IllegalArgumentException open failed");
 
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
     @Test
     void anExceptionThatOnErrorDoesNotHandleCloses1011WithoutItsText() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("unhandled");
@@ -140,7 +137,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionThrownByOnErrorCloses1011() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("onError-throws");
@@ -153,30 +150,30 @@ class ErrorHandlingTest {
 
     @Test
     void aStageThatFailsLaterGoesToOnErrorAndTheConnectionStaysOpen() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("stage-fails-later");
         EVENTS.expect("error IllegalArgumentException later");
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
     @Test
     void aStageThatHadFailedAlreadyGoesToOnErrorAfterTheHandlerReturns() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("stage-failed-already");
         EVENTS.expect("handler end");
         EVENTS.expect("error IllegalArgumentException already");
-        assertEquals("echo:still here", client.send("still here").nextText());
+        assertEquals("echo:still here", client.send("still here").awaitText());
         closeAndAwait(client);
     }
 
     @Test
     void aStageFailureThatOnErrorDoesNotHandleCloses1011() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors"));
         EVENTS.expect("open");
 
         client.send("stage-unhandled");
@@ -189,7 +186,7 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionInOnCloseIsOnlyLogged() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/errors?failClose"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/errors?failClose"));
         EVENTS.expect("open");
 
         client.close(1000, "");

@@ -1,7 +1,7 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -10,6 +10,9 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,11 +38,9 @@ class HandshakeTest {
     private static final AtomicReference<WebSocketSession> LAST_SESSION = new AtomicReference<>();
 
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(
                 TestEndpoint.at("/inspect/{id}", Inspecting::new),
                 TestEndpoint.at("/guarded", Guarded::new),
@@ -56,7 +57,6 @@ class HandshakeTest {
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     /** Keeps the handshake, tries what a session cannot do yet, stores an attribute, reports on open. */
@@ -132,7 +132,7 @@ class HandshakeTest {
     private static String asyncOutcome(WebSocketSession session) {
         CompletableFuture<Void> stage = session.sendTextAsync("early").toCompletableFuture();
         try {
-            stage.get(1, TimeUnit.SECONDS);
+            stage.get(Await.TIMEOUT.toSeconds(), TimeUnit.SECONDS); // fails at once, unless something is wrong
             return "ok";
         } catch (ExecutionException e) {
             return e.getCause().getClass().getSimpleName();
@@ -143,7 +143,7 @@ class HandshakeTest {
 
     @Test
     void pathQueryAndHeaderValuesAreVisibleInTheHandshakeRequest() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(),
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(),
                 "/inspect/a%2Fb?nick=ada+lovelace&tag=x&tag=y%26z&flag",
                 "X-Client-Version: 3", "x-multi: a", "X-Multi: b")) {
             EVENTS.nextStartingWith("upgrade");
@@ -152,7 +152,7 @@ class HandshakeTest {
             assertEquals("/inspect/a%2Fb", request.path());
             assertEquals("a/b", request.pathParam("id"));
             assertNull(request.pathParam("other"));
-            assertEquals(java.util.Map.of("id", "a/b"), request.pathParams());
+            assertEquals(Map.of("id", "a/b"), request.pathParams());
             assertEquals(Optional.of("ada lovelace"), request.queryParam("nick"));
             assertEquals(List.of("x", "y&z"), request.queryParams("tag"));
             assertEquals(Optional.of("x"), request.queryParam("tag"), "the first value");
@@ -165,7 +165,7 @@ class HandshakeTest {
             assertEquals(Optional.of("websocket"), request.header("upgrade"));
             assertEquals(Optional.empty(), request.header("X-Missing"));
             assertTrue(request.remoteAddress().getAddress().isLoopbackAddress(), request.remoteAddress()::toString);
-            assertEquals(client.localPort(), request.remoteAddress().getPort());
+            assertEquals(client.socket().getLocalPort(), request.remoteAddress().getPort());
             assertEquals(List.of(), request.requestedSubprotocols());
             assertEquals(Optional.empty(), request.subprotocol());
 
@@ -179,7 +179,7 @@ class HandshakeTest {
 
     @Test
     void beforeThe101TheSessionKeepsAttributesButCannotSendAndAttributesReachOnOpen() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/plain")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/plain")) {
             EVENTS.expect("upgrade open=false send=IllegalStateException async=IllegalStateException"
                     + " close=IllegalStateException same=true");
             EVENTS.expect("open user=ada dropped=null subprotocol=- same=true");
@@ -192,21 +192,18 @@ class HandshakeTest {
 
     @Test
     void aRejectedUpgradeGetsTheChosenStatusAndMessageAndNoCallbackRuns() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/guarded");
-            assertEquals(401, response.status(), response::toString);
-            assertEquals("A valid token is required", response.body());
-            assertEquals("text/plain; charset=UTF-8", response.headers().get("content-type"));
-            assertFalse(response.headers().containsKey("sec-websocket-accept"), response::toString);
-        }
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/guarded?token=slow-down");
-            assertEquals(429, response.status(), response::toString);
-            assertEquals("Too many connections", response.body());
-        }
+        RawWebSocketClient.Refusal unauthorized = RawWebSocketClient.refused(server.port(), "/guarded");
+        assertEquals(401, unauthorized.status(), unauthorized::toString);
+        assertEquals("A valid token is required", unauthorized.body());
+        assertEquals("text/plain; charset=UTF-8", unauthorized.response().headers().get("content-type"));
+        assertFalse(unauthorized.response().headers().containsKey("sec-websocket-accept"), unauthorized::toString);
+
+        RawWebSocketClient.Refusal tooMany = RawWebSocketClient.refused(server.port(), "/guarded?token=slow-down");
+        assertEquals(429, tooMany.status(), tooMany::toString);
+        assertEquals("Too many connections", tooMany.body());
         EVENTS.expectNothingFor(300);
 
-        try (RawClient client = RawClient.connect(server.port(), "/guarded?token=good")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/guarded?token=good")) {
             EVENTS.expect("guarded upgrade good");
             EVENTS.expect("guarded open");
         }
@@ -215,19 +212,17 @@ class HandshakeTest {
 
     @Test
     void anExceptionInOnUpgradeGets500WithoutItsTextAndNoCallbackRuns() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/guarded?token=crash");
-            assertEquals(500, response.status(), response::toString);
-            assertFalse(response.body().contains(SECRET), response::body);
-            assertFalse(response.body().contains("IllegalStateException"), response::body);
-        }
+        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/guarded?token=crash");
+        assertEquals(500, refusal.status(), refusal::toString);
+        assertFalse(refusal.body().contains(SECRET), refusal::body);
+        assertFalse(refusal.body().contains("IllegalStateException"), refusal::body);
         EVENTS.expectNothingFor(300);
     }
 
     @Test
     void theFirstOfTheEndpointsSubprotocolsThatTheClientOffersIsChosen() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/chat",
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.handshake("/chat",
                     "Sec-WebSocket-Protocol: other, chat.v1", "Sec-WebSocket-Protocol: chat.v2");
             assertEquals(101, response.status(), response::toString);
             assertEquals("chat.v2", response.headers().get("sec-websocket-protocol"), "the endpoint's preference");
@@ -238,7 +233,7 @@ class HandshakeTest {
         }
         EVENTS.expect("close 1006");
 
-        JdkClient jdk = JdkClient.connect(http, TestServers.uri(server, "/chat"), "chat.v1", "chat.v0");
+        JdkClient jdk = JdkClient.connect(TestServers.uri(server, "/chat"), handshake -> handshake.subprotocols("chat.v1", "chat.v0"));
         assertEquals("chat.v1", jdk.subprotocol());
         EVENTS.nextStartingWith("open");
         jdk.close(1000, "");
@@ -247,18 +242,17 @@ class HandshakeTest {
 
     @Test
     void aClientOfferingNoneOfTheEndpointsSubprotocolsGets400() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/chat", "Sec-WebSocket-Protocol: chat.v3, mqtt");
-            assertEquals(400, response.status(), response::toString);
-            assertTrue(response.body().contains("chat.v2"), response::body);
-        }
+        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/chat",
+                "Sec-WebSocket-Protocol: chat.v3, mqtt");
+        assertEquals(400, refusal.status(), refusal::toString);
+        assertTrue(refusal.body().contains("chat.v2"), refusal::body);
         EVENTS.expectNothingFor(300);
     }
 
     @Test
     void aClientOfferingNoSubprotocolIsAcceptedWithoutOne() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/chat");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.handshake("/chat");
             assertEquals(101, response.status(), response::toString);
             assertFalse(response.headers().containsKey("sec-websocket-protocol"), response::toString);
             EVENTS.nextStartingWith("upgrade");
@@ -269,8 +263,8 @@ class HandshakeTest {
 
     @Test
     void anEndpointWithoutSubprotocolsAnswersNoneWhateverIsOffered() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/plain", "Sec-WebSocket-Protocol: chat.v2");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.handshake("/plain", "Sec-WebSocket-Protocol: chat.v2");
             assertEquals(101, response.status(), response::toString);
             assertFalse(response.headers().containsKey("sec-websocket-protocol"), response::toString);
             EVENTS.nextStartingWith("upgrade");
@@ -318,8 +312,8 @@ class HandshakeTest {
     /** The status answered to a handshake; an accepted connection is closed again, and its events taken. */
     private static int status(WebSocketServer target, String path, String... headers) throws Exception {
         int status;
-        try (RawClient client = RawClient.open(target.port())) {
-            status = client.handshake(target.port(), path, headers).status();
+        try (RawWebSocketClient client = RawWebSocketClient.open(target.port())) {
+            status = client.handshake(path, headers).status();
         }
         if (status == 101) {
             EVENTS.nextStartingWith("close");

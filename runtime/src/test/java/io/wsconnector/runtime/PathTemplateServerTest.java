@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class PathTemplateServerTest {
 
     @Test
     void aTemplateMatchesAndItsValuesArePercentDecoded() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/rooms/a%20b%2Fc/users/caf%C3%A9?x=1")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/rooms/a%20b%2Fc/users/caf%C3%A9?x=1")) {
             EVENTS.expect("template upgrade {room=a b/c, user=café} /rooms/a%20b%2Fc/users/caf%C3%A9");
             EVENTS.expect("template open room=a b/c user=café none=null");
             assertEquals("template:hi", client.sendText("hi").readText());
@@ -68,12 +69,12 @@ class PathTemplateServerTest {
 
     @Test
     void anExactPathIsPreferredToATemplateThatMatchesIt() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/rooms/lobby/users/admin")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/rooms/lobby/users/admin")) {
             EVENTS.expect("exact upgrade {} /rooms/lobby/users/admin");
             EVENTS.expect("exact open room=null user=null none=null");
             assertEquals("exact:hi", client.sendText("hi").readText());
         }
-        try (RawClient client = RawClient.connect(server.port(), "/rooms/lobby/users/ada")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/rooms/lobby/users/ada")) {
             EVENTS.nextStartingWith("template open room=lobby user=ada");
             assertEquals("template:hi", client.sendText("hi").readText());
         }
@@ -83,38 +84,34 @@ class PathTemplateServerTest {
     void aPathThatMatchesNoTemplateGets404() throws Exception {
         for (String path : List.of("/rooms/1/users", "/rooms/1/users/2/3", "/rooms//users/2", "/rooms/1/users/2/",
                 "/files", "/files/a/b")) {
-            try (RawClient client = RawClient.open(server.port())) {
-                RawClient.HttpResponse response = client.handshake(server.port(), path);
-                assertEquals(404, response.status(), () -> path + ": " + response);
-            }
+            RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), path);
+            assertEquals(404, refusal.status(), () -> path + ": " + refusal);
         }
         EVENTS.expectNothingFor(200);
     }
 
     @Test
     void aValueThatIsNotUtf8Gets400() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.handshake(server.port(), "/files/%E9");
-            assertEquals(400, response.status(), response::toString);
-            assertTrue(response.body().contains("not valid percent-encoded UTF-8"), response::toString);
-        }
+        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/files/%E9");
+        assertEquals(400, refusal.status(), refusal::toString);
+        assertTrue(refusal.body().contains("not valid percent-encoded UTF-8"), refusal::toString);
         EVENTS.expectNothingFor(200);
     }
 
     @Test
     void aPlainGetOnATemplatePathGets426AndOnAnyOtherPath404() throws Exception {
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.request("GET /rooms/1/users/2 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.request("GET /rooms/1/users/2 HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertEquals(426, response.status(), response::toString);
             assertEquals("websocket", response.headers().get("upgrade"));
             assertEquals("13", response.headers().get("sec-websocket-version"));
         }
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.request("GET /rooms/lobby/users/admin HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.request("GET /rooms/lobby/users/admin HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertEquals(426, response.status(), response::toString);
         }
-        try (RawClient client = RawClient.open(server.port())) {
-            RawClient.HttpResponse response = client.request("GET /rooms/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
+        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+            RawWebSocketClient.HttpResponse response = client.request("GET /rooms/1 HTTP/1.1\r\nHost: localhost\r\n\r\n");
             assertEquals(404, response.status(), response::toString);
         }
     }

@@ -1,10 +1,11 @@
 package io.wsconnector.runtime;
 
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,18 +19,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class PingPongTest {
     private static final Events EVENTS = new Events();
     private static WebSocketServer server;
-    private static HttpClient http;
 
     @BeforeAll
     static void startServer() {
-        http = HttpClient.newHttpClient();
         server = TestServers.start(TestEndpoint.at("/ping", PingDispatcher::new));
     }
 
     @AfterAll
     static void stopServer() {
         TestServers.stop(server);
-        http.close();
     }
 
     @BeforeEach
@@ -72,7 +70,7 @@ class PingPongTest {
 
     @Test
     void sendPingReachesTheClientAndItsPongReachesOnPong() throws Exception {
-        JdkClient client = JdkClient.connect(http, TestServers.uri(server, "/ping"));
+        JdkClient client = JdkClient.connect(TestServers.uri(server, "/ping"));
         client.send("ping:are you there");
 
         EVENTS.expect("pong:are you there"); // the JDK client answers pings by itself
@@ -81,24 +79,24 @@ class PingPongTest {
 
     @Test
     void aPingFromTheServerCarriesThePayload() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/ping")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/ping")) {
             client.sendText("ping:abc");
-            RawClient.Frame ping = client.readFrame();
-            assertEquals(RawClient.PING, ping.opcode(), ping::toString);
+            RawWebSocketClient.Frame ping = client.readFrame();
+            assertEquals(RawWebSocketClient.PING, ping.opcode(), ping::toString);
             assertEquals("abc", ping.text());
 
-            client.send(RawClient.PONG, "abc");
+            client.sendFrame(true, RawWebSocketClient.PONG, "abc");
             EVENTS.expect("pong:abc");
         }
     }
 
     @Test
     void theRuntimeAnswersAPingBeforeOnPingRuns() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/ping")) {
-            client.send(RawClient.PING, "p1");
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/ping")) {
+            client.sendFrame(true, RawWebSocketClient.PING, "p1");
 
-            RawClient.Frame first = client.readFrame();
-            assertEquals(RawClient.PONG, first.opcode(), first::toString);
+            RawWebSocketClient.Frame first = client.readFrame();
+            assertEquals(RawWebSocketClient.PONG, first.opcode(), first::toString);
             assertEquals("p1", first.text(), "the pong carries the ping's payload, untouched by the endpoint");
             assertEquals("saw ping p1", client.readText());
             EVENTS.expect("ping:p1");
@@ -107,22 +105,22 @@ class PingPongTest {
 
     @Test
     void anUnsolicitedPongReachesOnPong() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/ping")) {
-            client.send(RawClient.PONG, "heartbeat");
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/ping")) {
+            client.sendFrame(true, RawWebSocketClient.PONG, "heartbeat");
             EVENTS.expect("pong:heartbeat");
-            client.send(RawClient.PONG, new byte[0]);
+            client.sendFrame(true, RawWebSocketClient.PONG, new byte[0]);
             EVENTS.expect("pong:");
         }
     }
 
     @Test
     void aPingPayloadOver125BytesIsRefused() throws Exception {
-        try (RawClient client = RawClient.connect(server.port(), "/ping")) {
+        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/ping")) {
             client.sendText("too-long");
             EVENTS.expect("refused 126 bytes");
             EVENTS.expect("sent 125 bytes");
-            RawClient.Frame ping = client.readFrame();
-            assertEquals(RawClient.PING, ping.opcode(), ping::toString);
+            RawWebSocketClient.Frame ping = client.readFrame();
+            assertEquals(RawWebSocketClient.PING, ping.opcode(), ping::toString);
             assertEquals(125, ping.payload().length);
         }
     }

@@ -2,15 +2,20 @@ package io.wsconnector.runtime;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +47,7 @@ class SendQueueTest {
 
     private void start(SlowConsumerPolicy policy) {
         server = TestServers.start(builder -> builder.sendQueueLimit(QUEUE_LIMIT).slowConsumerPolicy(policy)
-                        .closeTimeout(java.time.Duration.ofMillis(500)),
+                        .closeTimeout(Duration.ofMillis(500)),
                 TestEndpoint.at("/queue", NamedDispatcher::new));
     }
 
@@ -68,8 +73,8 @@ class SendQueueTest {
         }
     }
 
-    private RawClient connect(String name, int receiveBuffer) throws IOException {
-        RawClient client = RawClient.connect(server.port(), receiveBuffer, "/queue");
+    private RawWebSocketClient connect(String name, int receiveBuffer) throws IOException {
+        RawWebSocketClient client = RawWebSocketClient.connectWithReceiveBuffer(server.port(), "/queue", receiveBuffer);
         client.sendText(name);
         assertEquals("registered", client.readText());
         return client;
@@ -87,7 +92,7 @@ class SendQueueTest {
     @Test
     void sendsToAClientThatStopsReadingNeverWaitAndDropNewestKeepsAnInOrderPrefix() throws Exception {
         start(SlowConsumerPolicy.DROP_NEWEST);
-        try (RawClient stalled = connect("stalled", 4096); RawClient normal = connect("normal", 0)) {
+        try (RawWebSocketClient stalled = connect("stalled", 4096); RawWebSocketClient normal = connect("normal", 0)) {
             WebSocketSession slow = sessions.get("stalled");
             int sent = 5_000; // 5 MB: far more than the queue limit plus every TCP buffer on the way
             List<CompletableFuture<Void>> stages = new ArrayList<>(sent);
@@ -105,32 +110,38 @@ class SendQueueTest {
             assertEquals("still served", normal.readText());
 
             // the stalled client reads again: exactly the messages whose stage was not cancelled, in order
-            List<Integer> received = readUntilQuiet(stalled);
+            List<Integer> received = readAllNotCancelled(stalled, stages);
             assertEquals(0, received.getFirst(), "DROP_NEWEST keeps the oldest message");
             assertReceivedExactlyTheUncancelled(received, stages);
         }
     }
 
-    /** Reads text messages until none arrives for 2 s; checks they are in increasing order. */
-    private static List<Integer> readUntilQuiet(RawClient client) throws IOException {
+    /**
+     * Reads text messages until every message whose stage was not cancelled has arrived (reading lets the server
+     * write the rest), or nothing arrives for {@value RawWebSocketClient#TIMEOUT_MILLIS} ms; checks that they come
+     * in increasing order. Not a read until the client goes quiet: on a busy machine a pause is no proof of the end.
+     */
+    private static List<Integer> readAllNotCancelled(RawWebSocketClient client, List<CompletableFuture<Void>> stages)
+            throws IOException {
         List<Integer> received = new ArrayList<>();
-        client.setReadTimeout(2_000);
         try {
-            while (true) {
+            while (!stages.stream().allMatch(CompletableFuture::isDone)
+                    || received.size() < stages.stream().filter(stage -> !stage.isCancelled()).count()) {
                 int sequence = sequenceOf(client.readText());
                 if (!received.isEmpty() && sequence <= received.getLast()) {
                     fail("out of order: " + sequence + " after " + received.getLast());
                 }
                 received.add(sequence);
             }
-        } catch (SocketTimeoutException quiet) {
-            return received;
+        } catch (SocketTimeoutException nothingMore) {
+            // what is missing, the assertions on the stages name
         }
+        return received;
     }
 
     private static void assertReceivedExactlyTheUncancelled(List<Integer> received,
                                                             List<CompletableFuture<Void>> stages) {
-        java.util.Set<Integer> got = new java.util.HashSet<>(received);
+        Set<Integer> got = new HashSet<>(received);
         for (int i = 0; i < stages.size(); i++) {
             CompletableFuture<Void> stage = stages.get(i);
             if (got.contains(i)) {
@@ -145,14 +156,14 @@ class SendQueueTest {
     @Test
     void dropOldestKeepsTheNewestMessages() throws Exception {
         start(SlowConsumerPolicy.DROP_OLDEST);
-        try (RawClient stalled = connect("stalled", 4096)) {
+        try (RawWebSocketClient stalled = connect("stalled", 4096)) {
             WebSocketSession slow = sessions.get("stalled");
             int sent = 5_000;
             List<CompletableFuture<Void>> stages = new ArrayList<>(sent);
             for (int i = 0; i < sent; i++) {
                 stages.add(slow.sendTextAsync(message(i)).toCompletableFuture());
             }
-            List<Integer> received = readUntilQuiet(stalled);
+            List<Integer> received = readAllNotCancelled(stalled, stages);
             assertEquals(sent - 1, received.getLast(), "DROP_OLDEST never drops the newest message");
             assertReceivedExactlyTheUncancelled(received, stages);
             assertTrue(slow.isOpen());
@@ -162,7 +173,7 @@ class SendQueueTest {
     @Test
     void closePolicyClosesOnlyTheSlowSessionAndFailsWhatItHadQueued() throws Exception {
         start(SlowConsumerPolicy.CLOSE);
-        try (RawClient stalled = connect("stalled", 4096); RawClient normal = connect("normal", 0)) {
+        try (RawWebSocketClient stalled = connect("stalled", 4096); RawWebSocketClient normal = connect("normal", 0)) {
             WebSocketSession slow = sessions.get("stalled");
             WebSocketSession fast = sessions.get("normal");
             List<CompletableFuture<Void>> stages = new ArrayList<>();
@@ -177,7 +188,7 @@ class SendQueueTest {
             try {
                 lastStage.join();
                 fail("the message that overflowed the queue cannot have been written");
-            } catch (java.util.concurrent.CompletionException e) {
+            } catch (CompletionException e) {
                 assertInstanceOf(IllegalStateException.class, e.getCause());
             } catch (CancellationException e) {
                 fail("CLOSE fails stages, it does not cancel them");
@@ -192,7 +203,7 @@ class SendQueueTest {
     @Test
     void theClosingHandshakeWaitsForWhatAnotherThreadIsWriting() throws Exception {
         start(SlowConsumerPolicy.CLOSE);
-        try (RawClient client = connect("busy", 0)) {
+        try (RawWebSocketClient client = connect("busy", 0)) {
             WebSocketSession session = sessions.get("busy");
             int sent = 40; // 40 KB: within the queue limit, so nothing is dropped
             for (int i = 0; i < sent; i++) {
@@ -202,8 +213,8 @@ class SendQueueTest {
             for (int i = 0; i < sent; i++) {
                 assertEquals(i, sequenceOf(client.readText()), "queued messages come first, in order");
             }
-            RawClient.Frame close = client.readFrame();
-            assertEquals(RawClient.CLOSE, close.opcode());
+            RawWebSocketClient.Frame close = client.readFrame();
+            assertEquals(RawWebSocketClient.CLOSE, close.opcode());
             assertEquals(1000, close.closeCode(), "the client's code is echoed after the queued messages");
             events.expect("close busy 1000");
         }

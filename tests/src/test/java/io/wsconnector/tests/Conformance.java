@@ -2,12 +2,16 @@ package io.wsconnector.tests;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
+
+import io.wsconnector.testsupport.RawWebSocketClient;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -18,22 +22,25 @@ import static org.junit.jupiter.api.Assertions.fail;
  * What the RFC 6455 conformance tests share: paths, time bounds, and the assertion that the server failed
  * the connection (one close frame with the expected code, nothing after it, then the end of TCP).
  */
-final class Conformance {
-    static final String ECHO = "/test/echo";
-    static final String LIFECYCLE = "/test/lifecycle";
-    static final String FAULT = "/fault";
+public final class Conformance {
+    public static final String ECHO = "/test/echo";
+    public static final String LIFECYCLE = "/test/lifecycle";
+    public static final String FAULT = "/fault";
 
-    static final int MIB = 1024 * 1024;
+    public static final int MIB = 1024 * 1024;
 
     /**
      * How long the servers of the conformance tests wait for the client's close frame after sending theirs.
      * Much longer than {@link #END_MILLIS}: a server that fails a connection must close TCP at once
      * (RFC 6455, section 7.1.7), not after waiting for an answer.
      */
-    static final Duration LONG_CLOSE_TIMEOUT = Duration.ofSeconds(30);
+    public static final Duration LONG_CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
-    /** How long a test waits for the server to end the TCP connection after a close. */
-    static final int END_MILLIS = 5_000;
+    /**
+     * How long a test waits for the server's close, or for it to end the TCP connection after a close: generous
+     * for a loaded machine, and still well short of {@link #LONG_CLOSE_TIMEOUT}.
+     */
+    public static final int END_MILLIS = 10_000;
 
     private Conformance() {
     }
@@ -45,7 +52,7 @@ final class Conformance {
      *
      * @return the close frame
      */
-    static RawWebSocketClient.Frame assertFailedWith(RawWebSocketClient client, int code) throws IOException {
+    public static RawWebSocketClient.Frame assertFailedWith(RawWebSocketClient client, int code) throws IOException {
         List<RawWebSocketClient.Frame> frames = client.readFramesUntilEndOfStream(END_MILLIS);
         if (frames.isEmpty()) {
             fail("the server ended the TCP connection without a close frame; expected close " + code);
@@ -63,7 +70,7 @@ final class Conformance {
      * Expects a close frame with {@code code} as the next frame, and then, once the client answered it, the end
      * of TCP with nothing more.
      */
-    static RawWebSocketClient.Frame assertClosingHandshake(RawWebSocketClient client, int code) throws IOException {
+    public static RawWebSocketClient.Frame assertClosingHandshake(RawWebSocketClient client, int code) throws IOException {
         RawWebSocketClient.Frame close = client.readFrame(END_MILLIS);
         assertEquals(RawWebSocketClient.CLOSE, close.opcode(), close::toString);
         assertEquals(code, close.closeCode(), close::toString);
@@ -81,7 +88,7 @@ final class Conformance {
      * A close frame the server sent is well formed (RFC 6455, sections 5.5.1 and 7.4): no 1-byte payload, a code
      * that may be sent (never 1005, 1006 or 1015), a reason in UTF-8 that reveals no exception.
      */
-    static void assertValidCloseReason(RawWebSocketClient.Frame close) {
+    public static void assertValidCloseReason(RawWebSocketClient.Frame close) {
         byte[] payload = close.payload();
         assertFalse(payload.length == 1, "a close payload of one byte");
         if (payload.length >= 2) {
@@ -97,16 +104,16 @@ final class Conformance {
         }
     }
 
-    static boolean isValidUtf8(byte[] bytes) {
+    public static boolean isValidUtf8(byte[] bytes) {
         try {
-            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes));
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes));
             return true;
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             return false;
         }
     }
 
-    static byte[] bytes(int... values) {
+    public static byte[] bytes(int... values) {
         byte[] bytes = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             bytes[i] = (byte) values[i];
@@ -114,11 +121,11 @@ final class Conformance {
         return bytes;
     }
 
-    static byte[] utf8(String text) {
+    public static byte[] utf8(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         for (byte[] part : parts) {
             all.writeBytes(part);
@@ -126,12 +133,12 @@ final class Conformance {
         return all.toByteArray();
     }
 
-    static String hex(byte[] bytes) {
+    public static String hex(byte[] bytes) {
         return HexFormat.ofDelimiter(" ").formatHex(bytes);
     }
 
     /** Pseudo-random printable ASCII, {@code length} bytes. */
-    static byte[] asciiText(int length, long seed) {
+    public static byte[] asciiText(int length, long seed) {
         Random random = new Random(seed);
         byte[] text = new byte[length];
         for (int i = 0; i < length; i++) {
@@ -144,7 +151,7 @@ final class Conformance {
      * Pseudo-random UTF-8 text of exactly {@code length} bytes mixing characters of 1 to 4 bytes, so that
      * fragments cut at arbitrary byte offsets split characters.
      */
-    static byte[] mixedText(int length, long seed) {
+    public static byte[] mixedText(int length, long seed) {
         String[] alphabet = {"a", "Z", "0", " ", "é", "ß", "€", "中", "한", "😀", "𝄞"};
         Random random = new Random(seed);
         ByteArrayOutputStream text = new ByteArrayOutputStream(length);
@@ -158,7 +165,7 @@ final class Conformance {
     }
 
     /** Fails with the first differing offset rather than printing megabytes. */
-    static void assertSameBytes(byte[] expected, byte[] actual, String what) {
+    public static void assertSameBytes(byte[] expected, byte[] actual, String what) {
         int mismatch = Arrays.mismatch(expected, actual);
         if (mismatch >= 0) {
             fail(what + ": " + actual.length + " bytes received for " + expected.length + " sent, first difference at byte "
@@ -167,7 +174,7 @@ final class Conformance {
     }
 
     /** Reads one whole text message (frames joined), skipping nothing. */
-    static byte[] readTextMessage(RawWebSocketClient client) throws IOException {
+    public static byte[] readTextMessage(RawWebSocketClient client) throws IOException {
         RawWebSocketClient.Frame frame = client.readFrame();
         if (frame.opcode() != RawWebSocketClient.TEXT) {
             fail("expected a text frame, got " + frame);
@@ -182,7 +189,7 @@ final class Conformance {
         return message.toByteArray();
     }
 
-    static String name(int opcode) {
+    public static String name(int opcode) {
         return switch (opcode) {
             case RawWebSocketClient.CONTINUATION -> "continuation";
             case RawWebSocketClient.TEXT -> "text";

@@ -11,8 +11,8 @@ import io.wsconnector.annotations.WebSocketUpgradePath;
 @BasePath("/test")
 @WebSocketUpgradePath("/echo")
 public class EchoEndpoint {
-    static final String BOOM = "boom";
-    static final String SECRET = "secret-detail-of-EchoEndpoint-7f3a";
+    public static final String BOOM = "boom";
+    public static final String SECRET = "secret-detail-of-EchoEndpoint-7f3a";
 
     private final Recorder recorder;
 
@@ -20,7 +20,7 @@ public class EchoEndpoint {
         this(new Recorder());
     }
 
-    EchoEndpoint(Recorder recorder) {
+    public EchoEndpoint(Recorder recorder) {
         this.recorder = recorder;
     }
 

@@ -24,7 +24,7 @@ public class LifecycleEndpoint {
         this(new Recorder());
     }
 
-    LifecycleEndpoint(Recorder recorder) {
+    public LifecycleEndpoint(Recorder recorder) {
         this.recorder = recorder;
     }
 

@@ -11,8 +11,8 @@ import io.wsconnector.runtime.HandshakeRequest;
  */
 @WebSocketUpgradePath(value = "/origins", origins = {OriginsEndpoint.APP, OriginsEndpoint.LOCAL_DEV})
 public class OriginsEndpoint {
-    static final String APP = "https://app.example.com";
-    static final String LOCAL_DEV = "http://localhost:3000";
+    public static final String APP = "https://app.example.com";
+    public static final String LOCAL_DEV = "http://localhost:3000";
 
     private final Recorder recorder;
 
@@ -20,7 +20,7 @@ public class OriginsEndpoint {
         this(new Recorder());
     }
 
-    OriginsEndpoint(Recorder recorder) {
+    public OriginsEndpoint(Recorder recorder) {
         this.recorder = recorder;
     }
 

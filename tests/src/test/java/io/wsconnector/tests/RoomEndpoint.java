@@ -27,7 +27,7 @@ import io.wsconnector.runtime.WebSocketSession;
 @BasePath("/rooms/{room}")
 @WebSocketUpgradePath("/{userId}")
 public class RoomEndpoint {
-    static final String FAIL = "fail";
+    public static final String FAIL = "fail";
 
     private final Recorder recorder;
 
@@ -35,7 +35,7 @@ public class RoomEndpoint {
         this(new Recorder());
     }
 
-    RoomEndpoint(Recorder recorder) {
+    public RoomEndpoint(Recorder recorder) {
         this.recorder = recorder;
     }
 

@@ -13,7 +13,7 @@ public class SessionEchoEndpoint {
         this(new Recorder());
     }
 
-    SessionEchoEndpoint(Recorder recorder) {
+    public SessionEchoEndpoint(Recorder recorder) {
         this.recorder = recorder;
     }
 

@@ -15,8 +15,11 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 
+import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
+import io.wsconnector.testsupport.JdkClient;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,7 +45,7 @@ class WebSocketServerTest {
 
     @AfterEach
     void stopServers() {
-        servers.forEach(Servers::stop);
+        servers.forEach(TestServers::stop);
     }
 
     private WebSocketServer started(WebSocketServer server) {
@@ -52,7 +55,7 @@ class WebSocketServerTest {
 
     @Test
     void portZeroBindsAFreePortThatPortReturns() throws Exception {
-        WebSocketServer server = started(Servers.start(new EchoEndpoint_WebSocketEndpoint()));
+        WebSocketServer server = started(TestServers.start(new EchoEndpoint_WebSocketEndpoint()));
 
         assertTrue(server.isRunning());
         int port = server.port();
@@ -64,7 +67,7 @@ class WebSocketServerTest {
 
     @Test
     void endpointUrisListEveryEndpointWithTheBoundHostAndPortInPathOrder() {
-        WebSocketServer server = started(Servers.start(
+        WebSocketServer server = started(TestServers.start(
                 new LifecycleEndpoint_WebSocketEndpoint(),
                 new SessionEchoEndpoint_WebSocketEndpoint(),
                 new EchoEndpoint_WebSocketEndpoint()));
@@ -129,7 +132,7 @@ class WebSocketServerTest {
 
     @Test
     void stopClosesTheListener() throws Exception {
-        WebSocketServer server = started(Servers.start(new EchoEndpoint_WebSocketEndpoint()));
+        WebSocketServer server = started(TestServers.start(new EchoEndpoint_WebSocketEndpoint()));
         int port = server.port();
         try (Socket before = new Socket("127.0.0.1", port)) {
             assertTrue(before.isConnected());
@@ -147,7 +150,7 @@ class WebSocketServerTest {
 
     @Test
     void stopEndsOpenConnections() throws Exception {
-        WebSocketServer server = started(Servers.start(new EchoEndpoint_WebSocketEndpoint()));
+        WebSocketServer server = started(TestServers.start(new EchoEndpoint_WebSocketEndpoint()));
         try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/test/echo")) {
             assertEquals("hello", client.sendText("hello").readText());
 
@@ -209,10 +212,10 @@ class WebSocketServerTest {
         }
         assertEquals(new TreeSet<>(GENERATED_PATHS), served);
         try (HttpClient http = HttpClient.newHttpClient()) {
-            JdkClient echo = JdkClient.connect(http, Servers.uri(server, "/test/echo"));
-            assertEquals("discovered", echo.send("discovered").nextMessage());
-            JdkClient sessionEcho = JdkClient.connect(http, Servers.uri(server, "/session-echo"));
-            assertEquals("discovered too", sessionEcho.send("discovered too").nextMessage());
+            JdkClient echo = JdkClient.connect(http, TestServers.uri(server, "/test/echo"));
+            assertEquals("discovered", echo.send("discovered").awaitText());
+            JdkClient sessionEcho = JdkClient.connect(http, TestServers.uri(server, "/session-echo"));
+            assertEquals("discovered too", sessionEcho.send("discovered too").awaitText());
             echo.close(1000, "");
             sessionEcho.close(1000, "");
         }
@@ -236,7 +239,7 @@ class WebSocketServerTest {
 
     @Test
     void aPlainGetOnAnUnknownPathGets404() throws Exception {
-        WebSocketServer server = started(Servers.start(new EchoEndpoint_WebSocketEndpoint()));
+        WebSocketServer server = started(TestServers.start(new EchoEndpoint_WebSocketEndpoint()));
         try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
             RawWebSocketClient.HttpResponse response = client.request("GET /no/such/path HTTP/1.1\r\n"
                     + "Host: 127.0.0.1:" + server.port() + "\r\n"
@@ -249,7 +252,7 @@ class WebSocketServerTest {
 
     @Test
     void anUpgradeOnAnUnknownPathGets404() throws Exception {
-        WebSocketServer server = started(Servers.start(new EchoEndpoint_WebSocketEndpoint()));
+        WebSocketServer server = started(TestServers.start(new EchoEndpoint_WebSocketEndpoint()));
         try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
             RawWebSocketClient.HttpResponse response = client.request("GET /test/echo/nope HTTP/1.1\r\n"
                     + "Host: 127.0.0.1:" + server.port() + "\r\n"
@@ -265,10 +268,10 @@ class WebSocketServerTest {
 
     @Test
     void theJdkClientCannotConnectToAnUnknownPath() throws Exception {
-        WebSocketServer server = started(Servers.start(new EchoEndpoint_WebSocketEndpoint()));
+        WebSocketServer server = started(TestServers.start(new EchoEndpoint_WebSocketEndpoint()));
         try (HttpClient http = HttpClient.newHttpClient()) {
             ExecutionException thrown = assertThrows(ExecutionException.class,
-                    () -> JdkClient.connect(http, Servers.uri(server, "/unknown")));
+                    () -> JdkClient.connect(http, TestServers.uri(server, "/unknown")));
             WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, thrown.getCause());
             assertEquals(404, refused.getResponse().statusCode());
         }

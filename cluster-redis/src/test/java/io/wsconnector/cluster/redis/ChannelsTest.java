@@ -1,15 +1,14 @@
 package io.wsconnector.cluster.redis;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-
 import java.util.HashSet;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import io.wsconnector.runtime.cluster.Target;
+import org.junit.jupiter.api.Test;
 import redis.clients.jedis.util.JedisClusterCRC16;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 class ChannelsTest {
     private final Channels channels = new Channels("wsc");

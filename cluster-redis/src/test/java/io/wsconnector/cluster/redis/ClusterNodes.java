@@ -1,7 +1,6 @@
 package io.wsconnector.cluster.redis;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +8,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.UnaryOperator;
 
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.JdkClient;
 
 /**
  * Several servers in this JVM on free ports, each a node of one cluster with a {@link RedisCluster} of its
@@ -54,13 +55,24 @@ final class ClusterNodes implements AutoCloseable {
         return clusters.get(index);
     }
 
+    /** A client of {@link ClusterChat} in a room of the node, with a nick. */
+    static JdkClient client(WebSocketServer node, String room, String nick) throws Exception {
+        return client(node.port(), room, nick);
+    }
+
+    /** A client of {@link ClusterChat} in a room of the node on the port, with a nick. */
+    static JdkClient client(int port, String room, String nick) throws Exception {
+        return JdkClient.connect(URI.create("ws://localhost:" + port + "/chat/" + room + "?nick=" + nick));
+    }
+
+    /** The client's session id, as the server answers {@code id}. */
+    static String id(JdkClient client) throws Exception {
+        return client.send("id").awaitText();
+    }
+
     /** Waits until the condition holds: subscriptions are made a moment after the session that needs them. */
     static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 15 s: " + what);
-            Thread.sleep(10);
-        }
+        Await.until(what, Await.TIMEOUT, condition);
     }
 
     @Override

@@ -1,21 +1,20 @@
 package io.wsconnector.cluster.redis;
 
-import static io.wsconnector.cluster.redis.ClusterNodes.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import redis.clients.jedis.Jedis;
+
+import static io.wsconnector.cluster.redis.ClusterNodes.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Broadcasts, rooms, sends to an id and presence across three nodes, over real sockets and a real Redis. */
 class CrossNodeTest {
@@ -46,17 +45,17 @@ class CrossNodeTest {
     @Test
     void anEndpointBroadcastOnOneNodeReachesTheSessionsOfEveryNodeInOrder() throws Exception {
         try (ClusterNodes nodes = new ClusterNodes(redis.uri(), 3);
-             ChatClient onA = ChatClient.connect(nodes.server(0), "lobby", "ada");
-             ChatClient onB = ChatClient.connect(nodes.server(1), "lobby", "bob");
-             ChatClient onC = ChatClient.connect(nodes.server(2), "kitchen", "cy")) {
+             JdkClient onA = ClusterNodes.client(nodes.server(0), "lobby", "ada");
+             JdkClient onB = ClusterNodes.client(nodes.server(1), "lobby", "bob");
+             JdkClient onC = ClusterNodes.client(nodes.server(2), "kitchen", "cy")) {
             await("three nodes on the endpoint's channel", () -> subscribers(redis, ENDPOINT_CHANNEL) == 3);
 
             for (int i = 0; i < 50; i++) {
                 onA.send("all:" + i);
             }
-            for (ChatClient client : List.of(onA, onB, onC)) {
+            for (JdkClient client : List.of(onA, onB, onC)) {
                 for (int i = 0; i < 50; i++) {
-                    assertEquals(String.valueOf(i), client.next());
+                    assertEquals(String.valueOf(i), client.awaitText());
                 }
             }
         }
@@ -65,46 +64,46 @@ class CrossNodeTest {
     @Test
     void aRoomBroadcastReachesTheRoomsMembersOnEveryNodeAndEveryoneButMeSkipsOnlyTheSender() throws Exception {
         try (ClusterNodes nodes = new ClusterNodes(redis.uri(), 2);
-             ChatClient sender = ChatClient.connect(nodes.server(0), "lobby", "ada");
-             ChatClient sameRoomHere = ChatClient.connect(nodes.server(0), "lobby", "al");
-             ChatClient sameRoomThere = ChatClient.connect(nodes.server(1), "lobby", "bob");
-             ChatClient otherRoomThere = ChatClient.connect(nodes.server(1), "kitchen", "cy")) {
+             JdkClient sender = ClusterNodes.client(nodes.server(0), "lobby", "ada");
+             JdkClient sameRoomHere = ClusterNodes.client(nodes.server(0), "lobby", "al");
+             JdkClient sameRoomThere = ClusterNodes.client(nodes.server(1), "lobby", "bob");
+             JdkClient otherRoomThere = ClusterNodes.client(nodes.server(1), "kitchen", "cy")) {
             await("both nodes on the lobby's channel", () -> subscribers(redis, roomChannel("lobby")) == 2);
 
             sender.send("room:hello");
             sender.send("others:not for ada");
             sender.send("id"); // comes after the broadcasts: nothing else is on the way to the sender
-            assertEquals("hello", sender.next());
-            assertTrue(sender.next().startsWith("a-"), "a session id names its node");
-            for (ChatClient member : List.of(sameRoomHere, sameRoomThere)) {
-                assertEquals("hello", member.next());
-                assertEquals("not for ada", member.next());
+            assertEquals("hello", sender.awaitText());
+            assertTrue(sender.awaitText().startsWith("a-"), "a session id names its node");
+            for (JdkClient member : List.of(sameRoomHere, sameRoomThere)) {
+                assertEquals("hello", member.awaitText());
+                assertEquals("not for ada", member.awaitText());
             }
             otherRoomThere.send("id"); // its reply comes first only if no room message came to it
-            assertTrue(otherRoomThere.next().startsWith("b-"));
+            assertTrue(otherRoomThere.awaitText().startsWith("b-"));
         }
     }
 
     @Test
     void aSendToASessionIdReachesTheSessionOnItsNode() throws Exception {
         try (ClusterNodes nodes = new ClusterNodes(redis.uri(), 2);
-             ChatClient onA = ChatClient.connect(nodes.server(0), "lobby", "ada");
-             ChatClient onB = ChatClient.connect(nodes.server(1), "kitchen", "bob")) {
-            String idOnB = onB.id();
+             JdkClient onA = ClusterNodes.client(nodes.server(0), "lobby", "ada");
+             JdkClient onB = ClusterNodes.client(nodes.server(1), "kitchen", "bob")) {
+            String idOnB = ClusterNodes.id(onB);
             onA.send("to:" + idOnB + ":psst");
-            assertEquals("sent true", onA.next());
-            assertEquals("psst", onB.next());
+            assertEquals("sent true", onA.awaitText());
+            assertEquals("psst", onB.awaitText());
             onA.send("to:a-zzz:nobody");
-            assertEquals("sent false", onA.next(), "a session of this node that is not open");
+            assertEquals("sent false", onA.awaitText(), "a session of this node that is not open");
         }
     }
 
     @Test
     void presenceListsTheSessionsOfEveryNodeWithTheirPublishedAttributes() throws Exception {
         try (ClusterNodes nodes = new ClusterNodes(redis.uri(), 2);
-             ChatClient ada = ChatClient.connect(nodes.server(0), "lobby", "ada");
-             ChatClient bob = ChatClient.connect(nodes.server(1), "lobby", "bob");
-             ChatClient cy = ChatClient.connect(nodes.server(1), "kitchen", "cy")) {
+             JdkClient ada = ClusterNodes.client(nodes.server(0), "lobby", "ada");
+             JdkClient bob = ClusterNodes.client(nodes.server(1), "lobby", "bob");
+             JdkClient cy = ClusterNodes.client(nodes.server(1), "kitchen", "cy")) {
             RedisCluster fromA = nodes.cluster(0);
             await("three sessions in presence", () -> fromA.sessions(ClusterNodes.PATH).size() == 3);
 
@@ -126,11 +125,11 @@ class CrossNodeTest {
     @Test
     void aNodeThatJoinsLaterIsInPresenceAndOneThatStopsIsGoneAtOnce() throws Exception {
         try (ClusterNodes nodes = new ClusterNodes(redis.uri(), 1);
-             ChatClient ada = ChatClient.connect(nodes.server(0), "lobby", "ada")) {
+             JdkClient ada = ClusterNodes.client(nodes.server(0), "lobby", "ada")) {
             RedisCluster fromA = nodes.cluster(0);
             await("a alone", () -> fromA.nodes().equals(Set.of("a")));
             var later = nodes.add(redis.uri(), "late", builder -> builder);
-            try (ChatClient bob = ChatClient.connect(later, "lobby", "bob")) {
+            try (JdkClient bob = ClusterNodes.client(later, "lobby", "bob")) {
                 await("the late node's session", () -> nicks(fromA.sessions(ClusterNodes.PATH)).equals(Set.of("ada", "bob")));
             }
             later.stop();
@@ -142,8 +141,8 @@ class CrossNodeTest {
     @Test
     void aNodeReceivesOnlyTheRoomsItHasMembersIn() throws Exception {
         try (ClusterNodes nodes = new ClusterNodes(redis.uri(), 2);
-             ChatClient busy = ChatClient.connect(nodes.server(0), "room0", "ada");
-             ChatClient quiet = ChatClient.connect(nodes.server(1), "room7", "bob")) {
+             JdkClient busy = ClusterNodes.client(nodes.server(0), "room0", "ada");
+             JdkClient quiet = ClusterNodes.client(nodes.server(1), "room7", "bob")) {
             for (int i = 1; i < 100; i++) {
                 busy.send("join:room" + i);
             }
@@ -156,10 +155,10 @@ class CrossNodeTest {
                 }
             }
             for (int message = 0; message < 10; message++) {
-                assertEquals("m" + message, quiet.next());
+                assertEquals("m" + message, quiet.awaitText());
             }
             TimeUnit.MILLISECONDS.sleep(300); // anything else on its way would have arrived
-            assertNull(quiet.received.poll());
+            quiet.assertNothingPending();
             assertEquals(10, nodes.cluster(1).stats().received(), "1 % of the 1,000 messages: " + nodes.cluster(1).stats());
             assertEquals(1000, nodes.cluster(0).stats().published());
         }

@@ -1,17 +1,16 @@
 package io.wsconnector.cluster.redis;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.nio.charset.StandardCharsets;
-
-import org.junit.jupiter.api.Test;
 
 import io.wsconnector.runtime.cluster.ClusterMessage;
 import io.wsconnector.runtime.cluster.MessageKind;
 import io.wsconnector.runtime.cluster.Target;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EnvelopeTest {
     private static final Target.Room ROOM = new Target.Room("/chat/{room}", "lobby");

@@ -1,22 +1,22 @@
 package io.wsconnector.cluster.redis;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
 
 import io.wsconnector.runtime.cluster.ClusterMessage;
 import io.wsconnector.runtime.cluster.ClusterNode;
 import io.wsconnector.runtime.cluster.LocalSessions;
 import io.wsconnector.runtime.cluster.MessageKind;
 import io.wsconnector.runtime.cluster.Target;
+import io.wsconnector.testsupport.Await;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The module alone, between two nodes, through a real Redis: messages to a session id of the other node. */
 class NodeInboxTest {
@@ -130,11 +130,7 @@ class NodeInboxTest {
     }
 
     private static void awaitSubscribed(RedisCluster cluster) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (cluster.stats().subscriptions() < 1) {
-            assertTrue(System.nanoTime() < deadline, "not subscribed within 10 s");
-            Thread.sleep(10);
-        }
+        Await.until("the node's own channel subscribed", Await.TIMEOUT, () -> cluster.stats().subscriptions() >= 1);
     }
 
     private static ClusterMessage text(Target target, String text) {

@@ -1,17 +1,17 @@
 package io.wsconnector.cluster.redis;
 
-import static io.wsconnector.cluster.redis.ClusterNodes.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.Test;
-
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.testsupport.JdkClient;
+import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.Protocol;
+
+import static io.wsconnector.cluster.redis.ClusterNodes.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A node subscribes to a room's channel while it has members there, and no longer: thousands of joins and
@@ -46,8 +46,8 @@ class SubscriptionHygieneTest {
     /** Joins and leaves {@value #ROOMS} rooms on both nodes, checking the channels at the peak and at the end. */
     private static void churn(ClusterNodes nodes, ChannelLister channels) throws Exception {
         Set<String> nodeChannels = Set.of("wsc:n:a", "wsc:n:b");
-        try (ChatClient onA = ChatClient.connect(nodes.server(0), "lobby", "ada");
-             ChatClient onB = ChatClient.connect(nodes.server(1), "lobby", "bob")) {
+        try (JdkClient onA = ClusterNodes.client(nodes.server(0), "lobby", "ada");
+             JdkClient onB = ClusterNodes.client(nodes.server(1), "lobby", "bob")) {
             WebSocketSession ada = only(nodes, 0);
             WebSocketSession bob = only(nodes, 1);
             Set<String> base = new HashSet<>(nodeChannels);
@@ -63,7 +63,7 @@ class SubscriptionHygieneTest {
             }
             await("a channel per room", () -> channels.list().equals(peak));
             onB.send("others:still works"); // a room message crosses nodes at the peak too
-            assertEquals("still works", onA.next());
+            assertEquals("still works", onA.awaitText());
 
             for (int i = 0; i < ROOMS; i++) {
                 bob.leave("r" + i);

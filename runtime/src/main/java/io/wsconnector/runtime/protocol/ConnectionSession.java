@@ -119,13 +119,13 @@ final class ConnectionSession implements WebSocketSession {
     }
 
     /**
-     * Sends an encoded frame shared with the other recipients of a broadcast.
+     * Sends a broadcast message, encoded as the other recipients that send it the same way have it.
      *
-     * @return whether the frame is on its way: {@code false} if the session no longer sends, or its
-     *         slow-consumer policy refused the frame
+     * @return whether the message is on its way: {@code false} if the session no longer sends, or its
+     *         slow-consumer policy refused it
      */
-    boolean sendShared(byte[] frame) {
-        return outbound.sendShared(frame);
+    boolean sendBroadcast(BroadcastMessage message) {
+        return outbound.sendBroadcast(message);
     }
 
     @Override

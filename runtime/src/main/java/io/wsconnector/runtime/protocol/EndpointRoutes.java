@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
 import io.wsconnector.runtime.cluster.ClusterMessage;
+import io.wsconnector.runtime.deflate.DeflateExtension;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
 /**
@@ -31,11 +33,13 @@ public final class EndpointRoutes {
      *
      * @param endpoints         the endpoints, each path once
      * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
+     * @param compression       the permessage-deflate extension of each endpoint; {@code null} for none
      * @param cluster           the server's cluster link, which every endpoint's sessions tell their events
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
     public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout,
+                                        Function<WebSocketEndpoint, DeflateExtension> compression,
                                         ClusterLink cluster) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
@@ -50,7 +54,8 @@ public final class EndpointRoutes {
                     ? TimeUnit.SECONDS.toNanos(endpoint.idleTimeoutSeconds())
                     : serverIdleTimeout.toNanos();
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path(), cluster));
+                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, new EndpointSessions(endpoint.path(), cluster),
+                    compression.apply(endpoint));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -159,9 +164,11 @@ public final class EndpointRoutes {
      * @param allowedOrigins   the origins it allows in addition to the server's
      * @param idleTimeoutNanos its idle timeout (its own or the server's); 0: none
      * @param sessions         its open sessions and rooms
+     * @param compression      its permessage-deflate extension; {@code null} if it declines the offers
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
-                 Set<String> allowedOrigins, long idleTimeoutNanos, EndpointSessions sessions) {
+                 Set<String> allowedOrigins, long idleTimeoutNanos, EndpointSessions sessions,
+                 DeflateExtension compression) {
     }
 
     /**

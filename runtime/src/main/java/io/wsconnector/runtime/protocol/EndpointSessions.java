@@ -24,7 +24,8 @@ import io.wsconnector.runtime.cluster.Target;
  * {@code onOpen} and removed just before {@code onClose}, which the connection delivers exactly once;
  * a removed session leaves every room it is in.
  *
- * <p>Every broadcast encodes its frame once ({@link Frames}) and hands the same array to every recipient
+ * <p>Every broadcast encodes its frame once per way of sending it ({@link BroadcastMessage}: uncompressed,
+ * or compressed without context) and hands the same array to every recipient that sends it that way
  * ({@link #queue}). In a cluster ({@link ClusterLink}), a broadcast to everyone, or to everyone but one
  * session, goes through {@link #broadcast}, which also publishes it to the other nodes, and their messages
  * come in through {@link #deliver}; a broadcast with a filter stays here, as the filter sees only this
@@ -114,17 +115,17 @@ final class EndpointSessions implements WebSocketSessions {
 
     @Override
     public int broadcastText(String text, Predicate<? super WebSocketSession> filter) {
-        return queue(open.values(), Frames.text(text), null, Objects.requireNonNull(filter, "filter"));
+        return queue(open.values(), BroadcastMessage.text(text), null, Objects.requireNonNull(filter, "filter"));
     }
 
     @Override
     public int broadcastBinary(byte[] data, Predicate<? super WebSocketSession> filter) {
-        return queue(open.values(), Frames.binary(data), null, Objects.requireNonNull(filter, "filter"));
+        return queue(open.values(), BroadcastMessage.binary(data), null, Objects.requireNonNull(filter, "filter"));
     }
 
     @Override
     public int broadcastBinary(ByteBuffer data, Predicate<? super WebSocketSession> filter) {
-        return queue(open.values(), Frames.binary(data), null, Objects.requireNonNull(filter, "filter"));
+        return queue(open.values(), BroadcastMessage.binary(data), null, Objects.requireNonNull(filter, "filter"));
     }
 
     @Override
@@ -149,13 +150,13 @@ final class EndpointSessions implements WebSocketSessions {
      * @return how many sessions it was queued for
      */
     int deliver(ClusterMessage message) {
-        byte[] frame = frame(message.kind(), message.payload());
+        BroadcastMessage broadcast = message(message.kind(), message.payload());
         return switch (message.target()) {
-            case Target.Endpoint endpoint -> queue(open.values(), frame, message.excludedSessionId(), null);
-            case Target.Room room -> queue(roomMembers.of(room.room()), frame, message.excludedSessionId(), null);
+            case Target.Endpoint endpoint -> queue(open.values(), broadcast, message.excludedSessionId(), null);
+            case Target.Room room -> queue(roomMembers.of(room.room()), broadcast, message.excludedSessionId(), null);
             case Target.Session session -> {
                 ConnectionSession recipient = open.get(session.sessionId());
-                yield recipient != null && recipient.isOpen() && recipient.sendShared(frame) ? 1 : 0;
+                yield recipient != null && recipient.isOpen() && recipient.sendBroadcast(broadcast) ? 1 : 0;
             }
         };
     }
@@ -169,7 +170,7 @@ final class EndpointSessions implements WebSocketSessions {
     private boolean sendTo(String sessionId, MessageKind kind, byte[] payload) {
         ConnectionSession local = open.get(sessionId);
         if (local != null) {
-            return local.isOpen() && local.sendShared(frame(kind, payload));
+            return local.isOpen() && local.sendBroadcast(message(kind, payload));
         }
         ClusterNode node = cluster.node();
         if (node == null || sessionId.startsWith(node.nodeId() + ClusterNode.SESSION_ID_SEPARATOR)) {
@@ -192,7 +193,7 @@ final class EndpointSessions implements WebSocketSessions {
         Collection<ConnectionSession> recipients = target instanceof Target.Room room ? roomMembers.of(room.room())
                 : open.values();
         String excluded = except == null ? null : except.id();
-        int count = queue(recipients, frame(kind, payload), excluded, null);
+        int count = queue(recipients, message(kind, payload), excluded, null);
         ClusterNode node = cluster.node();
         if (node != null) {
             node.publish(new ClusterMessage(target, kind, callersArray ? payload.clone() : payload, excluded));
@@ -201,28 +202,28 @@ final class EndpointSessions implements WebSocketSessions {
     }
 
     /**
-     * Hands one encoded frame to every open session that is not the excluded one and that the filter, if
-     * any, accepts.
+     * Hands one message to every open session that is not the excluded one and that the filter, if any,
+     * accepts.
      *
-     * @param frame    the frame, shared by all recipients
+     * @param message  the message, whose frames recipients share
      * @param excluded the id of the session that does not get it, or {@code null}
      * @param filter   which sessions get it, or {@code null} for all
      * @return how many sessions took it
      */
-    private static int queue(Collection<ConnectionSession> recipients, byte[] frame, String excluded,
+    private static int queue(Collection<ConnectionSession> recipients, BroadcastMessage message, String excluded,
                              Predicate<? super WebSocketSession> filter) {
         int count = 0;
         for (ConnectionSession session : recipients) {
             if (session.isOpen() && !session.id().equals(excluded) && (filter == null || filter.test(session))
-                    && session.sendShared(frame)) {
+                    && session.sendBroadcast(message)) {
                 count++;
             }
         }
         return count;
     }
 
-    private static byte[] frame(MessageKind kind, byte[] payload) {
-        return Frames.encode(kind == MessageKind.TEXT ? Opcode.TEXT : Opcode.BINARY, payload, 0, payload.length);
+    private static BroadcastMessage message(MessageKind kind, byte[] payload) {
+        return BroadcastMessage.of(kind == MessageKind.TEXT ? Opcode.TEXT : Opcode.BINARY, payload);
     }
 
     private static byte[] utf8(String text) {
@@ -262,17 +263,17 @@ final class EndpointSessions implements WebSocketSessions {
 
         @Override
         public int broadcastText(String text, Predicate<? super WebSocketSession> filter) {
-            return queue(roomMembers.of(name), Frames.text(text), null, Objects.requireNonNull(filter, "filter"));
+            return queue(roomMembers.of(name), BroadcastMessage.text(text), null, Objects.requireNonNull(filter, "filter"));
         }
 
         @Override
         public int broadcastBinary(byte[] data, Predicate<? super WebSocketSession> filter) {
-            return queue(roomMembers.of(name), Frames.binary(data), null, Objects.requireNonNull(filter, "filter"));
+            return queue(roomMembers.of(name), BroadcastMessage.binary(data), null, Objects.requireNonNull(filter, "filter"));
         }
 
         @Override
         public int broadcastBinary(ByteBuffer data, Predicate<? super WebSocketSession> filter) {
-            return queue(roomMembers.of(name), Frames.binary(data), null, Objects.requireNonNull(filter, "filter"));
+            return queue(roomMembers.of(name), BroadcastMessage.binary(data), null, Objects.requireNonNull(filter, "filter"));
         }
 
         @Override

@@ -32,11 +32,12 @@ final class FrameBatch {
     /**
      * Encodes a frame at the end.
      *
-     * @param stage completed when the frame is written; may be {@code null}
+     * @param compressed whether the payload is a compressed message's (RSV1 set)
+     * @param stage      completed when the frame is written; may be {@code null}
      */
-    void add(Opcode opcode, byte[] payload, int offset, int count, CompletableFuture<Void> stage) {
+    void add(Opcode opcode, boolean compressed, byte[] payload, int offset, int count, CompletableFuture<Void> stage) {
         ensureCapacity(length + Frames.headerLength(count) + count);
-        int p = Frames.writeHeader(buffer, length, opcode, count);
+        int p = Frames.writeHeader(buffer, length, opcode, compressed, count);
         System.arraycopy(payload, offset, buffer, p, count);
         length = p + count;
         if (stage != null) {

@@ -10,13 +10,16 @@ import io.wsconnector.runtime.CloseCodes;
  * a message) is the {@link MessageAssembler}'s.
  *
  * <p>The header of the current frame is kept in this reader's fields rather than returned as an object,
- * so that reading a frame allocates nothing. When an extension such as permessage-deflate is negotiated,
- * the reader is where RSV1 becomes allowed.
+ * so that reading a frame allocates nothing. With permessage-deflate negotiated, RSV1 is allowed on the
+ * first frame of a data message, where it marks the message compressed (RFC 7692, section 6).
  */
 final class FrameReader {
     private final DataReader reader;
+    /** Whether permessage-deflate was negotiated: RSV1 may mark a message compressed. */
+    private final boolean compressionAgreed;
 
     private boolean fin;
+    private boolean compressed;
     private long length;
     private int mask;
     /** How many payload bytes of the current frame were read or skipped: where the mask stands. */
@@ -28,7 +31,15 @@ final class FrameReader {
     private volatile boolean waiting;
 
     FrameReader(DataReader reader) {
+        this(reader, false);
+    }
+
+    /**
+     * @param compressionAgreed whether permessage-deflate was negotiated
+     */
+    FrameReader(DataReader reader, boolean compressionAgreed) {
         this.reader = reader;
+        this.compressionAgreed = compressionAgreed;
     }
 
     /** Whether every byte received so far has been read: the next read waits for the client. */
@@ -67,7 +78,7 @@ final class FrameReader {
                 payloadLength = (payloadLength << 8) | (reader.read() & 0xFF);
             }
         }
-        if ((first & 0x70) != 0) {
+        if ((first & 0x70) != 0 && (!compressionAgreed || (first & 0x70) != Frames.RSV1)) {
             throw violation("Reserved bits set without an extension");
         }
         if ((second & 0x80) == 0) {
@@ -81,11 +92,16 @@ final class FrameReader {
         waiting = false;
         lastInputNanos = System.nanoTime();
         fin = (first & 0x80) != 0;
+        compressed = (first & Frames.RSV1) != 0;
         length = payloadLength;
         done = 0;
         Opcode opcode = Opcode.of(first);
         if (opcode == null) {
             throw violation("Reserved opcode " + (first & 0x0F));
+        }
+        if (compressed && (opcode.isControl() || opcode == Opcode.CONTINUATION)) {
+            // RFC 7692, section 6.1: only the first frame of a data message may say it is compressed
+            throw violation("RSV1 set on a " + (opcode.isControl() ? "control" : "continuation") + " frame");
         }
         if (opcode.isControl()) {
             if (!fin) {
@@ -101,6 +117,11 @@ final class FrameReader {
     /** Whether the current frame is the last of its message. */
     boolean fin() {
         return fin;
+    }
+
+    /** Whether the current frame starts a compressed message (RSV1, only if permessage-deflate was negotiated). */
+    boolean compressed() {
+        return compressed;
     }
 
     /** The payload length the current frame's header announced. */

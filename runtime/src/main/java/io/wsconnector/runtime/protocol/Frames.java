@@ -1,14 +1,10 @@
 package io.wsconnector.runtime.protocol;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.Objects;
-
 import io.wsconnector.runtime.CloseCodes;
 
 /**
  * Encodes the frames a server sends: whole (FIN set), unmasked (RFC 6455, section 5.2), with the
- * shortest length encoding. Outbound compression (permessage-deflate) would set RSV1 here.
+ * shortest length encoding; RSV1 marks a message compressed with permessage-deflate (RFC 7692, section 6).
  */
 final class Frames {
     /** The largest payload of a control frame (RFC 6455, section 5.5). */
@@ -17,6 +13,8 @@ final class Frames {
     static final int MAX_CLOSE_REASON = MAX_CONTROL_PAYLOAD - 2;
     /** The most bytes a header takes: 2, plus 8 for a 64-bit length. */
     static final int MAX_HEADER_LENGTH = 10;
+    /** The first byte's bit that marks a compressed message (RFC 7692, section 6: "Per-Message Compressed"). */
+    static final int RSV1 = 0x40;
 
     private static final byte[] NO_BYTES = new byte[0];
 
@@ -25,32 +23,19 @@ final class Frames {
 
     /** Encodes a whole frame into an array of its own (a broadcast shares it among its recipients). */
     static byte[] encode(Opcode opcode, byte[] payload, int offset, int length) {
+        return encode(opcode, false, payload, offset, length);
+    }
+
+    /**
+     * Encodes a whole frame into an array of its own.
+     *
+     * @param compressed whether the payload is a compressed message's (RSV1 set)
+     */
+    static byte[] encode(Opcode opcode, boolean compressed, byte[] payload, int offset, int length) {
         byte[] frame = new byte[headerLength(length) + length];
-        int p = writeHeader(frame, 0, opcode, length);
+        int p = writeHeader(frame, 0, opcode, compressed, length);
         System.arraycopy(payload, offset, frame, p, length);
         return frame;
-    }
-
-    /** A text message, encoded. */
-    static byte[] text(String text) {
-        byte[] payload = Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8);
-        return encode(Opcode.TEXT, payload, 0, payload.length);
-    }
-
-    /** A binary message, encoded. */
-    static byte[] binary(byte[] data) {
-        return encode(Opcode.BINARY, Objects.requireNonNull(data, "data"), 0, data.length);
-    }
-
-    /** The remaining bytes of {@code data} as a binary message, encoded; its position does not change. */
-    static byte[] binary(ByteBuffer data) {
-        ByteBuffer bytes = Objects.requireNonNull(data, "data").duplicate();
-        if (bytes.hasArray()) {
-            return encode(Opcode.BINARY, bytes.array(), bytes.arrayOffset() + bytes.position(), bytes.remaining());
-        }
-        byte[] payload = new byte[bytes.remaining()];
-        bytes.get(payload);
-        return encode(Opcode.BINARY, payload, 0, payload.length);
     }
 
     /** How many bytes the header of a frame with this payload length takes. */
@@ -61,11 +46,12 @@ final class Frames {
     /**
      * Writes a frame header at {@code at}.
      *
+     * @param compressed whether the payload is a compressed message's (RSV1 set)
      * @return where the payload goes
      */
-    static int writeHeader(byte[] buffer, int at, Opcode opcode, int length) {
+    static int writeHeader(byte[] buffer, int at, Opcode opcode, boolean compressed, int length) {
         int p = at;
-        buffer[p++] = (byte) (0x80 | opcode.code());
+        buffer[p++] = (byte) (0x80 | (compressed ? RSV1 : 0) | opcode.code());
         if (length < 126) {
             buffer[p++] = (byte) length;
         } else if (length < 65536) {

@@ -4,6 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 import io.wsconnector.runtime.CloseCodes;
+import io.wsconnector.runtime.deflate.CompressedDataException;
+import io.wsconnector.runtime.deflate.InflateSink;
+import io.wsconnector.runtime.deflate.MessageInflater;
 
 /**
  * Joins data frames into messages (RFC 6455, section 5.4): the only place that knows the message size
@@ -11,10 +14,16 @@ import io.wsconnector.runtime.CloseCodes;
  * grows as bytes arrive — never to the size a header merely announces — and text is validated as it
  * arrives, so a bad byte fails the connection even in the middle of a fragment.
  *
+ * <p>A compressed message (permessage-deflate, RFC 7692) goes through the {@link MessageInflater} between
+ * the frame reader and the buffer: its inflated bytes count against the limit as they are inflated, so a
+ * small frame that would inflate far past it fails the connection (1009) once the limit is passed, without
+ * inflating the rest; its bytes on the wire count against the limit too. Invalid DEFLATE data fails it
+ * with 1007, the code for data inconsistent with its message's type (RFC 6455, section 7.4.1; RFC 7692
+ * names none).
+ *
  * <p>Every message received is completed by {@link #add}: the one place to count messages and bytes
- * in. It is also where the future would plug in: an inflate step (permessage-deflate) between the frame
- * reader and the buffer, counting inflated bytes against the limit; a server-wide budget of buffered
- * inbound bytes, charged where the buffer grows; a deadline for a message begun but not finished.
+ * in. It is also where the future would plug in: a server-wide budget of buffered inbound bytes, charged
+ * where the buffer grows; a deadline for a message begun but not finished.
  */
 final class MessageAssembler {
     /** A message buffer larger than this is dropped after the message, so that idle connections stay small. */
@@ -22,6 +31,12 @@ final class MessageAssembler {
     private static final byte[] NO_BYTES = new byte[0];
 
     private final int maxMessageSize;
+    /** Inflates compressed messages; {@code null} without permessage-deflate. */
+    private final MessageInflater inflater;
+    /** Takes inflated bytes into the message; {@code null} without permessage-deflate. */
+    private final InflateSink inflated;
+    /** Reads the current frame's compressed payload; {@code null} without permessage-deflate. */
+    private final MessageInflater.CompressedInput compressedInput;
 
     /** The type of the message being received, {@code TEXT} or {@code BINARY}; {@code null} between messages. */
     private Opcode type;
@@ -29,12 +44,29 @@ final class MessageAssembler {
     private int messageLength;
     /** Created by the first text message. */
     private Utf8Validator utf8;
+    /** Whether the message being received is compressed. */
+    private boolean compressed;
+    /** A compressed message's bytes on the wire so far. */
+    private long compressedLength;
+    /** The frame being read, while its compressed payload is inflated. */
+    private FrameReader frame;
 
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
      */
     MessageAssembler(int maxMessageSize) {
+        this(maxMessageSize, null);
+    }
+
+    /**
+     * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined (and inflated)
+     * @param inflater       inflates compressed messages; {@code null} without permessage-deflate
+     */
+    MessageAssembler(int maxMessageSize, MessageInflater inflater) {
         this.maxMessageSize = maxMessageSize;
+        this.inflater = inflater;
+        this.inflated = inflater == null ? null : this::append;
+        this.compressedInput = inflater == null ? null : this::readCompressed;
     }
 
     /**
@@ -48,6 +80,9 @@ final class MessageAssembler {
      */
     Opcode add(Opcode opcode, FrameReader frame) {
         begin(opcode, frame);
+        if (compressed) {
+            return addCompressed(frame);
+        }
         boolean text = type == Opcode.TEXT;
         int count;
         while ((count = frame.awaitPayload()) > 0) {
@@ -65,6 +100,56 @@ final class MessageAssembler {
             throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
         }
         return type;
+    }
+
+    /** Inflates a compressed message's frame into the message; at its last frame, the end of its DEFLATE data. */
+    private Opcode addCompressed(FrameReader frame) {
+        this.frame = frame;
+        try {
+            inflater.inflate(compressedInput, inflated);
+            if (!frame.fin()) {
+                return null;
+            }
+            inflater.endMessage(inflated);
+        } catch (CompressedDataException e) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, e.getMessage());
+        } finally {
+            this.frame = null;
+        }
+        if (type == Opcode.TEXT && !utf8.isComplete()) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character");
+        }
+        return type;
+    }
+
+    /** Reads the current frame's compressed payload, unmasked, for the inflater. */
+    private int readCompressed(byte[] buffer, int offset, int max) {
+        int count = Math.min(frame.awaitPayload(), max);
+        if (count > 0) {
+            frame.readPayload(buffer, offset, count);
+        }
+        return count;
+    }
+
+    /** Adds inflated bytes to the message, within the limit, validating text. */
+    private void append(byte[] bytes, int offset, int length) {
+        if (messageLength + length > maxMessageSize) {
+            throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize
+                    + " bytes when inflated");
+        }
+        ensureCapacity(messageLength + length);
+        System.arraycopy(bytes, offset, message, messageLength, length);
+        if (type == Opcode.TEXT && !utf8.feed(message, messageLength, length)) {
+            throw new ProtocolViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8");
+        }
+        messageLength += length;
+    }
+
+    /** The connection is gone: gives back or frees the inflater. */
+    void release() {
+        if (inflater != null) {
+            inflater.release();
+        }
     }
 
     /**
@@ -107,8 +192,15 @@ final class MessageAssembler {
             if (opcode == Opcode.TEXT && utf8 == null) {
                 utf8 = new Utf8Validator();
             }
+            compressed = frame.compressed();
         }
-        if (messageLength + frame.length() > maxMessageSize) {
+        if (compressed) {
+            // on the wire too: a compressed message is never longer than the limit allows
+            compressedLength += frame.length();
+            if (compressedLength > maxMessageSize) {
+                throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize + " bytes");
+            }
+        } else if (messageLength + frame.length() > maxMessageSize) {
             throw new ProtocolViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds " + maxMessageSize + " bytes");
         }
     }
@@ -116,6 +208,8 @@ final class MessageAssembler {
     private void reset() {
         type = null;
         messageLength = 0;
+        compressed = false;
+        compressedLength = 0;
         if (utf8 != null) {
             utf8.reset();
         }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import io.helidon.common.buffers.DataWriter;
 import io.wsconnector.runtime.CloseCodes;
 import io.wsconnector.runtime.SlowConsumerPolicy;
+import io.wsconnector.runtime.deflate.MessageDeflater;
 
 /**
  * What one connection sends, and in what order.
@@ -25,9 +26,15 @@ import io.wsconnector.runtime.SlowConsumerPolicy;
  * holds replies first moves the batch to the queue), so what one thread sends arrives in the order it
  * sent it. Our close frame is the last: nothing is sent after it.
  *
+ * <p>With permessage-deflate (RFC 7692), data messages from the threshold up are compressed. A
+ * {@linkplain MessageDeflater#isShared() shared} deflater (no context kept) compresses before the lock is
+ * taken; a deflater that keeps the context compresses under the lock, in the same turn as the frame is
+ * batched or queued, so messages are compressed in the order they go out, which is the order the client
+ * inflates them in.
+ *
  * <p>Asynchronous sends complete their stage when their frame is written, or fail when the connection
  * closes first; the stages are completed after the lock is released ({@link SettlingLock}). Every message
- * sent goes through {@link #send} or {@link #sendShared}: the place to count messages out.
+ * sent goes through {@link #send} or {@link #sendBroadcast}: the place to count messages out.
  */
 final class OutboundFrames {
     private static final byte[] SLOW_CONSUMER_REASON = "Send queue full: the client reads too slowly"
@@ -38,6 +45,8 @@ final class OutboundFrames {
     private final Runnable closeQueued;
     private final SettlingLock lock = new SettlingLock();
     private final FrameWriter writer;
+    /** Compresses data messages; {@code null} without permessage-deflate. */
+    private final MessageDeflater deflater;
 
     private volatile boolean opened;
     /** Set, under the lock, with our close frame batched or queued. */
@@ -50,13 +59,15 @@ final class OutboundFrames {
      * @param connectionThread the thread that reads the connection and calls its handlers
      * @param limits           the send-queue limit and slow-consumer policy
      * @param closeQueued      runs (under the lock) when our close frame has been batched or queued
+     * @param deflater         compresses data messages; {@code null} without permessage-deflate
      */
     OutboundFrames(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                   ConnectionLimits limits, Runnable closeQueued) {
+                   ConnectionLimits limits, Runnable closeQueued, MessageDeflater deflater) {
         this.sessionId = sessionId;
         this.connectionThread = connectionThread;
         this.closeQueued = closeQueued;
         this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, lock);
+        this.deflater = deflater;
     }
 
     /** The 101 response is written: from now on, frames can be sent. */
@@ -87,10 +98,15 @@ final class OutboundFrames {
      * @throws UncheckedIOException  on the connection's thread, if the connection fails
      */
     void send(Opcode opcode, byte[] payload, int offset, int length, CompletableFuture<Void> stage) {
-        boolean sent = Thread.currentThread() == connectionThread
-                ? batch(opcode, payload, offset, length, stage)
-                : enqueue(Frames.encode(opcode, payload, offset, length), stage) != Enqueued.NOT_OPEN;
-        if (!sent) {
+        Enqueued outcome;
+        if (deflater == null || opcode == Opcode.PING) {
+            outcome = place(opcode, false, payload, offset, length, stage);
+        } else if (deflater.isShared()) {
+            outcome = placeCompressed(opcode, deflater.compress(payload, offset, length), payload, offset, length, stage);
+        } else {
+            outcome = compressInOrder(opcode, payload, offset, length, stage);
+        }
+        if (outcome == Enqueued.NOT_OPEN) {
             throw new IllegalStateException(opened
                     ? "Session " + sessionId + " is closed; it cannot send"
                     : "Session " + sessionId + " is not open yet; it can send from @OnOpen on");
@@ -98,21 +114,27 @@ final class OutboundFrames {
     }
 
     /**
-     * Sends an encoded frame shared with other recipients (a broadcast): copied into the batch on the
-     * connection's thread, queued as it is from any other.
+     * Sends one message of a broadcast: the frame it shares with the other recipients that send it the
+     * same way (copied into the batch on the connection's thread, queued as it is from any other), or,
+     * if this connection keeps a compression context, compressed for this connection alone.
      *
      * @return {@code true} if the frame is batched or queued; {@code false} if frames can no longer be sent,
      *         or the slow-consumer policy refused it
      */
-    boolean sendShared(byte[] frame) {
+    boolean sendBroadcast(BroadcastMessage message) {
+        if (deflater != null && !deflater.isShared()) {
+            byte[] payload = message.payload();
+            return compressInOrder(message.opcode(), payload, 0, payload.length, null) == Enqueued.QUEUED;
+        }
+        byte[] frame = message.frame(deflater);
         return Thread.currentThread() == connectionThread
-                ? batch(null, frame, 0, frame.length, null)
+                ? batch(null, false, frame, 0, frame.length, null) == Enqueued.QUEUED
                 : enqueue(frame, null) == Enqueued.QUEUED;
     }
 
     /** Answers a ping, unless our close frame has gone: nothing follows it. On the connection's thread. */
     void sendPong(byte[] payload, int length) {
-        batch(Opcode.PONG, payload, 0, length, null);
+        batch(Opcode.PONG, false, payload, 0, length, null);
     }
 
     /**
@@ -132,7 +154,7 @@ final class OutboundFrames {
             if (Thread.currentThread() == connectionThread) {
                 closeSent = true;
                 byte[] payload = Frames.closePayload(statusCode, reason);
-                writer.batch(0).add(Opcode.CLOSE, payload, 0, payload.length, null);
+                writer.batch(0).add(Opcode.CLOSE, false, payload, 0, payload.length, null);
                 closeQueued.run();
             } else {
                 queueClose(statusCode, reason);
@@ -167,28 +189,80 @@ final class OutboundFrames {
      * @return whether a thread is still writing (stuck on a client that does not read)
      */
     boolean markClosed() {
-        return writer.markClosed();
+        boolean writing = writer.markClosed();
+        if (deflater != null) {
+            lock.lock(); // after any compression in progress under it
+            try {
+                deflater.release();
+            } finally {
+                lock.unlock();
+            }
+        }
+        return writing;
+    }
+
+    /**
+     * Batches a frame on the connection's thread, queues it from any other.
+     *
+     * @param compressed whether the payload is a compressed message's (RSV1 set)
+     */
+    private Enqueued place(Opcode opcode, boolean compressed, byte[] payload, int offset, int length,
+                           CompletableFuture<Void> stage) {
+        return Thread.currentThread() == connectionThread
+                ? batch(opcode, compressed, payload, offset, length, stage)
+                : enqueue(Frames.encode(opcode, compressed, payload, offset, length), stage);
+    }
+
+    /** Places a message compressed to {@code compressed}, or as it is if that is {@code null} (under the threshold). */
+    private Enqueued placeCompressed(Opcode opcode, byte[] compressed, byte[] payload, int offset, int length,
+                                     CompletableFuture<Void> stage) {
+        return compressed == null ? place(opcode, false, payload, offset, length, stage)
+                : place(opcode, true, compressed, 0, compressed.length, stage);
+    }
+
+    /**
+     * With context takeover: compresses the message and places it in one turn of the lock, so that no other
+     * message is compressed in between. On the connection's thread, room is made in the batch first, for
+     * as much as the message could compress to: making room may let go of the lock, which must not happen
+     * between compressing and batching.
+     */
+    private Enqueued compressInOrder(Opcode opcode, byte[] payload, int offset, int length,
+                                     CompletableFuture<Void> stage) {
+        lock.lock();
+        try {
+            if (Thread.currentThread() == connectionThread) {
+                // DEFLATE adds at most 5 bytes per stored block of 16 KiB, and a few to flush
+                writer.batch(length + (length >> 10) + 64 + Frames.MAX_HEADER_LENGTH);
+            }
+            if (!isOpen()) { // a message compressed but never sent would leave the client's context behind
+                return Enqueued.NOT_OPEN;
+            }
+            return placeCompressed(opcode, deflater.compress(payload, offset, length), payload, offset, length, stage);
+        } finally {
+            lock.unlock();
+        }
     }
 
     /**
      * On the connection's thread: adds a frame to the batch, first having the batch written if it is full.
      *
      * @param opcode the frame's opcode; {@code null} if {@code payload} is an encoded frame
-     * @return {@code false} if frames can no longer be sent
+     * @return {@link Enqueued#QUEUED}, or {@link Enqueued#NOT_OPEN} if frames can no longer be sent
      */
-    private boolean batch(Opcode opcode, byte[] payload, int offset, int length, CompletableFuture<Void> stage) {
+    private Enqueued batch(Opcode opcode, boolean compressed, byte[] payload, int offset, int length,
+                           CompletableFuture<Void> stage) {
         lock.lock();
         try {
             FrameBatch batch = writer.batch(opcode == null ? length : length + Frames.MAX_HEADER_LENGTH);
             if (!isOpen()) { // checked after making room in the batch, which may have let go of the lock
-                return false;
+                return Enqueued.NOT_OPEN;
             }
             if (opcode == null) {
                 batch.addEncoded(payload);
             } else {
-                batch.add(opcode, payload, offset, length, stage);
+                batch.add(opcode, compressed, payload, offset, length, stage);
             }
-            return true;
+            return Enqueued.QUEUED;
         } finally {
             lock.unlock();
         }

@@ -13,6 +13,7 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.spi.ServerConnection;
 import io.wsconnector.runtime.CloseCodes;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.runtime.deflate.DeflateAgreement;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 
 /**
@@ -35,6 +36,8 @@ final class WebSocketConnection implements ServerConnection {
 
     private final ConnectionContext ctx;
     private final ConnectionLimits limits;
+    /** The permessage-deflate agreed; {@code null} if none. */
+    private final DeflateAgreement compression;
     private final FrameReader frames;
     private final OutboundFrames outbound;
     private final CloseHandshake closing;
@@ -63,14 +66,17 @@ final class WebSocketConnection implements ServerConnection {
      * @param sessionId    the session's id
      * @param limits       the server's limits
      * @param idleTimeouts the server's idle checker
+     * @param compression  the permessage-deflate agreed in the handshake; {@code null} if none
      */
     WebSocketConnection(ConnectionContext ctx, EndpointRoutes.Route route, WebSocketDispatcher dispatcher,
-                        Handshake handshake, String sessionId, ConnectionLimits limits, IdleTimeouts idleTimeouts) {
+                        Handshake handshake, String sessionId, ConnectionLimits limits, IdleTimeouts idleTimeouts,
+                        DeflateAgreement compression) {
         this.ctx = ctx;
         this.limits = limits;
-        this.frames = new FrameReader(ctx.dataReader());
+        this.compression = compression;
+        this.frames = new FrameReader(ctx.dataReader(), compression != null);
         this.outbound = new OutboundFrames(sessionId, route.endpoint().path(), ctx.dataWriter(), Thread.currentThread(),
-                limits, this::closeQueued);
+                limits, this::closeQueued, compression == null ? null : compression.newDeflater());
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
@@ -121,6 +127,9 @@ final class WebSocketConnection implements ServerConnection {
             }
             if (outbound.markClosed()) {
                 closeSocket(); // a writer stuck on a client that does not read: the closed socket releases it
+            }
+            if (messages != null) {
+                messages.release();
             }
             calls.close(CloseCodes.ABNORMAL_CLOSURE, "");
         }
@@ -183,7 +192,8 @@ final class WebSocketConnection implements ServerConnection {
 
     private void dataFrame(Opcode opcode) {
         if (messages == null) {
-            messages = new MessageAssembler(limits.maxMessageSize());
+            messages = new MessageAssembler(limits.maxMessageSize(),
+                    compression == null ? null : compression.newInflater());
         }
         if (outbound.closeSent()) {
             messages.skip(opcode, frames); // closing: data is no longer delivered

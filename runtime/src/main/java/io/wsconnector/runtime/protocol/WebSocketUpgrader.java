@@ -27,6 +27,7 @@ import io.helidon.webserver.ConnectionContext;
 import io.helidon.webserver.http1.spi.Http1Upgrader;
 import io.helidon.webserver.spi.ServerConnection;
 import io.wsconnector.runtime.UpgradeRejectedException;
+import io.wsconnector.runtime.deflate.DeflateAgreement;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -36,15 +37,16 @@ import io.wsconnector.runtime.spi.WebSocketEndpoint;
  * answers 101 and hands the connection to a {@link WebSocketConnection}. A request for a path with no
  * endpoint is left to Helidon's HTTP routing (404 unless a route exists there).
  *
- * <p>Extensions the client offers ({@code Sec-WebSocket-Extensions}) are not negotiated, as RFC 6455
- * allows; negotiating permessage-deflate would happen here, next to the subprotocol, and tell the
- * connection's frame reader to accept RSV1. A server-wide connection cap would refuse here too, before
- * anything is allocated for the connection.
+ * <p>Of the extensions the client offers ({@code Sec-WebSocket-Extensions}), permessage-deflate (RFC 7692)
+ * is negotiated here, next to the subprotocol, if the endpoint has it; the agreement goes to the
+ * connection, whose frame reader then accepts RSV1. A server-wide connection cap would refuse here too,
+ * before anything is allocated for the connection.
  */
 final class WebSocketUpgrader implements Http1Upgrader {
     private static final System.Logger LOGGER = System.getLogger(WebSocketUpgrader.class.getName());
     private static final HeaderName SEC_WEBSOCKET_KEY = HeaderNames.create("Sec-WebSocket-Key");
     private static final HeaderName SEC_WEBSOCKET_VERSION = HeaderNames.create("Sec-WebSocket-Version");
+    private static final HeaderName SEC_WEBSOCKET_EXTENSIONS = HeaderNames.create("Sec-WebSocket-Extensions");
     private static final HeaderName SEC_WEBSOCKET_PROTOCOL = HeaderNames.create("Sec-WebSocket-Protocol");
     private static final byte[] ACCEPT_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11".getBytes(StandardCharsets.US_ASCII);
 
@@ -134,6 +136,10 @@ final class WebSocketUpgrader implements Http1Upgrader {
             }
         }
 
+        // RFC 7692: the first offer of permessage-deflate the endpoint can honour; any other extension is declined
+        DeflateAgreement compression = route.compression() != null && headers.contains(SEC_WEBSOCKET_EXTENSIONS)
+                ? route.compression().negotiate(headers.get(SEC_WEBSOCKET_EXTENSIONS).allValues()) : null;
+
         String rawPath = prologue.uriPath().rawPath();
         Handshake handshake = new Handshake(rawPath.equals(endpoint.path()) ? endpoint.path() : rawPath,
                 match.pathParams(), prologue.query().rawValue(), headers, remoteAddress(ctx), offered, subprotocol);
@@ -141,7 +147,8 @@ final class WebSocketUpgrader implements Http1Upgrader {
         WebSocketConnection connection;
         try {
             WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
-            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, limits, idleTimeouts);
+            connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, limits, idleTimeouts,
+                    compression);
             dispatcher.onUpgrade(connection.session());
         } catch (UpgradeRejectedException e) {
             return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
@@ -156,6 +163,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
                 + "Connection: Upgrade\r\n"
                 + "Sec-WebSocket-Accept: " + acceptValue(key) + "\r\n"
                 + (subprotocol == null ? "" : "Sec-WebSocket-Protocol: " + subprotocol + "\r\n")
+                + (compression == null ? "" : "Sec-WebSocket-Extensions: " + compression.responseHeaderValue() + "\r\n")
                 + "\r\n";
         ctx.dataWriter().writeNow(BufferData.create(response.getBytes(StandardCharsets.US_ASCII)));
         connection.open();

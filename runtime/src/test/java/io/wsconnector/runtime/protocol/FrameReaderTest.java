@@ -144,6 +144,34 @@ class FrameReaderTest {
     }
 
     @Test
+    void withDeflateNegotiatedRsv1MarksTheFirstFrameOfAMessageCompressed() {
+        FrameReader frames = compressingReader(concat(frame(0x40 | 0x1, MASK, utf8("ab")), frame(FIN, MASK, utf8("c"))));
+
+        assertEquals(Opcode.TEXT, frames.next());
+        assertTrue(frames.compressed());
+        payload(frames);
+        assertEquals(Opcode.CONTINUATION, frames.next());
+        assertFalse(frames.compressed());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x0, 0x8, 0x9, 0xA})
+    void withDeflateNegotiatedRsv1OnAContinuationOrControlFrameIsAProtocolError(int opcode) {
+        ProtocolViolation violation = assertThrows(ProtocolViolation.class,
+                () -> compressingReader(frame(FIN | 0x40 | opcode, MASK, new byte[0])).next());
+        assertEquals(CloseCodes.PROTOCOL_ERROR, violation.code());
+        assertEquals("RSV1 set on a " + (opcode == 0 ? "continuation" : "control") + " frame", violation.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0x20, 0x10, 0x60})
+    void withDeflateNegotiatedRsv2AndRsv3AreStillProtocolErrors(int rsv) {
+        ProtocolViolation violation = assertThrows(ProtocolViolation.class,
+                () -> compressingReader(frame(FIN | rsv | 0x1, MASK, utf8("x"))).next());
+        assertEquals("Reserved bits set without an extension", violation.getMessage());
+    }
+
+    @Test
     void theClientClosingMidHeaderIsNotAFrame() {
         FrameReader frames = reader(new byte[] {(byte) 0x81});
 
@@ -160,6 +188,12 @@ class FrameReaderTest {
     static FrameReader reader(byte[]... chunks) {
         ArrayDeque<byte[]> input = new ArrayDeque<>(List.of(chunks));
         return new FrameReader(new DataReader(input::poll));
+    }
+
+    /** A reader of a connection with permessage-deflate negotiated. */
+    static FrameReader compressingReader(byte[] bytes) {
+        ArrayDeque<byte[]> input = new ArrayDeque<>(List.of(bytes));
+        return new FrameReader(new DataReader(input::poll), true);
     }
 
     /** The rest of the current frame's payload. */

@@ -1,35 +1,31 @@
 package io.wsconnector.sample.chat;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import io.wsconnector.testsupport.RawWebSocketClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The chat over real sockets: a server on a free port, JDK WebSocket and HTTP clients, and a plain
@@ -54,7 +50,7 @@ class ChatServerTest {
     }
 
     @Test
-    void refusesAMissingOrWrongTokenWith401() {
+    void refusesAMissingOrWrongTokenWith401() throws Exception {
         assertEquals(401, ChatClient.refusedStatus(port, "auth", ""));
         assertEquals(401, ChatClient.refusedStatus(port, "auth", "nick=ada"));
         assertEquals(401, ChatClient.refusedStatus(port, "auth", "token=&nick=ada"));
@@ -63,7 +59,7 @@ class ChatServerTest {
     }
 
     @Test
-    void refusesAnInvalidNickWith400() {
+    void refusesAnInvalidNickWith400() throws Exception {
         assertEquals(400, ChatClient.refusedStatus(port, "auth", "token=secret&nick="));
         assertEquals(400, ChatClient.refusedStatus(port, "auth", "token=secret&nick=a%20b"));
         assertEquals(400, ChatClient.refusedStatus(port, "auth", "token=secret&nick=" + "x".repeat(25)));
@@ -193,7 +189,7 @@ class ChatServerTest {
             sleeper.expect("* still there? Say something, or you will be disconnected");
             long warned = System.nanoTime();
             watcher.say("I am awake"); // so that the watcher is not disconnected too
-            assertEquals(1001, sleeper.closeCode().get(5, TimeUnit.SECONDS));
+            assertEquals(1001, sleeper.awaitClose().statusCode());
             long closed = System.nanoTime();
             assertTrue(warned - start >= TimeUnit.MILLISECONDS.toNanos(900),
                     "warned after " + (warned - start) / 1_000_000 + " ms");
@@ -219,7 +215,7 @@ class ChatServerTest {
             ada.say("yes!");
             ada.expect("ada: yes!");
             ada.expect("* still there? Say something, or you will be disconnected"); // asked again, not closed
-            assertTrue(!ada.closeCode().isDone(), "closed with " + ada.closeCode().getNow(null));
+            assertTrue(ada.isOpen(), () -> "closed; heard " + ada.unread());
         } finally {
             quick.stop();
         }
@@ -275,7 +271,8 @@ class ChatServerTest {
             ada.say("/rooms");
             ada.expect("* rooms (2): kitchen (1), lobby (1)");
             carol.close(); // nobody hears it in lobby: wait until the server has let her go
-            awaitTrue(() -> own.sessions(ChatRoom.class).room("kitchen").count() == 0);
+            Await.until("the kitchen to empty", Await.TIMEOUT,
+                    () -> own.sessions(ChatRoom.class).room("kitchen").count() == 0);
             ada.say("/rooms");
             ada.expect("* rooms (1): lobby (1)"); // an empty room is gone
         }
@@ -304,12 +301,12 @@ class ChatServerTest {
     void aClientThatVanishesWithoutACloseFrameLeavesItsRoom(String how) throws Exception {
         String room = "vanish-" + how;
         try (ChatClient ada = ChatClient.join(port, room, "ada")) {
-            Socket vanisher = rawJoin(port, room, "vanisher");
+            RawWebSocketClient vanisher = rawJoin(port, room, "vanisher");
             ada.expect("* vanisher joined " + room);
             assertEquals(2, server.sessions(ChatRoom.class).room(room).count());
 
             if (how.equals("RST")) {
-                vanisher.setSoLinger(true, 0);
+                vanisher.socket().setSoLinger(true, 0);
             }
             vanisher.close(); // no close frame
 
@@ -407,16 +404,6 @@ class ChatServerTest {
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--verbose", "1"}));
     }
 
-    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within 10 s");
-            }
-            Thread.sleep(10);
-        }
-    }
-
     private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -430,37 +417,12 @@ class ChatServerTest {
     }
 
     /**
-     * Joins a room over a plain socket: the handshake written by hand, then the client's own "joined"
-     * message read, so that nothing unread is left when the socket closes.
+     * Joins a room over a raw socket, and reads the client's own "joined" message, so that nothing unread is
+     * left when the socket closes.
      */
-    private static Socket rawJoin(int port, String room, String nick) throws IOException {
-        Socket socket = new Socket("localhost", port);
-        socket.setSoTimeout(10_000);
-        OutputStream out = socket.getOutputStream();
-        out.write(("GET /chat/" + room + "?token=secret&nick=" + nick + " HTTP/1.1\r\n"
-                + "Host: localhost:" + port + "\r\n"
-                + "Upgrade: websocket\r\n"
-                + "Connection: Upgrade\r\n"
-                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
-                + "Sec-WebSocket-Version: 13\r\n"
-                + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
-        InputStream in = socket.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-            int b = in.read();
-            if (b < 0) {
-                throw new AssertionError("the server closed during the handshake: " + head);
-            }
-            head.write(b);
-        }
-        assertTrue(head.toString(StandardCharsets.US_ASCII).startsWith("HTTP/1.1 101 "), head.toString());
-        // one unmasked text frame, short enough for a 7-bit length
-        int first = in.read();
-        int length = in.read();
-        assertEquals(0x81, first);
-        assertTrue(length < 126, "length " + length);
-        assertEquals("* " + nick + " joined " + room, new String(in.readNBytes(length), StandardCharsets.UTF_8));
-        return socket;
+    private static RawWebSocketClient rawJoin(int port, String room, String nick) throws IOException {
+        RawWebSocketClient client = RawWebSocketClient.connect(port, "/chat/" + room + "?token=secret&nick=" + nick);
+        assertEquals("* " + nick + " joined " + room, client.readText());
+        return client;
     }
 }

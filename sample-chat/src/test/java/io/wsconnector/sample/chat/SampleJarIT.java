@@ -1,26 +1,17 @@
 package io.wsconnector.sample.chat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
+import java.time.Duration;
 import java.util.regex.Pattern;
 
+import io.wsconnector.testsupport.JarProcess;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Runs the packaged sample as the README does, {@code java -jar sample-chat/target/sample-chat.jar}, on
@@ -31,14 +22,8 @@ class SampleJarIT {
 
     @Test
     void packagedJarServesTheChat() throws Exception {
-        Path jar = Path.of(System.getProperty("sample.jar"));
-        assertTrue(Files.isRegularFile(jar), "missing " + jar);
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process process = new ProcessBuilder(java.toString(), "-jar", jar.toString(), "--port", "0")
-                .redirectErrorStream(true)
-                .start();
-        try {
-            URI printed = CompletableFuture.supplyAsync(() -> awaitListeningLine(process)).get(30, TimeUnit.SECONDS);
+        try (JarProcess sample = JarProcess.startPackaged("--port", "0")) {
+            URI printed = sample.awaitUri(LISTENING, Duration.ofSeconds(30));
             assertEquals("/chat/lobby", printed.getPath());
             assertEquals("token=secret&nick=ada", printed.getQuery());
             int port = printed.getPort();
@@ -62,38 +47,6 @@ class SampleJarIT {
             assertEquals(200, page.statusCode());
             assertEquals("text/html; charset=UTF-8", page.headers().firstValue("Content-Type").orElse(null));
             assertTrue(page.body().contains("<meta name=\"chat-token\" content=\"secret\">"), page.body());
-        } finally {
-            process.destroy();
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-    }
-
-    private static URI awaitListeningLine(Process process) {
-        // not closed here: once the URL is read, a virtual thread keeps draining the output so that the
-        // server never blocks on a full pipe; the stream closes when the process is destroyed
-        BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        StringBuilder output = new StringBuilder();
-        try {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                output.append(line).append('\n');
-                Matcher matcher = LISTENING.matcher(line);
-                if (matcher.find()) {
-                    Thread.ofVirtual().start(() -> drain(reader));
-                    return URI.create(matcher.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new AssertionError("the sample exited without printing its URL; output:\n" + output);
-    }
-
-    private static void drain(BufferedReader reader) {
-        try {
-            reader.transferTo(Writer.nullWriter());
-        } catch (IOException e) {
-            // the process was destroyed: nothing left to drain
         }
     }
 }

@@ -1,17 +1,16 @@
 package io.wsconnector.sample.chat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.concurrent.TimeUnit;
-
-import org.junit.jupiter.api.Test;
 
 import io.wsconnector.cluster.redis.RedisProcess;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.Await;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * Two chat servers started with {@code --redis} on one real Redis are one chat: a room's messages, {@code /who}
@@ -48,28 +47,24 @@ class TwoNodeChatTest {
     /** Waits until the first server listens to the lobby: the second one's messages would be lost before. */
     private static void awaitSubscribed(RedisProcess redis) throws InterruptedException {
         String lobby = "wsc:r:/chat/%7Broom%7D:lobby";
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (true) {
+        Await.until("the first server on the lobby's channel", Await.TIMEOUT, () -> {
             try (var jedis = redis.client()) {
-                if (jedis.pubsubNumSub(lobby).get(lobby) == 1) {
-                    return;
-                }
+                return jedis.pubsubNumSub(lobby).get(lobby) == 1;
             }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the first server did not subscribe to the lobby within 15 s");
-            }
-            Thread.sleep(10);
-        }
+        });
     }
 
     /** Presence is written a moment after a join: asks again until the answer is the expected one. */
-    private static void awaitWho(ChatClient client, String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        String answer;
-        do {
-            client.say("/who");
-            answer = client.next();
-        } while (!answer.equals(expected) && System.nanoTime() < deadline);
-        assertEquals(expected, answer);
+    private static void awaitWho(ChatClient client, String expected) throws Exception {
+        String[] answer = {null};
+        Await.until(() -> "/who to answer " + expected + "; last: " + answer[0], Await.TIMEOUT, () -> {
+            try {
+                client.say("/who");
+                answer[0] = client.next();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            return expected.equals(answer[0]);
+        });
     }
 }

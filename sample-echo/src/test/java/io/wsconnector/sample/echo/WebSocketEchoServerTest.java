@@ -1,17 +1,18 @@
 package io.wsconnector.sample.echo;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Random;
 
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testsupport.JdkClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class WebSocketEchoServerTest {
     private static WebSocketServer server;
@@ -34,10 +35,10 @@ class WebSocketEchoServerTest {
 
     @Test
     void echoesEachTextMessage() throws Exception {
-        try (EchoClient client = new EchoClient(server.endpointUris().get(0))) {
-            assertEquals("hello", client.echo("hello"));
-            assertEquals("", client.echo(""));
-            assertEquals("grüße, 世界 👋", client.echo("grüße, 世界 👋"));
+        try (JdkClient client = JdkClient.connect(server.endpointUris().get(0))) {
+            assertEquals("hello", client.send("hello").awaitText());
+            assertEquals("", client.send("").awaitText());
+            assertEquals("grüße, 世界 👋", client.send("grüße, 世界 👋").awaitText());
         }
     }
 
@@ -45,10 +46,10 @@ class WebSocketEchoServerTest {
     void echoesEachBinaryMessageUpTo16MiB() throws Exception {
         byte[] large = new byte[WebSocketEchoServer.MAX_MESSAGE_SIZE];
         new Random(42).nextBytes(large);
-        try (EchoClient client = new EchoClient(server.endpointUris().get(0))) {
-            assertArrayEquals(new byte[] {1, 2, 3}, client.echo(new byte[] {1, 2, 3}));
-            assertArrayEquals(new byte[0], client.echo(new byte[0]));
-            assertArrayEquals(large, client.echo(large));
+        try (JdkClient client = JdkClient.connect(server.endpointUris().get(0))) {
+            assertArrayEquals(new byte[] {1, 2, 3}, client.sendBinary(new byte[] {1, 2, 3}).awaitBinary());
+            assertArrayEquals(new byte[0], client.sendBinary(new byte[0]).awaitBinary());
+            assertArrayEquals(large, client.sendBinary(large).awaitBinary());
         }
     }
 

@@ -1,0 +1,2 @@
+/** Sending to many sessions: broadcasts, rooms, and the session registry under churn. */
+package io.wsconnector.tests.broadcast;

@@ -1,0 +1,2 @@
+/** Failures: {@code @OnError}, handlers that throw or block, clients that vanish. */
+package io.wsconnector.tests.errors;
