@@ -16,6 +16,9 @@ import java.util.function.Consumer;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.wsconnector.runtime.cluster.Cluster;
+import io.wsconnector.runtime.cluster.ClusterProvider;
+import io.wsconnector.runtime.protocol.ClusterLink;
 import io.wsconnector.runtime.protocol.ConnectionLimits;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.IdleTimeouts;
@@ -55,11 +58,15 @@ public final class WebSocketServer implements AutoCloseable {
     private final EndpointRoutes routes;
     private final EndpointCompression compression;
     private final IdleTimeouts idleTimeouts = new IdleTimeouts();
+    private final Cluster cluster;
+    private final ClusterLink clusterLink = new ClusterLink();
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointCompression compression) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointCompression compression,
+                            Cluster cluster) {
         this.endpoints = endpoints;
         this.compression = compression;
-        EndpointRoutes routes = EndpointRoutes.create(endpoints, builder.idleTimeout, compression);
+        this.cluster = cluster;
+        EndpointRoutes routes = EndpointRoutes.create(endpoints, builder.idleTimeout, compression, clusterLink);
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
@@ -88,9 +95,13 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalStateException if the server could not start, e.g. because the port is taken
      */
     public WebSocketServer start() {
+        if (cluster != null) {
+            clusterLink.join(cluster, routes); // before listening: the first session's id already names the node
+        }
         webServer.start();
         if (!webServer.isRunning() || webServer.port() <= 0) {
             webServer.stop();
+            clusterLink.leave();
             // Helidon logs the cause and reports port -1: name the port that was asked for
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
@@ -178,7 +189,7 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, closes every connection and stops the idle-timeout thread.
+     * Stops listening, closes every connection, stops the idle-timeout thread and leaves the cluster.
      */
     public void stop() {
         try {
@@ -186,6 +197,7 @@ public final class WebSocketServer implements AutoCloseable {
         } finally {
             idleTimeouts.stop();
             compression.close();
+            clusterLink.leave();
         }
     }
 
@@ -215,6 +227,7 @@ public final class WebSocketServer implements AutoCloseable {
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private Consumer<HttpRouting.Builder> httpRouting = http -> { };
         private Compression compression = Compression.defaults();
+        private Cluster cluster;
         private final Map<String, Compression> endpointCompression = new LinkedHashMap<>();
 
         private Builder() {
@@ -438,6 +451,22 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
+         * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
+         * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
+         * Without this call, the server joins the cluster named by the system property
+         * {@value ClusterProvider#PROPERTY} or the environment variable {@value ClusterProvider#ENVIRONMENT},
+         * if one is set, through a {@link ClusterProvider} on the class path; otherwise it is in none.
+         *
+         * @param cluster the cluster, joined when the server starts
+         * @return this builder
+         */
+        public Builder cluster(Cluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /**
          * Creates the server; it does not listen before {@link WebSocketServer#start()}.
          *
          * @return the server
@@ -452,7 +481,8 @@ public final class WebSocketServer implements AutoCloseable {
             List<WebSocketEndpoint> endpoints =
                     EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
             return new WebSocketServer(this, endpoints,
-                    new EndpointCompression(compression, endpointCompression, slowConsumerPolicy, endpoints));
+                    new EndpointCompression(compression, endpointCompression, slowConsumerPolicy, endpoints),
+                    cluster != null ? cluster : ConfiguredCluster.find(loader));
         }
     }
 }

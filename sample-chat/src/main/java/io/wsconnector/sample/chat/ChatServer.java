@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 
+import io.wsconnector.cluster.redis.RedisCluster;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
@@ -12,8 +13,11 @@ import io.wsconnector.runtime.WebSocketServer;
  * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}).
  *
  * <pre>
- * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]
+ * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS] [--redis URI]
  * </pre>
+ *
+ * <p>With {@code --redis redis://HOST:PORT}, several chat servers sharing that Redis are one chat: a room's
+ * messages, {@code /who} and {@code POST /announce} span them ({@code wsconnector-cluster-redis}).
  */
 public final class ChatServer {
     /** The port served when none is given. */
@@ -37,20 +41,41 @@ public final class ChatServer {
      * @return the running server
      */
     public static WebSocketServer start(int port, String token, Duration idleTimeout) {
+        return start(port, token, idleTimeout, null);
+    }
+
+    /**
+     * Starts a chat server that is a node of the chat on a Redis.
+     *
+     * @param port        the port, 0 for any free one
+     * @param token       the token clients must give as {@code ?token=...}
+     * @param idleTimeout how long a client may stay silent before {@code @OnIdleTimeout} runs
+     * @param redis       {@code redis://HOST:PORT}, shared by the chat's nodes; {@code null} for a chat of
+     *                    this server alone
+     * @return the running server
+     * @throws IllegalStateException if Redis cannot be reached
+     */
+    public static WebSocketServer start(int port, String token, Duration idleTimeout, String redis) {
+        // nicks are published, so that /who on any node lists the members of every node
+        RedisCluster cluster = redis == null ? null : RedisCluster.builder(redis).publishAttributes(Who.NICK).connect();
+        Who who = cluster == null ? Who.local() : Who.everywhere(cluster);
         // The HTTP routes are set up while the server is built, and handle requests once it listens:
         // they reach its sessions through this reference, set in between.
         AtomicReference<WebSocketServer> built = new AtomicReference<>();
         ChatHttp http = new ChatHttp(token, () -> built.get().sessions(ChatRoom.class));
-        WebSocketServer server = WebSocketServer.builder()
+        WebSocketServer.Builder builder = WebSocketServer.builder()
                 .port(port)
                 // serve only what is added here (ChatRoom, needing a token, is not discoverable anyway)
                 .discoverEndpoints(false)
-                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
+                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token, who)))
                 // ChatRoom sets no idleTimeoutSeconds of its own, so this one applies to it
                 .idleTimeout(idleTimeout)
                 // the page at / and POST /announce, on the same port
-                .httpRouting(http::routes)
-                .build();
+                .httpRouting(http::routes);
+        if (cluster != null) {
+            builder.cluster(cluster); // room broadcasts and announcements reach every node
+        }
+        WebSocketServer server = builder.build();
         built.set(server);
         return server.start();
     }
@@ -59,7 +84,8 @@ public final class ChatServer {
      * Starts the chat server and prints a URL to connect to.
      *
      * @param args {@code --port N} (default 9091, 0 for any free port), {@code --token T} (default
-     *             {@code secret}), {@code --idle-timeout SECONDS} (default 300)
+     *             {@code secret}), {@code --idle-timeout SECONDS} (default 300), {@code --redis URI} (default
+     *             none: a chat of this server alone)
      */
     public static void main(String[] args) {
         Options options;
@@ -67,11 +93,12 @@ public final class ChatServer {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]");
+            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]"
+                    + " [--redis redis://HOST:PORT]");
             System.exit(2);
             return;
         }
-        WebSocketServer server = start(options.port(), options.token(), options.idleTimeout());
+        WebSocketServer server = start(options.port(), options.token(), options.idleTimeout(), options.redis());
         String room = ChatRoom_WebSocketEndpoint.PATH.replace("{room}", "lobby");
         String token = URLEncoder.encode(options.token(), StandardCharsets.UTF_8);
         System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token=" + token
@@ -86,12 +113,14 @@ public final class ChatServer {
      * @param port        the port to listen on
      * @param token       the token clients must give
      * @param idleTimeout the idle timeout
+     * @param redis       the Redis the chat's nodes share, or {@code null}
      */
-    record Options(int port, String token, Duration idleTimeout) {
+    record Options(int port, String token, Duration idleTimeout, String redis) {
         static Options parse(String[] args) {
             int port = DEFAULT_PORT;
             String token = DEFAULT_TOKEN;
             Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+            String redis = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 String value;
@@ -113,10 +142,17 @@ public final class ChatServer {
                         token = value;
                     }
                     case "--idle-timeout" -> idleTimeout = Duration.ofSeconds(number(name, value, 1, 86400));
+                    case "--redis" -> {
+                        if (!value.startsWith("redis://")) {
+                            throw new IllegalArgumentException("--redis needs a URI like redis://localhost:6379, not '"
+                                    + value + "'");
+                        }
+                        redis = value;
+                    }
                     default -> throw new IllegalArgumentException("unknown argument: " + name);
                 }
             }
-            return new Options(port, token, idleTimeout);
+            return new Options(port, token, idleTimeout, redis);
         }
 
         private static int number(String name, String value, int min, int max) {
