@@ -1,8 +1,9 @@
 /**
  * Serves wsconnector endpoints on Helidon 4 WebServer: {@code io.wsconnector.runtime} is the API a user
  * types, {@code io.wsconnector.runtime.codec} the codecs of typed messages,
- * {@code io.wsconnector.runtime.spi} the contract generated code implements, and
- * {@code io.wsconnector.runtime.internal} the helpers generated code calls (not API). The WebSocket
+ * {@code io.wsconnector.runtime.spi} the contract generated code implements,
+ * {@code io.wsconnector.runtime.internal} the helpers generated code calls (not API), and
+ * {@code io.wsconnector.runtime.cluster} the contract a cluster module implements. The WebSocket
  * protocol itself ({@code io.wsconnector.runtime.protocol}) is not exported.
  */
 module io.wsconnector.runtime {
@@ -27,9 +28,13 @@ module io.wsconnector.runtime {
     exports io.wsconnector.runtime.internal;
     // the codec contract of typed messages, implemented by wsconnector-json-avaje and by users
     exports io.wsconnector.runtime.codec;
+    // the contract of a cluster module (wsconnector-cluster-redis)
+    exports io.wsconnector.runtime.cluster;
 
     // the endpoints the processor generated, listed in META-INF/services or provided by their modules
     uses io.wsconnector.runtime.spi.WebSocketEndpoint;
+    // a cluster module, for the configuration key wsconnector.cluster
+    uses io.wsconnector.runtime.cluster.ClusterProvider;
 
     provides io.helidon.webserver.http1.spi.Http1UpgradeProvider
             with io.wsconnector.runtime.protocol.WebSocketUpgradeProvider;

@@ -92,7 +92,7 @@ final class LoadGenerator implements AutoCloseable {
         /** The same, to another path (another endpoint of the same server). */
         Config withPath(String otherPath) {
             return new Config(host, port, otherPath, connections, pipeline, payloadBytes, kind, messagesPerConnection,
-                    maxPendingHandshakes, maxLifetime);
+                    maxPendingHandshakes, maxLifetime, deflate);
         }
 
         static Config of(String host, int port, int connections, int pipeline, int payloadBytes, PayloadKind kind) {

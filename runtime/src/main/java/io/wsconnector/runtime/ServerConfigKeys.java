@@ -1,5 +1,6 @@
 package io.wsconnector.runtime;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ final class ServerConfigKeys {
             Key.server("tls", Tls::create, Builder::tls),
             Key.server("discover-endpoints", ServerConfigKeys::bool, Builder::discoverEndpoints),
             Key.server("metrics", ServerConfigKeys::bool, Builder::globalMetrics),
+            Key.server("cluster", node -> URI.create(string(node).trim()), Builder::clusterUri),
             Key.endpoint("max-message-size", ServerConfigKeys::bytes, EndpointSettings::maxMessageSize),
             Key.endpoint("idle-timeout", ServerConfigKeys::duration, EndpointSettings::idleTimeout),
             Key.endpoint("close-timeout", ServerConfigKeys::duration, EndpointSettings::closeTimeout),

@@ -19,6 +19,9 @@ import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.wsconnector.runtime.cluster.Cluster;
+import io.wsconnector.runtime.cluster.ClusterProvider;
+import io.wsconnector.runtime.protocol.ClusterLink;
 import io.wsconnector.runtime.protocol.EndpointMetrics;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
 import io.wsconnector.runtime.protocol.IdleTimeouts;
@@ -58,12 +61,17 @@ public final class WebSocketServer implements AutoCloseable {
     private final IdleTimeouts idleTimeouts = new IdleTimeouts();
     private final EndpointCompression compression;
     private final List<HelidonEndpointMetrics> metrics;
+    private final Cluster cluster;
+    private final ClusterLink clusterLink;
 
     private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes,
-                            EndpointCompression compression, List<HelidonEndpointMetrics> metrics) {
+                            EndpointCompression compression, List<HelidonEndpointMetrics> metrics, Cluster cluster,
+                            ClusterLink clusterLink) {
         this.endpoints = endpoints;
         this.compression = compression;
         this.metrics = metrics;
+        this.cluster = cluster;
+        this.clusterLink = clusterLink;
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
@@ -89,9 +97,13 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalStateException if the server could not start, e.g. because the port is taken
      */
     public WebSocketServer start() {
+        if (cluster != null) {
+            clusterLink.join(cluster, routes); // before listening: the first session's id already names the node
+        }
         webServer.start();
         if (!webServer.isRunning() || webServer.port() <= 0) {
             webServer.stop();
+            clusterLink.leave();
             // Helidon logs the cause and reports port -1: name the port that was asked for
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
@@ -179,7 +191,7 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, closes every connection and stops the idle-timeout thread.
+     * Stops listening, closes every connection, stops the idle-timeout thread and leaves the cluster.
      */
     public void stop() {
         try {
@@ -188,6 +200,7 @@ public final class WebSocketServer implements AutoCloseable {
             idleTimeouts.stop();
             compression.close();
             metrics.forEach(HelidonEndpointMetrics::unregister);
+            clusterLink.leave();
         }
     }
 
@@ -213,6 +226,9 @@ public final class WebSocketServer implements AutoCloseable {
         private Tls tls;
         private boolean discoverEndpoints = true;
         private MeterRegistry meterRegistry;
+        private Cluster cluster;
+        /** Configuration's {@code cluster}: a cluster's URI, for a {@link ClusterProvider}. */
+        private URI clusterUri;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
         private BiConsumer<HttpRouting.Builder, WebSocketServer> httpRouting = (http, server) -> { };
@@ -441,6 +457,28 @@ public final class WebSocketServer implements AutoCloseable {
         }
 
         /**
+         * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
+         * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
+         * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
+         * Without this call, the server joins the cluster named by the configuration key {@code cluster}, or
+         * else by the system property {@value ClusterProvider#PROPERTY} or the environment variable
+         * {@value ClusterProvider#ENVIRONMENT}, if one is set, through a {@link ClusterProvider} on the class
+         * path; otherwise it is in none.
+         *
+         * @param cluster the cluster, joined when the server starts
+         * @return this builder
+         */
+        public Builder cluster(Cluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /** Configuration's {@code cluster}: the URI of the cluster to join, e.g. {@code redis://localhost:6379}. */
+        void clusterUri(URI uri) {
+            this.clusterUri = Objects.requireNonNull(uri, "uri");
+        }
+
+        /**
          * Applies the settings under a Helidon configuration node, by convention {@code wsconnector.server}
          * (from {@code application.yaml}, environment variables, system properties), e.g.
          * {@code .config(Config.create().get("wsconnector.server"))}: {@code host}, {@code port}, {@code tls}
@@ -528,7 +566,8 @@ public final class WebSocketServer implements AutoCloseable {
             EndpointCompression compression = new EndpointCompression(endpoint ->
                     endpointSettings.getOrDefault(endpoint.path(), none).compression(defaults));
             List<HelidonEndpointMetrics> metrics = new ArrayList<>();
-            EndpointRoutes routes = EndpointRoutes.create(endpoints, compression, endpoint -> {
+            ClusterLink clusterLink = new ClusterLink();
+            EndpointRoutes routes = EndpointRoutes.create(endpoints, compression, clusterLink, endpoint -> {
                 EndpointMetrics counted = EndpointMetrics.NONE;
                 if (meterRegistry != null) {
                     HelidonEndpointMetrics meters = new HelidonEndpointMetrics(meterRegistry, endpoint.path());
@@ -537,7 +576,10 @@ public final class WebSocketServer implements AutoCloseable {
                 }
                 return endpointSettings.getOrDefault(endpoint.path(), none).resolve(defaults, endpoint, counted);
             });
-            return new WebSocketServer(this, endpoints, routes, compression, List.copyOf(metrics));
+            Cluster joined = cluster != null ? cluster
+                    : clusterUri != null ? ConfiguredCluster.create(clusterUri, "The configuration key cluster", loader)
+                    : ConfiguredCluster.find(loader);
+            return new WebSocketServer(this, endpoints, routes, compression, List.copyOf(metrics), joined, clusterLink);
         }
     }
 }

@@ -202,6 +202,15 @@ class ServerConfigTest {
     }
 
     @Test
+    void aClusterUriWithoutAClusterModuleFailsTheBuildNamingTheKey() {
+        WebSocketServer.Builder builder = builder(Map.of("wsconnector.server.cluster", "nats://localhost:4222"));
+
+        IllegalStateException e = assertThrows(IllegalStateException.class, builder::build);
+        assertTrue(e.getMessage().startsWith("The configuration key cluster is nats://localhost:4222, but no cluster "
+                + "module on the class path handles nats://"), e.getMessage());
+    }
+
+    @Test
     void settingsForAPathNoEndpointHasFailTheBuild() {
         WebSocketServer.Builder builder = builder(Map.of("wsconnector.server.endpoints./ehco.max-message-size", "1"));
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.cluster.ClusterMessage;
 import io.wsconnector.runtime.deflate.DeflateExtension;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -31,13 +32,14 @@ public final class EndpointRoutes {
      *
      * @param endpoints   the endpoints, each path once
      * @param compression the permessage-deflate extension of each endpoint; {@code null} for none
+     * @param cluster     the server's cluster link, which every endpoint's sessions tell their events
      * @param settings    the settings of each endpoint
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
     public static EndpointRoutes create(List<WebSocketEndpoint> endpoints,
                                         Function<WebSocketEndpoint, DeflateExtension> compression,
-                                        Function<WebSocketEndpoint, RouteSettings> settings) {
+                                        ClusterLink cluster, Function<WebSocketEndpoint, RouteSettings> settings) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -50,7 +52,7 @@ public final class EndpointRoutes {
             RouteSettings own = settings.apply(endpoint);
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
                     Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(),
-                    new OriginPolicy(own.allowedOrigins()), own.metrics(), new EndpointSessions(endpoint.path()),
+                    new OriginPolicy(own.allowedOrigins()), own.metrics(), new EndpointSessions(endpoint.path(), cluster),
                     compression.apply(endpoint));
             if (template.hasParameters()) {
                 for (Route other : templates) {
@@ -113,6 +115,16 @@ public final class EndpointRoutes {
      * @return its sessions, or {@code null} if no endpoint has that path
      */
     public WebSocketSessions sessions(String endpointPath) {
+        return find(endpointPath);
+    }
+
+    /** A message from another node of the cluster, to the sessions of its endpoint here. */
+    int deliver(ClusterMessage message) {
+        EndpointSessions sessions = find(message.target().path());
+        return sessions == null ? 0 : sessions.deliver(message);
+    }
+
+    private EndpointSessions find(String endpointPath) {
         Route route = exact.get(endpointPath);
         if (route != null) {
             return route.sessions();

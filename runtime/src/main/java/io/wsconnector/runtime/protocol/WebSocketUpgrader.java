@@ -149,7 +149,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
         String rawPath = prologue.uriPath().rawPath();
         Handshake handshake = new Handshake(rawPath.equals(endpoint.path()) ? endpoint.path() : rawPath,
                 match.pathParams(), prologue.query().rawValue(), headers, remoteAddress(ctx), offered, subprotocol);
-        String sessionId = Long.toString(sessionSequence.incrementAndGet(), 36);
+        String sessionId = route.sessions().cluster().sessionId(sessionSequence.incrementAndGet());
         WebSocketConnection connection;
         try {
             WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);

@@ -67,11 +67,12 @@ public class ChatRoom {
 
     private static final Pattern VALID_NICK = Pattern.compile("[\\p{L}\\p{N}_.-]{1,24}");
     // session attributes, readable by the other connections of the room
-    private static final String NICK = "nick";
+    private static final String NICK = Who.NICK;
     private static final String AVATAR = "avatar";
     private static final String COMMANDS = "/who, /rooms, /avatar NICK";
 
     private final byte[] token;
+    private final Who who;
     private String nick;
     private boolean warnedIdle;
 
@@ -81,7 +82,18 @@ public class ChatRoom {
      * @param token the token a client must give in its query string
      */
     public ChatRoom(String token) {
+        this(token, Who.local());
+    }
+
+    /**
+     * A chat member admitted with this token, whose {@code /who} lists the members {@code who} finds.
+     *
+     * @param token the token a client must give in its query string
+     * @param who   the members of a room: this server's, or every node's
+     */
+    ChatRoom(String token, Who who) {
         this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
+        this.who = Objects.requireNonNull(who, "who");
     }
 
     @OnUpgrade
@@ -131,12 +143,8 @@ public class ChatRoom {
     }
 
     /** {@code * in lobby (2): ada, bob}: the nicks of the room's members, sorted. */
-    private static String who(WebSocketRoom room) {
-        List<String> nicks = room.sessions().stream()
-                .map(member -> member.<String>attribute(NICK))
-                .filter(Objects::nonNull)
-                .sorted()
-                .toList();
+    private String who(WebSocketRoom room) {
+        List<String> nicks = who.nicks(room);
         return "* in " + room.name() + " (" + nicks.size() + "): " + String.join(", ", nicks);
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import io.helidon.config.Config;
 import io.helidon.webserver.observe.ObserveFeature;
 import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.wsconnector.cluster.redis.RedisCluster;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
@@ -19,8 +20,11 @@ import io.wsconnector.runtime.WebSocketServer;
  * properties ({@code -Dwsconnector.server.port=9000}) override; the command line overrides all of them.
  *
  * <pre>
- * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]
+ * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS] [--redis URI]
  * </pre>
+ *
+ * <p>With {@code --redis redis://HOST:PORT} (or {@code chat.redis}), several chat servers sharing that Redis are
+ * one chat: a room's messages, {@code /who} and {@code POST /announce} span them ({@code wsconnector-cluster-redis}).
  */
 public final class ChatServer {
     /** The token clients must give when none is configured. */
@@ -41,7 +45,22 @@ public final class ChatServer {
      * @return the running server
      */
     public static WebSocketServer start(int port, String token, Duration idleTimeout) {
-        return start(Config.empty(), new Options(port, token, idleTimeout));
+        return start(port, token, idleTimeout, null);
+    }
+
+    /**
+     * Starts a chat server that is a node of the chat on a Redis.
+     *
+     * @param port        the port, 0 for any free one
+     * @param token       the token clients must give as {@code ?token=...}
+     * @param idleTimeout how long a client may stay silent before {@code @OnIdleTimeout} runs
+     * @param redis       {@code redis://HOST:PORT}, shared by the chat's nodes; {@code null} for a chat of
+     *                    this server alone
+     * @return the running server
+     * @throws IllegalStateException if Redis cannot be reached
+     */
+    public static WebSocketServer start(int port, String token, Duration idleTimeout, String redis) {
+        return start(Config.empty(), new Options(port, token, idleTimeout, redis));
     }
 
     /**
@@ -53,12 +72,16 @@ public final class ChatServer {
      */
     static WebSocketServer start(Config config, Options options) {
         String token = options.token(config);
+        String redis = options.redis(config);
+        // nicks are published, so that /who on any node lists the members of every node
+        RedisCluster cluster = redis == null ? null : RedisCluster.builder(redis).publishAttributes(Who.NICK).connect();
+        Who who = cluster == null ? Who.local() : Who.everywhere(cluster);
         WebSocketServer.Builder builder = WebSocketServer.builder()
                 // the port and the idle timeout (ChatRoom sets no idleTimeoutSeconds of its own, so it applies)
                 .config(config.get("wsconnector.server"))
                 // serve only what is added here (ChatRoom, needing a token, is not discoverable anyway)
                 .discoverEndpoints(false)
-                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
+                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token, who)))
                 // the page at / and POST /announce, on the same port; /announce reaches the rooms through the server
                 .httpRouting((http, server) -> new ChatHttp(token, () -> server.sessions(ChatRoom.class)).routes(http))
                 // GET /observe/metrics: the meters counted with `metrics: true`, in Prometheus text format
@@ -69,6 +92,9 @@ public final class ChatServer {
         if (options.idleTimeout() != null) {
             builder.idleTimeout(options.idleTimeout());
         }
+        if (cluster != null) {
+            builder.cluster(cluster); // room broadcasts and announcements reach every node
+        }
         return builder.build().start();
     }
 
@@ -76,7 +102,7 @@ public final class ChatServer {
      * Starts the chat server and prints a URL to connect to.
      *
      * @param args {@code --port N} (0 for any free port), {@code --token T}, {@code --idle-timeout SECONDS},
-     *             each instead of the configured one
+     *             {@code --redis URI}, each instead of the configured one
      */
     public static void main(String[] args) {
         Options options;
@@ -84,7 +110,8 @@ public final class ChatServer {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]");
+            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]"
+                    + " [--redis redis://HOST:PORT]");
             System.exit(2);
             return;
         }
@@ -105,17 +132,24 @@ public final class ChatServer {
      * @param port        the port to listen on
      * @param token       the token clients must give
      * @param idleTimeout the idle timeout
+     * @param redis       the Redis the chat's nodes share
      */
-    record Options(Integer port, String token, Duration idleTimeout) {
+    record Options(Integer port, String token, Duration idleTimeout, String redis) {
         /** The token: given, else configured ({@code chat.token}), else {@value ChatServer#DEFAULT_TOKEN}. */
         String token(Config config) {
             return token != null ? token : config.get("chat.token").asString().orElse(DEFAULT_TOKEN);
+        }
+
+        /** The Redis: given, else configured ({@code chat.redis}), else none ({@code null}). */
+        String redis(Config config) {
+            return redis != null ? redis : config.get("chat.redis").asString().orElse(null);
         }
 
         static Options parse(String[] args) {
             Integer port = null;
             String token = null;
             Duration idleTimeout = null;
+            String redis = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 String value;
@@ -137,10 +171,17 @@ public final class ChatServer {
                         token = value;
                     }
                     case "--idle-timeout" -> idleTimeout = Duration.ofSeconds(number(name, value, 1, 86400));
+                    case "--redis" -> {
+                        if (!value.startsWith("redis://")) {
+                            throw new IllegalArgumentException("--redis needs a URI like redis://localhost:6379, not '"
+                                    + value + "'");
+                        }
+                        redis = value;
+                    }
                     default -> throw new IllegalArgumentException("unknown argument: " + name);
                 }
             }
-            return new Options(port, token, idleTimeout);
+            return new Options(port, token, idleTimeout, redis);
         }
 
         private static int number(String name, String value, int min, int max) {

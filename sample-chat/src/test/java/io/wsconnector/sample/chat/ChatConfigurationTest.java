@@ -31,7 +31,7 @@ class ChatConfigurationTest {
 
         assertEquals(9091, config.get("wsconnector.server.port").asInt().get());
         assertEquals("5m", config.get("wsconnector.server.idle-timeout").asString().get());
-        assertEquals(ChatServer.DEFAULT_TOKEN, new ChatServer.Options(null, null, null).token(config));
+        assertEquals(ChatServer.DEFAULT_TOKEN, new ChatServer.Options(null, null, null, null).token(config));
     }
 
     @Test

@@ -392,11 +392,12 @@ class ChatServerTest {
     @Test
     void optionsHaveDefaultsAndAreReadFromTheCommandLine() {
         ChatServer.Options defaults = ChatServer.Options.parse(new String[0]);
-        assertEquals(new ChatServer.Options(null, null, null), defaults, "the configuration's, then");
-        assertEquals(new ChatServer.Options(0, "t0k", Duration.ofSeconds(10)),
+        assertEquals(new ChatServer.Options(null, null, null, null), defaults, "the configuration's, then");
+        assertEquals(new ChatServer.Options(0, "t0k", Duration.ofSeconds(10), null),
                 ChatServer.Options.parse(new String[] {"--port", "0", "--token", "t0k", "--idle-timeout", "10"}));
-        assertEquals(new ChatServer.Options(1234, "a=b", null),
-                ChatServer.Options.parse(new String[] {"--port=1234", "--token=a=b"}));
+        assertEquals(new ChatServer.Options(1234, "a=b", null, "redis://r:6379"),
+                ChatServer.Options.parse(new String[] {"--port=1234", "--token=a=b", "--redis", "redis://r:6379"}));
+        assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--redis", "r:6379"}));
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--port", "x"}));
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--port", "70000"}));
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--token"}));
