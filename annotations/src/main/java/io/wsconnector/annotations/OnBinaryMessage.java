@@ -9,7 +9,8 @@ import java.lang.annotation.Target;
 /**
  * Called for each complete binary message; a message sent in fragments arrives once, whole.
  *
- * <p>Parameters, in any order: the message as {@code byte[]} or {@code ByteBuffer} (required), and
+ * <p>Parameters, in any order: the message as {@code byte[]} or {@code ByteBuffer}, or as a type with a
+ * {@code BinaryCodec} listed in {@link WebSocketUpgradePath#codecs()} (required), and
  * optionally {@code WebSocketSession}, {@code HandshakeRequest} and {@code @PathParam}/
  * {@code @QueryParam}/{@code @HeaderParam} values. The method must not be private, static or abstract:
  * <pre>{@code

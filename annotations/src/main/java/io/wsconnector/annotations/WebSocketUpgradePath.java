@@ -66,4 +66,26 @@ public @interface WebSocketUpgradePath {
      * @return the idle timeout in seconds
      */
     int idleTimeoutSeconds() default 0;
+
+    /**
+     * The JSON field whose string value chooses the {@link OnTextMessage} method a text message goes to,
+     * e.g. {@code "type"}: with it the endpoint may have several {@code @OnTextMessage} methods, each
+     * naming the value it takes ({@code @OnTextMessage("join")}), and the generated dispatcher reads the
+     * field once and switches on it. A message that is not JSON, lacks the field or has a value no method
+     * takes does not reach a handler ({@code MessageDecodeException}). Needs {@code wsconnector-json-avaje}.
+     * Empty (the default): one {@code @OnTextMessage} method takes every text message.
+     *
+     * @return the field's name, or empty
+     */
+    String dispatchKey() default "";
+
+    /**
+     * Codecs for the typed messages and replies of this endpoint's handlers: classes implementing
+     * {@code TextCodec<T>} or {@code BinaryCodec<T>} ({@code io.wsconnector.runtime.codec}) for a named
+     * {@code T}, each with a public no-argument constructor; at most one text and one binary codec per
+     * type. A type annotated with avaje-jsonb's {@code @Json} needs none for text: it is JSON.
+     *
+     * @return the codec classes
+     */
+    Class<?>[] codecs() default {};
 }

@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 import io.helidon.common.buffers.BufferData;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.websocket.WsConfig;
 import io.helidon.webserver.websocket.WsRouting;
@@ -36,7 +37,11 @@ import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.codec.http.websocketx.extensions.WebSocketServerExtensionHandler;
+import io.netty.handler.codec.http.websocketx.extensions.compression.PerMessageDeflateServerExtensionHandshaker;
+import io.netty.handler.codec.http.websocketx.extensions.compression.WebSocketServerCompressionHandler;
 import io.netty.util.ReferenceCountUtil;
+import io.wsconnector.runtime.Compression;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
@@ -49,6 +54,8 @@ import io.wsconnector.runtime.WebSocketServer;
  *     <li>{@code netty}: {@link NettyEcho} behind Netty 4.2's {@link WebSocketServerProtocolHandler}, with the
  *     pooled allocator and TCP_NODELAY, on the NIO transport (or native epoll on request).</li>
  * </ul>
+ * With a {@link DeflateMode} (scenario 9), ours and Netty agree to permessage-deflate in that mode; Helidon has no
+ * permessage-deflate and refuses to start.
  * Two deliberately broken variants, {@code netty-corrupt} (flips a byte of every 100th message) and
  * {@code netty-drop} (drops every 100th message), exist only to prove that the load generator notices.
  */
@@ -88,12 +95,25 @@ final class EchoServers {
      */
     static Running start(String kind, String host, int port, int maxMessageBytes, boolean helidonUseNio,
                          boolean nettyEpoll) {
+        return start(kind, host, port, maxMessageBytes, helidonUseNio, nettyEpoll, null);
+    }
+
+    /**
+     * Starts a server, agreeing to permessage-deflate in {@code deflate}'s mode (null: as in scenarios 1-6).
+     */
+    static Running start(String kind, String host, int port, int maxMessageBytes, boolean helidonUseNio,
+                         boolean nettyEpoll, DeflateMode deflate) {
         return switch (kind.toLowerCase(Locale.ROOT)) {
-            case "ours" -> ours(host, port, maxMessageBytes);
-            case "helidon" -> helidon(host, port, maxMessageBytes, helidonUseNio);
-            case "netty" -> netty(host, port, maxMessageBytes, Fault.NONE, nettyEpoll);
-            case "netty-corrupt" -> netty(host, port, maxMessageBytes, Fault.CORRUPT, nettyEpoll);
-            case "netty-drop" -> netty(host, port, maxMessageBytes, Fault.DROP, nettyEpoll);
+            case "ours" -> ours(host, port, maxMessageBytes, deflate);
+            case "helidon" -> {
+                if (deflate != null) {
+                    throw new IllegalArgumentException("Helidon's WebSocket has no permessage-deflate");
+                }
+                yield helidon(host, port, maxMessageBytes, helidonUseNio);
+            }
+            case "netty" -> netty(host, port, maxMessageBytes, Fault.NONE, nettyEpoll, deflate);
+            case "netty-corrupt" -> netty(host, port, maxMessageBytes, Fault.CORRUPT, nettyEpoll, deflate);
+            case "netty-drop" -> netty(host, port, maxMessageBytes, Fault.DROP, nettyEpoll, deflate);
             default -> throw new IllegalArgumentException("unknown server kind '" + kind + "'; use one of "
                     + KINDS + " (or " + FAULTY_KINDS + " for the self-check)");
         };
@@ -101,12 +121,31 @@ final class EchoServers {
 
     // ---------------------------------------------------------------- (1) ours
 
-    private static Running ours(String host, int port, int maxMessageBytes) {
-        return ours(WebSocketServer.builder().host(host).port(port).maxMessageSize(maxMessageBytes));
+    /** The system property that turns ours' metrics on. */
+    static final String METRICS_PROPERTY = "wsconnector.bench.metrics";
+
+    /**
+     * Ours as an application configures it: compression is on by default without context takeover (null and
+     * {@code NO_CONTEXT} are the same server); {@code CONTEXT} keeps the context both ways.
+     */
+    private static Running ours(String host, int port, int maxMessageBytes, DeflateMode deflate) {
+        WebSocketServer.Builder builder = WebSocketServer.builder().host(host).port(port).maxMessageSize(maxMessageBytes);
+        if (deflate == DeflateMode.CONTEXT) {
+            builder.compression(Compression.builder().serverNoContextTakeover(false).clientNoContextTakeover(false)
+                    .build());
+        }
+        return ours(builder);
     }
 
-    /** Builds and starts ours from this configuration (shared with {@link BroadcastServers}). */
+    /**
+     * Builds and starts ours from this configuration (shared with {@link BroadcastServers}). With the system
+     * property {@value #METRICS_PROPERTY}{@code =true} (e.g. in {@code --server-jvm-args}), ours counts its
+     * meters in Helidon's global registry, backed by Micrometer: what metrics cost.
+     */
     static Running ours(WebSocketServer.Builder configured) {
+        if (Boolean.getBoolean(METRICS_PROPERTY)) {
+            configured.metrics(Metrics.globalRegistry());
+        }
         WebSocketServer server = configured.build().start();
         return new Running() {
             @Override
@@ -229,9 +268,23 @@ final class EchoServers {
         }
     }
 
-    private static Running netty(String host, int port, int maxMessageBytes, Fault fault, boolean epoll) {
+    private static Running netty(String host, int port, int maxMessageBytes, Fault fault, boolean epoll,
+                                 DeflateMode deflate) {
         NettyEcho shared = new NettyEcho(Fault.NONE);
-        return netty(host, port, maxMessageBytes, epoll, PATH, () -> fault == Fault.NONE ? shared : new NettyEcho(fault));
+        return netty(host, port, maxMessageBytes, epoll, PATH, () -> fault == Fault.NONE ? shared : new NettyEcho(fault),
+                deflate);
+    }
+
+    /**
+     * Netty's permessage-deflate handler for the mode: {@link WebSocketServerCompressionHandler} as it comes for
+     * context takeover; for no context takeover the same handler's base with the stock handshaker told to allow
+     * {@code server_no_context_takeover} (level 6, window 15, and client_no_context_takeover agreed when offered),
+     * because the stock one declines every offer that asks for it. Inflated messages are limited as the frames are.
+     */
+    private static ChannelHandler nettyCompression(DeflateMode deflate, int maxMessageBytes) {
+        return deflate == DeflateMode.CONTEXT ? new WebSocketServerCompressionHandler(maxMessageBytes)
+                : new WebSocketServerExtensionHandler(new PerMessageDeflateServerExtensionHandshaker(6, false, 15,
+                true, true, maxMessageBytes));
     }
 
     /**
@@ -240,6 +293,12 @@ final class EchoServers {
      */
     static Running netty(String host, int port, int maxMessageBytes, boolean epoll, String path,
                          Supplier<ChannelHandler> handlers) {
+        return netty(host, port, maxMessageBytes, epoll, path, handlers, null);
+    }
+
+    /** As above, with permessage-deflate agreed in {@code deflate}'s mode (null: not at all). */
+    static Running netty(String host, int port, int maxMessageBytes, boolean epoll, String path,
+                         Supplier<ChannelHandler> handlers, DeflateMode deflate) {
         if (epoll && !Epoll.isAvailable()) {
             throw new IllegalStateException("Netty's epoll transport is not available here", Epoll.unavailabilityCause());
         }
@@ -257,10 +316,12 @@ final class EchoServers {
                     .childHandler(new ChannelInitializer<Channel>() {
                         @Override
                         protected void initChannel(Channel ch) {
+                            ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(65536));
+                            if (deflate != null) {
+                                ch.pipeline().addLast(nettyCompression(deflate, maxMessageBytes));
+                            }
                             ch.pipeline().addLast(
-                                    new HttpServerCodec(),
-                                    new HttpObjectAggregator(65536),
-                                    new WebSocketServerProtocolHandler(path, null, false, maxMessageBytes),
+                                    new WebSocketServerProtocolHandler(path, null, deflate != null, maxMessageBytes),
                                     handlers.get());
                         }
                     })

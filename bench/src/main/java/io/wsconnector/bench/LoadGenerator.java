@@ -27,6 +27,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import java.util.zip.Deflater;
+import java.util.zip.Inflater;
 
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SingleWriterRecorder;
@@ -48,6 +50,10 @@ import org.HdrHistogram.SingleWriterRecorder;
 final class LoadGenerator implements AutoCloseable {
     static final String WS_GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int HEADER_DIGITS = 16;
+    /** Where the digits are in a JSON payload: in the value of its first field, {@code "id"}. */
+    private static final int JSON_HEADER_OFFSET = "{\"id\":\"".length();
+    /** Where the 16 digits start in each payload. */
+    private final int headerOffset;
     private static final int TEMPLATES = 8;
     private static final long MAX_LATENCY_NANOS = TimeUnit.SECONDS.toNanos(60);
     private static final int MAX_FRAME = 64 * 1024 * 1024;
@@ -66,9 +72,11 @@ final class LoadGenerator implements AutoCloseable {
      * @param messagesPerConnection how many messages each connection sends in all, 0 for no limit
      * @param maxPendingHandshakes  connections being opened at once
      * @param maxLifetime           the loop gives up (and fails) after this long
+     * @param deflate               permessage-deflate offered (and required) in this mode, or null for none
      */
     record Config(String host, int port, String path, int connections, int pipeline, int payloadBytes,
-                  PayloadKind kind, long messagesPerConnection, int maxPendingHandshakes, Duration maxLifetime) {
+                  PayloadKind kind, long messagesPerConnection, int maxPendingHandshakes, Duration maxLifetime,
+                  DeflateMode deflate) {
         Config {
             if (connections < 1 || connections > 65535) {
                 throw new IllegalArgumentException("connections must be 1..65535");
@@ -81,14 +89,26 @@ final class LoadGenerator implements AutoCloseable {
             }
         }
 
+        /** The same, to another path (another endpoint of the same server). */
+        Config withPath(String otherPath) {
+            return new Config(host, port, otherPath, connections, pipeline, payloadBytes, kind, messagesPerConnection,
+                    maxPendingHandshakes, maxLifetime, deflate);
+        }
+
         static Config of(String host, int port, int connections, int pipeline, int payloadBytes, PayloadKind kind) {
             return new Config(host, port, EchoServers.PATH, connections, pipeline, payloadBytes, kind, 0, 100,
-                    Duration.ofMinutes(10));
+                    Duration.ofMinutes(10), null);
         }
 
         Config withMessagesPerConnection(long n) {
             return new Config(host, port, path, connections, pipeline, payloadBytes, kind, n, maxPendingHandshakes,
-                    maxLifetime);
+                    maxLifetime, deflate);
+        }
+
+        /** Offers permessage-deflate in this mode (null: not at all), compresses and inflates every message. */
+        Config withDeflate(DeflateMode mode) {
+            return new Config(host, port, path, connections, pipeline, payloadBytes, kind, messagesPerConnection,
+                    maxPendingHandshakes, maxLifetime, mode);
         }
     }
 
@@ -99,6 +119,11 @@ final class LoadGenerator implements AutoCloseable {
     private final AtomicReference<String> failure = new AtomicReference<>();
     private final AtomicLong echoed = new AtomicLong();
     private final AtomicLong mismatches = new AtomicLong();
+    /** Bytes written to and read from the sockets, handshakes included. */
+    private final AtomicLong bytesSent = new AtomicLong();
+    private final AtomicLong bytesReceived = new AtomicLong();
+    /** With deflate agreed: echoes that came back without RSV1 (sent uncompressed). */
+    private final AtomicLong uncompressedEchoes = new AtomicLong();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile boolean sending;
     /** Bumped by each {@link #resume()}, so that the loop refills every pipeline even after a quick pause/resume. */
@@ -112,6 +137,9 @@ final class LoadGenerator implements AutoCloseable {
     private final byte[][] templates = new byte[TEMPLATES][];
     private final byte[] digits = new byte[HEADER_DIGITS];
     private final SecureRandom secureRandom = new SecureRandom();
+    /** With deflate: the payload before compression, and the compressor/inflater side. */
+    private final byte[] plain;
+    private final ClientDeflate deflate;
     private int nextToOpen;
     private int pending;
     private int resumesSeen;
@@ -122,19 +150,50 @@ final class LoadGenerator implements AutoCloseable {
         this.selector = Selector.open();
         this.conns = new Conn[config.connections()];
         Random patterns = new Random(0x5eedL + config.payloadBytes());
+        this.headerOffset = config.kind() == PayloadKind.JSON_MOVE ? JSON_HEADER_OFFSET : 0;
         for (int t = 0; t < TEMPLATES; t++) {
             byte[] p = new byte[config.payloadBytes()];
-            for (int i = 0; i < p.length; i++) {
+            if (config.kind() == PayloadKind.JSON) {
+                JsonLike.fill(p, patterns);
+            } else if (config.kind() == PayloadKind.JSON_MOVE) {
+                p = jsonTemplate(patterns, config.payloadBytes());
+            }
+            boolean random = config.kind() == PayloadKind.TEXT || config.kind() == PayloadKind.BINARY;
+            for (int i = 0; random && i < p.length; i++) {
                 p[i] = config.kind() == PayloadKind.TEXT ? (byte) (0x21 + patterns.nextInt(0x7e - 0x21 + 1))
                         : (byte) patterns.nextInt(256);
             }
             templates[t] = p;
         }
+        this.deflate = config.deflate() == null ? null : new ClientDeflate(config.deflate(), config.payloadBytes());
+        this.plain = config.deflate() == null ? null : new byte[config.payloadBytes()];
         do {
             maskState = secureRandom.nextLong();
         } while (maskState == 0);
         this.thread = new Thread(this::run, "loadgen");
         this.thread.setDaemon(true);
+    }
+
+    /**
+     * A {@link JsonMessages.Move} of exactly {@code size} bytes, as avaje-jsonb writes it (fields in component
+     * order, no spaces), its {@code id} 16 placeholder digits and its {@code note} padded with random letters.
+     */
+    private static byte[] jsonTemplate(Random random, int size) {
+        String start = "{\"id\":\"" + "0".repeat(HEADER_DIGITS) + "\",\"type\":\"move\",\"player\":\"player-"
+                + random.nextInt(10_000) + "\",\"x\":" + (random.nextInt(2000) - 1000) + ",\"y\":"
+                + (random.nextInt(2000) - 1000) + ",\"z\":" + random.nextInt(100) + ",\"tick\":"
+                + (1_000_000_000L + random.nextInt(1_000_000)) + ",\"running\":" + random.nextBoolean() + ",\"note\":\"";
+        String end = "\"}";
+        int padding = size - start.length() - end.length();
+        if (padding < 0) {
+            throw new IllegalArgumentException("a JSON payload needs at least " + (start.length() + end.length())
+                    + " bytes");
+        }
+        StringBuilder note = new StringBuilder(padding);
+        for (int i = 0; i < padding; i++) {
+            note.append((char) ('a' + random.nextInt(26)));
+        }
+        return (start + note + end).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Starts the loop thread, which opens the connections (see {@link #awaitOpen}). */
@@ -192,6 +251,21 @@ final class LoadGenerator implements AutoCloseable {
 
     long mismatches() {
         return mismatches.get();
+    }
+
+    /** Bytes written to the sockets so far (every connection, handshakes included). */
+    long bytesSent() {
+        return bytesSent.get();
+    }
+
+    /** Bytes read from the sockets so far (every connection, handshakes included). */
+    long bytesReceived() {
+        return bytesReceived.get();
+    }
+
+    /** With deflate agreed: echoes the server sent uncompressed (RSV1 clear), so far. */
+    long uncompressedEchoes() {
+        return uncompressedEchoes.get();
     }
 
     /** The first thing that went wrong (a mismatch, an I/O error, an unexpected close), or null. */
@@ -306,6 +380,9 @@ final class LoadGenerator implements AutoCloseable {
             } catch (IOException ignored) {
                 // closing anyway
             }
+            if (deflate != null) {
+                deflate.end();
+            }
             finished.countDown();
         }
     }
@@ -416,6 +493,11 @@ final class LoadGenerator implements AutoCloseable {
         long sentCount;
         int neededCapacity;
         ByteBuffer assembly;
+        /** Whether the message being assembled had RSV1 on its first frame (compressed). */
+        boolean assemblyCompressed;
+        /** With context takeover: this connection's compressor and inflater, from its first message on. */
+        Deflater ownDeflater;
+        Inflater ownInflater;
         int interest = -1;
 
         Conn(int id) {
@@ -443,6 +525,7 @@ final class LoadGenerator implements AutoCloseable {
                     + "Upgrade: websocket\r\n"
                     + "Connection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + wsKey + "\r\n"
+                    + (deflate == null ? "" : "Sec-WebSocket-Extensions: " + deflate.mode.offer + "\r\n")
                     + "Sec-WebSocket-Version: 13\r\n\r\n";
             out.put(request.getBytes(StandardCharsets.US_ASCII));
             flush();
@@ -451,6 +534,9 @@ final class LoadGenerator implements AutoCloseable {
         void readable() throws IOException {
             for (int reads = 0; reads < 8; reads++) {
                 int n = channel.read(in);
+                if (n > 0) {
+                    bytesReceived.lazySet(bytesReceived.get() + n);
+                }
                 if (n < 0) {
                     eof();
                     return;
@@ -514,6 +600,9 @@ final class LoadGenerator implements AutoCloseable {
             in.get(head);
             String response = new String(head, StandardCharsets.ISO_8859_1);
             String problem = checkHandshake(response, expectedAccept);
+            if (problem == null && deflate != null) {
+                problem = deflate.mode.checkAgreed(headerValue(response, "sec-websocket-extensions"));
+            }
             if (problem != null) {
                 failed("handshake of connection " + id + ": " + problem);
                 return;
@@ -535,8 +624,12 @@ final class LoadGenerator implements AutoCloseable {
                     failed("the server sent a masked frame on connection " + id);
                     return;
                 }
-                if ((b0 & 0x70) != 0) {
-                    failed("the server set RSV bits on connection " + id);
+                int opcode = b0 & 0x0f;
+                // RFC 7692, section 6: RSV1 marks a compressed message, on its first frame only
+                boolean compressedStart = (b0 & 0x70) == 0x40 && deflate != null && (opcode == 0x1 || opcode == 0x2);
+                if ((b0 & 0x70) != 0 && !compressedStart) {
+                    failed("the server set RSV bits " + Integer.toBinaryString((b0 >> 4) & 7) + " on a frame of opcode "
+                            + opcode + " on connection " + id);
                     return;
                 }
                 int len7 = b1 & 0x7f;
@@ -595,10 +688,11 @@ final class LoadGenerator implements AutoCloseable {
                     } else if (opcode != config.kind().opcode) {
                         mismatch("echo of kind " + opcode + " instead of " + config.kind().opcode);
                     } else if (fin) {
-                        echo(a, offset, length, now);
+                        message(a, offset, length, (b0 & 0x40) != 0, now);
                     } else {
                         assembly = ByteBuffer.allocate(Math.max(length * 2, config.payloadBytes()));
                         assembly.put(a, offset, length);
+                        assemblyCompressed = (b0 & 0x40) != 0;
                     }
                 }
                 case 0x0 -> {
@@ -620,10 +714,49 @@ final class LoadGenerator implements AutoCloseable {
                     if (fin) {
                         ByteBuffer whole = assembly;
                         assembly = null;
-                        echo(whole.array(), 0, whole.position(), now);
+                        message(whole.array(), 0, whole.position(), assemblyCompressed, now);
                     }
                 }
                 default -> failed("reserved opcode " + opcode + " on connection " + id);
+            }
+        }
+
+        /** A whole data message: inflated first if it is compressed, then checked as an echo. */
+        private void message(byte[] a, int offset, int length, boolean compressed, long now) {
+            if (!compressed) {
+                if (deflate != null) {
+                    uncompressedEchoes.lazySet(uncompressedEchoes.get() + 1);
+                }
+                echo(a, offset, length, now);
+                return;
+            }
+            Inflater inflater = deflate.sharedInflater();
+            if (inflater == null) {
+                if (ownInflater == null) {
+                    ownInflater = ClientDeflate.newInflater();
+                }
+                inflater = ownInflater;
+            }
+            int n = deflate.inflate(inflater, a, offset, length);
+            if (n < 0) {
+                mismatch("echo #" + expectedSeq + " is not valid deflate data (" + length + " bytes)");
+                return;
+            }
+            echo(deflate.inflated(), 0, n, now);
+            long budget = config.messagesPerConnection();
+            if (budget != 0 && expectedSeq >= budget) {
+                endOwnCodecs(); // its last echo: the native memory goes back now, not when the connection closes
+            }
+        }
+
+        private void endOwnCodecs() {
+            if (ownDeflater != null) {
+                ownDeflater.end();
+                ownDeflater = null;
+            }
+            if (ownInflater != null) {
+                ownInflater.end();
+                ownInflater = null;
             }
         }
 
@@ -642,19 +775,25 @@ final class LoadGenerator implements AutoCloseable {
                 return;
             }
             writeDigits(id, seq);
-            int at = Arrays.mismatch(a, offset, offset + HEADER_DIGITS, digits, 0, HEADER_DIGITS);
+            byte[] template = templates[(int) (seq % TEMPLATES)];
+            int h = headerOffset;
+            int at = Arrays.mismatch(a, offset, offset + h, template, 0, h);
             if (at < 0) {
-                byte[] template = templates[(int) (seq % TEMPLATES)];
-                at = Arrays.mismatch(a, offset + HEADER_DIGITS, offset + length, template, HEADER_DIGITS, length);
+                at = Arrays.mismatch(a, offset + h, offset + h + HEADER_DIGITS, digits, 0, HEADER_DIGITS);
+                at = at < 0 ? -1 : at + h;
+            }
+            if (at < 0) {
+                at = Arrays.mismatch(a, offset + h + HEADER_DIGITS, offset + length, template, h + HEADER_DIGITS, length);
                 if (at >= 0) {
-                    at += HEADER_DIGITS;
+                    at += h + HEADER_DIGITS;
                 }
             }
             if (at >= 0) {
-                byte sentByte = at < HEADER_DIGITS ? digits[at] : templates[(int) (seq % TEMPLATES)][at];
+                boolean inDigits = at >= h && at < h + HEADER_DIGITS;
+                byte sentByte = inDigits ? digits[at - h] : template[at];
                 mismatch(String.format(Locale.ROOT, "echo #%d differs from what was sent at byte %d: 0x%02x instead "
                         + "of 0x%02x (echo starts '%s…', sent '%s…')", seq, at, a[offset + at] & 0xff, sentByte & 0xff,
-                        printable(a, offset, Math.min(length, HEADER_DIGITS)),
+                        printable(a, offset, Math.min(length, h + HEADER_DIGITS)),
                         new String(digits, StandardCharsets.US_ASCII)));
                 return;
             }
@@ -681,6 +820,40 @@ final class LoadGenerator implements AutoCloseable {
         private void appendMessage(long now) {
             int n = config.payloadBytes();
             long seq = nextSeq++;
+            if (deflate != null) {
+                appendCompressed(seq);
+            } else {
+                appendMasked(seq, n);
+            }
+            sendTimes[(int) (seq % config.pipeline())] = now;
+            inFlight++;
+            inFlightTotal++;
+            sentCount++;
+        }
+
+        /** The message compressed (RFC 7692, section 7.2.1), in one frame with RSV1 set, masked. */
+        private void appendCompressed(long seq) {
+            int n = config.payloadBytes();
+            System.arraycopy(templates[(int) (seq % TEMPLATES)], 0, plain, 0, n);
+            writeDigits(id, seq);
+            System.arraycopy(digits, 0, plain, 0, HEADER_DIGITS);
+            Deflater deflater = deflate.sharedDeflater();
+            if (deflater == null) {
+                if (ownDeflater == null) {
+                    ownDeflater = ClientDeflate.newDeflater();
+                }
+                deflater = ownDeflater;
+            }
+            int length = deflate.compress(deflater, plain, n);
+            appendFrame(0xC0 | config.kind().opcode, deflate.packed(), 0, length);
+            long budget = config.messagesPerConnection();
+            if (budget != 0 && sentCount + 1 >= budget && ownDeflater != null) {
+                ownDeflater.end(); // its last message
+                ownDeflater = null;
+            }
+        }
+
+        private void appendMasked(long seq, int n) {
             ensureOut(n + 14);
             int mask = writeHeader(0x80 | config.kind().opcode, n);
             byte[] template = templates[(int) (seq % TEMPLATES)];
@@ -695,14 +868,10 @@ final class LoadGenerator implements AutoCloseable {
                 o[base + i] = (byte) (template[i] ^ (mask >>> (24 - 8 * (i & 3))));
             }
             writeDigits(id, seq);
-            for (int d = 0; d < HEADER_DIGITS; d++) {
-                o[base + d] = (byte) (digits[d] ^ (mask >>> (24 - 8 * (d & 3))));
+            for (int d = headerOffset; d < headerOffset + HEADER_DIGITS; d++) {
+                o[base + d] = (byte) (digits[d - headerOffset] ^ (mask >>> (24 - 8 * (d & 3))));
             }
             out.position(out.position() + n);
-            sendTimes[(int) (seq % config.pipeline())] = now;
-            inFlight++;
-            inFlightTotal++;
-            sentCount++;
         }
 
         private void appendFrame(int b0, byte[] payload, int offset, int length) {
@@ -749,9 +918,11 @@ final class LoadGenerator implements AutoCloseable {
         void flush() throws IOException {
             out.flip();
             while (out.hasRemaining()) {
-                if (channel.write(out) == 0) {
+                int n = channel.write(out);
+                if (n == 0) {
                     break;
                 }
+                bytesSent.lazySet(bytesSent.get() + n);
             }
             boolean more = out.hasRemaining();
             out.compact();
@@ -791,6 +962,7 @@ final class LoadGenerator implements AutoCloseable {
             inFlightTotal -= inFlight;
             inFlight = 0;
             state = CLOSED;
+            endOwnCodecs();
             if (channel != null) {
                 try {
                     channel.close();
@@ -819,6 +991,17 @@ final class LoadGenerator implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The value of the header {@code lowerCaseName} in {@code response} (status line and headers), or null. */
+    static String headerValue(String response, String lowerCaseName) {
+        for (String line : response.split("\r\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0 && line.substring(0, colon).trim().toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
+                return line.substring(colon + 1).trim();
+            }
+        }
+        return null;
     }
 
     /** Null if {@code response} (status line and headers) accepts the upgrade, else what is wrong. */

@@ -21,10 +21,13 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
               Target helidonTarget, Target nettyTarget, boolean ratios) {
 
     static final String[] SCENARIO_NAMES = {"", "throughput", "latency", "large", "idle", "startup", "allocation",
-            "fanout", "slow-consumer"};
+            "fanout", "slow-consumer", "deflate"};
 
     /** The scenarios of the broadcast issue, run only when asked for ({@code --scenarios 7,8}). */
     static final List<Integer> BROADCAST_SCENARIOS = List.of(7, 8);
+
+    /** The permessage-deflate scenario, run only when asked for ({@code --scenarios 9}); Helidon sits it out. */
+    static final int DEFLATE_SCENARIO = 9;
 
     Metric(int scenario, String id, String label, String unit, Boolean higherBetter, boolean chart,
            Target helidonTarget, Target nettyTarget) {
@@ -77,7 +80,28 @@ record Metric(int scenario, String id, String label, String unit, Boolean higher
                     null, false),
             new Metric(8, "offheap_growth_mib", "server direct memory growth, slow client stuck", "MiB", false,
                     false, null, null, false),
-            new Metric(8, "slow_msgs", "messages the slow client got", "msg", null, false, null, null, false));
+            new Metric(8, "slow_msgs", "messages the slow client got", "msg", null, false, null, null, false),
+            new Metric(9, "msgs_per_s", "throughput", "msg/s", true, true, null, null),
+            new Metric(9, "p99_us", "latency p99", "µs", false, false, null, null),
+            new Metric(9, "server_cpu_us_per_msg", "server CPU per echo", "µs", false, true, null,
+                    Target.ratioAtMost(1.0)),
+            new Metric(9, "wire_out_bytes_per_msg", "bytes on the wire per message, client → server", "B", false,
+                    true, null, null),
+            new Metric(9, "wire_in_bytes_per_msg", "bytes on the wire per message, server → client", "B", false,
+                    true, null, null),
+            new Metric(9, "client_cpu_pct", "load generator busy", "% core", null, false, null, null),
+            new Metric(9, "heap_per_conn_kib", "heap per idle connection, deflate agreed", "KiB", false, true, null,
+                    null),
+            new Metric(9, "rss_per_conn_kib", "RSS per idle connection, deflate agreed", "KiB", false, true, null,
+                    null),
+            new Metric(9, "heap_per_used_conn_kib", "heap per used connection, deflate agreed", "KiB", false, true,
+                    null, null),
+            new Metric(9, "rss_per_used_conn_kib", "RSS per used connection, deflate agreed", "KiB", false, true,
+                    null, null),
+            new Metric(9, "plain_heap_per_conn_kib", "heap per idle connection, deflate not offered", "KiB", false,
+                    false, null, null),
+            new Metric(9, "deflate_heap_extra_kib", "heap per idle connection, agreed − not offered", "KiB", false,
+                    false, Target.absoluteAtMost(2.0, "KiB (ours alone, no-context mode)"), null, false));
 
     static List<Metric> of(int scenario) {
         return ALL.stream().filter(m -> m.scenario == scenario).toList();

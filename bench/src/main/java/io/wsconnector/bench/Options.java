@@ -28,10 +28,11 @@ final class Options {
               --rounds N              measured rounds per scenario and server (default 3)
               --warmup S              warm-up seconds before each measured window (default 2)
               --seconds S             measured seconds per throughput/latency/allocation run (default 4)
-              --scenarios 1,2,...     which scenarios (default 1,2,3,4,5,6; "all" for 1-8):
+              --scenarios 1,2,...     which scenarios (default 1,2,3,4,5,6; "all" for 1-9):
                                       1 throughput, 2 latency, 3 large, 4 idle connections, 5 startup, 6 allocation,
                                       7 fanout (1 sender, 1,000 receivers), 8 slow-consumer (100 receivers and one
-                                      client that stops reading)
+                                      client that stops reading), 9 deflate (1 KiB JSON-like echo with
+                                      permessage-deflate; ours and netty only)
               --servers a,b,...       which servers, in this order each round (default ours,helidon,netty)
               --idle-connections N    connections held open in scenario 4 (default 5000)
               --large-kind binary|text  the frames of scenario 3 (default binary)
@@ -39,6 +40,8 @@ final class Options {
               --file-prefix P         prefix of the result files (default none; "broadcast-" when only scenarios
                                       7 and 8 run, so that they do not replace a full run's results;
                                       "quick-" before it with --quick)
+              --deflate-mode M        scenario 9: no-context (default: no context takeover either way, ours'
+                                      default) or context (context takeover both ways)
               --fanout-window N       messages in flight in scenarios 7 and 8 (default 16)
               --netty-broadcast-flush each|batch  scenarios 7 and 8: the hand-written Netty broadcast flushes each
                                       message (group.writeAndFlush, default) or once per read batch
@@ -78,6 +81,8 @@ final class Options {
     int fanoutWindow = Scenarios.FANOUT_WINDOW;
     /** Scenarios 7 and 8: {@code each} (Netty's {@code group.writeAndFlush}) or {@code batch}. */
     String nettyBroadcastFlush = "each";
+    /** Scenario 9: the permessage-deflate mode offered. */
+    DeflateMode deflateMode = DeflateMode.NO_CONTEXT;
     /** Put before each result file's name. */
     String filePrefix = "";
     boolean helidonUseNio = EchoServers.HELIDON_USE_NIO_DEFAULT;
@@ -142,6 +147,7 @@ final class Options {
                     case "--file-prefix" -> prefixArg = filePrefix(value);
                     case "--send-queue-limit" -> o.sendQueueLimit = positive(name, Integer.parseInt(value));
                     case "--fanout-window" -> o.fanoutWindow = positive(name, Integer.parseInt(value));
+                    case "--deflate-mode" -> o.deflateMode = DeflateMode.parse(value);
                     case "--netty-broadcast-flush" -> {
                         if (!value.equals("each") && !value.equals("batch")) {
                             throw new UsageException("--netty-broadcast-flush takes each or batch");
@@ -184,7 +190,8 @@ final class Options {
         }
         // a smoke run never replaces measured results: quick-summary.md, quick-broadcast-summary.md, ...
         o.filePrefix = prefixArg != null ? prefixArg
-                : (o.quick ? "quick-" : "") + (Metric.BROADCAST_SCENARIOS.containsAll(o.scenarios) ? "broadcast-" : "");
+                : (o.quick ? "quick-" : "") + (Metric.BROADCAST_SCENARIOS.containsAll(o.scenarios) ? "broadcast-"
+                : o.scenarios.equals(List.of(Metric.DEFLATE_SCENARIO)) ? "deflate-" + o.deflateMode.id + "-" : "");
         Path benchDir = benchDirectory();
         o.out = outArg != null ? outArg : benchDir.resolve("results");
         o.logs = benchDir.resolve("target").resolve("bench-logs");
@@ -237,13 +244,13 @@ final class Options {
 
     private static List<Integer> scenarios(String value) {
         if (value.trim().equals("all")) {
-            return List.of(1, 2, 3, 4, 5, 6, 7, 8);
+            return List.of(1, 2, 3, 4, 5, 6, 7, 8, 9);
         }
         List<Integer> list = new ArrayList<>();
         for (String s : value.split(",")) {
             int n = Integer.parseInt(s.trim());
-            if (n < 1 || n > 8) {
-                throw new UsageException("scenarios are numbered 1 to 8, not " + n);
+            if (n < 1 || n > 9) {
+                throw new UsageException("scenarios are numbered 1 to 9, not " + n);
             }
             if (!list.contains(n)) {
                 list.add(n);
@@ -275,6 +282,7 @@ final class Options {
                 ? ", fan-out window=" + fanoutWindow + ", ours' send-queue limit=" + sendQueueLimit
                 + " B, Netty broadcast flushes " + (nettyBroadcastFlush.equals("each") ? "each message"
                 : "once per read batch") : "")
+                + (scenarios.contains(Metric.DEFLATE_SCENARIO) ? ", permessage-deflate mode " + deflateMode : "")
                 + (quick ? " (--quick)" : "");
     }
 

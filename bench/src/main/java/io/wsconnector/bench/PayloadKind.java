@@ -2,10 +2,16 @@ package io.wsconnector.bench;
 
 import java.util.Locale;
 
-/** Whether the load generator sends text frames (opcode 1) or binary frames (opcode 2). */
+/**
+ * What the load generator sends: random printable ASCII in text frames (opcode 1), random bytes in binary frames
+ * (opcode 2), JSON-like text ({@link JsonLike}: compresses as an application's JSON does) in text frames, or a
+ * typed JSON message ({@link JsonMessages.Move}, for {@link JsonBench}) in text frames.
+ */
 public enum PayloadKind {
     TEXT(0x1),
-    BINARY(0x2);
+    BINARY(0x2),
+    JSON(0x1),
+    JSON_MOVE(0x1);
 
     final int opcode;
 

@@ -443,7 +443,8 @@ final class Report {
         s.append("Each cell: the median over the rounds, and in brackets the lowest and highest round. "
                 + "↑: higher is better; ↓: lower is better. Ratios are ours ÷ the other server's median. "
                 + "† The issue set the targets against Netty for wsconnector's own RFC 6455 layer."
-                + (options.scenarios.contains(8) ? " A target marked (ours alone) is on ours' own figure, not on a "
+                + (options.scenarios.contains(8) || options.scenarios.contains(Metric.DEFLATE_SCENARIO)
+                ? " A target marked (ours alone) is on ours' own figure, not on a "
                 + "ratio; a ratio left out (–) would mean nothing." : "") + "\n\n");
         s.append("## Scenarios\n\n");
         for (int sc : options.scenarios) {

@@ -24,6 +24,8 @@ final class Scenarios {
     static final int LARGE_CONNECTIONS = 16;
     static final int LARGE_PIPELINE = 4;
     static final int LARGE_PAYLOAD = 16 * 1024;
+    /** Scenario 9: scenario 1's connections and pipeline, 1 KiB of JSON-like text, permessage-deflate agreed. */
+    static final int DEFLATE_PAYLOAD = 1024;
     static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
     static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(30);
     static final Duration OPEN_TIMEOUT = Duration.ofSeconds(60);
@@ -88,6 +90,13 @@ final class Scenarios {
                     + " s) before the warm-up; ours' send-queue limit "
                     + (o.sendQueueLimit % 1024 == 0 ? o.sendQueueLimit / 1024 + " KiB" : o.sendQueueLimit + " B")
                     + ", policy CLOSE (the default)";
+            case 9 -> THROUGHPUT_CONNECTIONS + " connections × pipeline " + THROUGHPUT_PIPELINE + " × "
+                    + DEFLATE_PAYLOAD / 1024 + " KiB JSON-like text, permessage-deflate offered as '"
+                    + o.deflateMode.offer + "' and required; every echo inflated and checked; bytes on the wire "
+                    + "counted at the load generator's sockets; then scenario 4 with " + o.idleConnections
+                    + " connections (one " + DEFLATE_PAYLOAD / 1024 + " KiB echo each for the used figures) in a fresh "
+                    + "server with deflate agreed, and again in another without the offer (ours' target: agreed − "
+                    + "not offered ≤ 2 KiB in no-context mode); Helidon has no permessage-deflate and sits it out";
             default -> "?";
         };
     }
@@ -106,11 +115,12 @@ final class Scenarios {
             case 1 -> load(server, log, THROUGHPUT_CONNECTIONS, THROUGHPUT_PIPELINE, SMALL_PAYLOAD, PayloadKind.TEXT, true);
             case 2 -> load(server, log, 1, 1, SMALL_PAYLOAD, PayloadKind.TEXT, false);
             case 3 -> load(server, log, LARGE_CONNECTIONS, LARGE_PIPELINE, LARGE_PAYLOAD, options.largeKind, true);
-            case 4 -> idle(server, log);
+            case 4 -> idle(server, log, "echo", SMALL_PAYLOAD, PayloadKind.TEXT, null);
             case 5 -> startup(server, log);
             case 6 -> allocation(server, log, label);
             case 7 -> fanout(server, log);
             case 8 -> slowConsumer(server, label, round);
+            case 9 -> deflate(server, label);
             default -> throw new IllegalArgumentException("no scenario " + scenario);
         };
     }
@@ -119,13 +129,27 @@ final class Scenarios {
 
     private Map<String, Double> load(String server, Path log, int connections, int pipeline, int payload,
                                      PayloadKind kind, boolean throughput) {
-        try (ServerProcess process = ServerProcess.start(options, server, 0, log)) {
+        return load(server, log, "echo", LoadGenerator.Config.of(Options.HOST, 0, connections, pipeline, payload, kind),
+                throughput);
+    }
+
+    /**
+     * A load run against the {@code app} server, with {@code shape}'s connections, pipeline, payload and deflate
+     * (its host and port are replaced). Also measures the bytes on the wire per echo each way, from the first
+     * message sent to the last echo back (handshakes and close frames left out).
+     */
+    private Map<String, Double> load(String server, Path log, String app, LoadGenerator.Config shape,
+                                     boolean throughput) {
+        try (ServerProcess process = ServerProcess.start(options, server, app, 0, log)) {
             int port = process.awaitReady(READY_TIMEOUT);
             phase("server ready on port " + port);
-            try (LoadGenerator gen = LoadGenerator.start(
-                    LoadGenerator.Config.of(Options.HOST, port, connections, pipeline, payload, kind))) {
+            try (LoadGenerator gen = LoadGenerator.start(LoadGenerator.Config.of(Options.HOST, port,
+                    shape.connections(), shape.pipeline(), shape.payloadBytes(), shape.kind())
+                    .withDeflate(shape.deflate()))) {
                 gen.awaitOpen(OPEN_TIMEOUT);
-                phase(connections + " connections open; warming up");
+                phase(shape.connections() + " connections open; warming up");
+                long sent0 = gen.bytesSent();
+                long received0 = gen.bytesReceived();
                 gen.resume();
                 gen.sleepChecking(options.warmup);
                 phase("measuring");
@@ -141,10 +165,17 @@ final class Scenarios {
                 gen.pause();
                 phase("measured; draining");
                 gen.awaitDrained(DRAIN_TIMEOUT); // every message sent has come back and been checked
+                long echoes = gen.echoed();
+                long sent = gen.bytesSent() - sent0;
+                long received = gen.bytesReceived() - received0;
                 phase("drained; closing");
                 gen.check();
                 if (h.getTotalCount() == 0) {
                     throw new BenchException("no echo in the measured window");
+                }
+                if (shape.deflate() != null && gen.uncompressedEchoes() > 0) {
+                    throw new BenchException("the server sent " + gen.uncompressedEchoes() + " of " + echoes
+                            + " echoes uncompressed: the bytes on the wire would not be those of compression");
                 }
                 Map<String, Double> m = new LinkedHashMap<>();
                 m.put("msgs_per_s", h.getTotalCount() / ((t1 - t0) / 1e9));
@@ -155,6 +186,8 @@ final class Scenarios {
                 }
                 m.put("server_cpu_us_per_msg", (cpu1 - cpu0) / 1e3 / h.getTotalCount());
                 m.put("client_cpu_pct", client0 < 0 ? Double.NaN : 100.0 * (client1 - client0) / (t1 - t0));
+                m.put("wire_out_bytes_per_msg", (double) sent / echoes);
+                m.put("wire_in_bytes_per_msg", (double) received / echoes);
                 return m;
             } catch (IOException e) {
                 throw new BenchException("load generator: " + e, e);
@@ -164,15 +197,20 @@ final class Scenarios {
 
     // ------------------------------------------------------------------ 4: idle connections
 
-    private Map<String, Double> idle(String server, Path log) {
+    /**
+     * Scenario 4 against the {@code app} server: its connections (and the warm-up's) send {@code payload}-byte
+     * messages of {@code kind}, offering permessage-deflate in {@code deflate}'s mode (null: not offered).
+     */
+    private Map<String, Double> idle(String server, Path log, String app, int payload, PayloadKind kind,
+                                     DeflateMode deflate) {
         int n = options.idleConnections;
-        try (ServerProcess process = ServerProcess.start(options, server, 0, log)) {
+        try (ServerProcess process = ServerProcess.start(options, server, app, 0, log)) {
             int port = process.awaitReady(READY_TIMEOUT);
             phase("server ready on port " + port);
             // warm-up: the classes and threads a connection needs exist before the baseline
             int warm = Math.min(100, n);
             try (LoadGenerator gen = LoadGenerator.start(LoadGenerator.Config.of(Options.HOST, port, warm, 1,
-                    SMALL_PAYLOAD, PayloadKind.TEXT).withMessagesPerConnection(20))) {
+                    payload, kind).withMessagesPerConnection(20).withDeflate(deflate))) {
                 gen.awaitOpen(OPEN_TIMEOUT);
                 gen.resume();
                 gen.awaitEchoed(20L * warm, DRAIN_TIMEOUT);
@@ -181,8 +219,8 @@ final class Scenarios {
             phase("warm-up connections closed");
             String before = process.command("gc", "GC", COMMAND_TIMEOUT);
             phase("baseline " + before);
-            LoadGenerator.Config config = LoadGenerator.Config.of(Options.HOST, port, n, 1, SMALL_PAYLOAD,
-                    PayloadKind.TEXT).withMessagesPerConnection(1); // sent only on resume()
+            LoadGenerator.Config config = LoadGenerator.Config.of(Options.HOST, port, n, 1, payload, kind)
+                    .withMessagesPerConnection(1).withDeflate(deflate); // sent only on resume()
             try (LoadGenerator gen = LoadGenerator.start(config)) {
                 gen.awaitOpen(OPEN_TIMEOUT.multipliedBy(2));
                 phase(n + " connections open");
@@ -206,6 +244,7 @@ final class Scenarios {
                 m.put("heap_per_conn_kib", perConnectionKib(before, idle, "heapUsed", n));
                 m.put("rss_per_conn_kib", perConnectionKib(before, idle, "rss", n));
                 m.put("heap_per_used_conn_kib", perConnectionKib(before, used, "heapUsed", n));
+                m.put("rss_per_used_conn_kib", perConnectionKib(before, used, "rss", n));
                 return m;
             } catch (IOException e) {
                 throw new BenchException("load generator: " + e, e);
@@ -213,6 +252,28 @@ final class Scenarios {
         } catch (IOException e) {
             throw new BenchException("load generator: " + e, e);
         }
+    }
+
+    // ------------------------------------------------------------------ 9: permessage-deflate
+
+    /**
+     * Scenario 9, in three fresh servers agreeing to permessage-deflate in {@code --deflate-mode}: scenario 1's
+     * load with 1 KiB JSON-like messages, compressed both ways; scenario 4 with the offer; scenario 4 without it,
+     * the uncompressed figure the memory target is measured against.
+     */
+    private Map<String, Double> deflate(String server, String label) {
+        DeflateMode mode = options.deflateMode;
+        Map<String, Double> m = new LinkedHashMap<>(load(server, options.logs.resolve(label + ".log"), "deflate",
+                LoadGenerator.Config.of(Options.HOST, 0, THROUGHPUT_CONNECTIONS, THROUGHPUT_PIPELINE,
+                        DEFLATE_PAYLOAD, PayloadKind.JSON).withDeflate(mode), true));
+        Map<String, Double> agreed = idle(server, options.logs.resolve(label + "-idle.log"), "deflate",
+                DEFLATE_PAYLOAD, PayloadKind.JSON, mode);
+        Map<String, Double> plain = idle(server, options.logs.resolve(label + "-idle-plain.log"), "deflate",
+                DEFLATE_PAYLOAD, PayloadKind.JSON, null);
+        m.putAll(agreed);
+        m.put("plain_heap_per_conn_kib", plain.get("heap_per_conn_kib"));
+        m.put("deflate_heap_extra_kib", agreed.get("heap_per_conn_kib") - plain.get("heap_per_conn_kib"));
+        return m;
     }
 
     // ------------------------------------------------------------------ 5: startup

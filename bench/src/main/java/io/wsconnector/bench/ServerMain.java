@@ -12,8 +12,9 @@ import java.nio.file.Path;
 /**
  * The server process: {@code BenchMain server --kind K [--app echo|broadcast] [--host H] [--port P]
  * [--max-message BYTES] [--send-queue-limit BYTES] [--max-seconds S] [--helidon-use-nio B]
- * [--netty-transport nio|epoll] [--netty-broadcast-flush each|batch]}: an echo server ({@link EchoServers}, the default) or a broadcast server
- * ({@link BroadcastServers}). Prints {@code BENCH READY port=N} once it listens, then answers commands read
+ * [--netty-transport nio|epoll] [--netty-broadcast-flush each|batch] [--deflate-mode no-context|context]}: an echo
+ * server ({@link EchoServers}, the default), the same echo agreeing to permessage-deflate in the
+ * {@code --deflate-mode} ({@code --app deflate}), or a broadcast server ({@link BroadcastServers}). Prints {@code BENCH READY port=N} once it listens, then answers commands read
  * from standard input, one a line, each with one {@code BENCH ...} line:
  * <ul>
  *     <li>{@code gc}: {@code BENCH GC heapUsed=B rss=B} (heap used after three full GCs, and VmRSS);</li>
@@ -47,6 +48,7 @@ final class ServerMain {
         boolean helidonUseNio = EchoServers.HELIDON_USE_NIO_DEFAULT;
         boolean nettyEpoll = false;
         boolean nettyFlushEach = true;
+        DeflateMode deflateMode = DeflateMode.NO_CONTEXT;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -61,6 +63,7 @@ final class ServerMain {
                 case "--helidon-use-nio" -> helidonUseNio = Boolean.parseBoolean(v);
                 case "--netty-transport" -> nettyEpoll = v.equals("epoll");
                 case "--netty-broadcast-flush" -> nettyFlushEach = v.equals("each");
+                case "--deflate-mode" -> deflateMode = DeflateMode.parse(v);
                 default -> throw new IllegalArgumentException("unknown server argument " + a);
             }
             i++;
@@ -83,9 +86,10 @@ final class ServerMain {
 
         EchoServers.Running server = switch (app) {
             case "echo" -> EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll);
+            case "deflate" -> EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll, deflateMode);
             case "broadcast" -> BroadcastServers.start(kind, host, port, maxMessage, sendQueueLimit, helidonUseNio,
                     nettyEpoll, nettyFlushEach);
-            default -> throw new IllegalArgumentException("--app takes echo or broadcast, not " + app);
+            default -> throw new IllegalArgumentException("--app takes echo, deflate or broadcast, not " + app);
         };
         reply("READY port=" + server.port() + " kind=" + kind + " app=" + app + " pid=" + ProcessHandle.current().pid());
 

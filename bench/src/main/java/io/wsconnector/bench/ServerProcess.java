@@ -64,7 +64,8 @@ final class ServerProcess implements AutoCloseable {
     /**
      * Starts {@code ... BenchMain server --kind kind --app app ...}.
      *
-     * @param app  {@code echo} ({@link EchoServers}) or {@code broadcast} ({@link BroadcastServers})
+     * @param app  {@code echo} ({@link EchoServers}), {@code deflate} (the same, agreeing to permessage-deflate in
+     *             {@code options.deflateMode}) or {@code broadcast} ({@link BroadcastServers})
      * @param port 0 for any free port (read from the READY line)
      */
     static ServerProcess start(Options options, String kind, String app, int port, Path logFile) {
@@ -96,6 +97,8 @@ final class ServerProcess implements AutoCloseable {
             command.add(String.valueOf(options.sendQueueLimit));
             command.add("--netty-broadcast-flush");
             command.add(options.nettyBroadcastFlush);
+            command.add("--deflate-mode");
+            command.add(options.deflateMode.id);
         }
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));

@@ -191,6 +191,24 @@ final class EndpointClassValidator {
         return List.copyOf(values);
     }
 
+    /**
+     * The JSON field of {@code @WebSocketUpgradePath} that text messages are dispatched on; reported when
+     * the JSON module that reads it is missing.
+     *
+     * @return the field's name; empty if the endpoint has none
+     */
+    Optional<String> dispatchKey(TypeElement type) {
+        AnnotationMirror upgrade = annotation(type, KnownTypes.UPGRADE_PATH);
+        AnnotationValue value = annotationValue(upgrade, "dispatchKey");
+        if (value == null || !(value.getValue() instanceof String key) || key.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!mirrors.exists(KnownTypes.JSON_DISPATCH_KEY)) {
+            report.error(Messages.dispatchKeyWithoutJson(key), type, upgrade, value);
+        }
+        return Optional.of(key);
+    }
+
     /** The idle timeout of {@code @WebSocketUpgradePath}; 0, the server's default, if unset or invalid. */
     int idleTimeoutSeconds(TypeElement type) {
         AnnotationMirror upgrade = annotation(type, KnownTypes.UPGRADE_PATH);

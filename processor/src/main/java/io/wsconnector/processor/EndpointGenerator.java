@@ -1,6 +1,5 @@
 package io.wsconnector.processor;
 
-import static io.wsconnector.processor.KnownTypes.ASYNC_REPLIES;
 import static io.wsconnector.processor.KnownTypes.DISPATCHER_SPI;
 import static io.wsconnector.processor.KnownTypes.ENDPOINT_SPI;
 import static io.wsconnector.processor.KnownTypes.HANDSHAKE_REQUEST;
@@ -8,20 +7,17 @@ import static io.wsconnector.processor.KnownTypes.HANDSHAKE_VALUES;
 import static io.wsconnector.processor.KnownTypes.SESSION;
 import static io.wsconnector.processor.KnownTypes.STRING;
 
-import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 
 import javax.lang.model.element.Modifier;
 
 import com.squareup.javapoet.AnnotationSpec;
-import com.squareup.javapoet.ArrayTypeName;
 import com.squareup.javapoet.ClassName;
 import com.squareup.javapoet.CodeBlock;
 import com.squareup.javapoet.FieldSpec;
@@ -41,16 +37,9 @@ import com.squareup.javapoet.WildcardTypeName;
  * value up.
  */
 final class EndpointGenerator {
-    private static final TypeName BYTES = ArrayTypeName.of(TypeName.BYTE);
-    private static final TypeName PENDING_REPLY = ParameterizedTypeName.get(ClassName.get(CompletionStage.class),
-            WildcardTypeName.subtypeOf(Object.class));
     private static final String REQUEST = "request";
-    private static final String ERROR = "error";
-    /** The pattern variable of the exception in {@code onError}'s type tests. */
-    private static final String CAUGHT = "e";
-    /** Names the dispatcher's methods already use: a field of that name would be shadowed. */
-    private static final Set<String> RESERVED_NAMES = Set.of("endpoint", "session", REQUEST, "message", "statusCode",
-            "reason", "payload", ERROR, CAUGHT);
+    private static final String ERROR = DispatcherNames.ERROR;
+    private static final String CAUGHT = DispatcherNames.CAUGHT;
 
     private final AnnotationSpec generated;
 
@@ -84,22 +73,35 @@ final class EndpointGenerator {
                 .addJavadoc("Delivers one connection's events to its {@link $T} instance.\n", endpoint)
                 .addModifiers(Modifier.FINAL)
                 .addSuperinterface(DISPATCHER_SPI)
-                .addOriginatingElement(model.element())
-                .addField(endpoint, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
+                .addOriginatingElement(model.element());
         addGenerated(type);
-        Map<HandshakeValue, String> fields = HandshakeValueFields.names(model.handshakeValues(), RESERVED_NAMES);
+        DispatcherNames names = DispatcherNames.of(model);
+        model.dispatchKey().ifPresent(key -> type.addField(FieldSpec.builder(KnownTypes.JSON_DISPATCH_KEY,
+                        DispatcherNames.DISPATCH_KEY, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer("$T.named($S)", KnownTypes.JSON_DISPATCH_KEY, key)
+                .build()));
+        names.codecs().forEach((codec, constant) -> type.addField(FieldSpec.builder(codec.constantType(), constant,
+                        Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                .initializer(codec.initializer())
+                .build()));
+        type.addField(endpoint, "endpoint", Modifier.PRIVATE, Modifier.FINAL);
+        Map<HandshakeValue, String> fields = names.fields();
         fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE, Modifier.FINAL));
         type.addMethod(dispatcherConstructor(endpoint, fields));
         for (HandlerKind kind : HandlerKind.values()) {
             List<HandlerMethod> handlers = model.handlers(kind);
             if (kind == HandlerKind.ERROR) {
+                if (!handlers.isEmpty() || model.decodes()) {
+                    type.addMethod(onError(handlers, names, model.decodes() && !model.handlesDecodeFailures()));
+                }
+            } else if (kind == HandlerKind.TEXT_MESSAGE && model.dispatchKey().isPresent()) {
                 if (!handlers.isEmpty()) {
-                    type.addMethod(onError(handlers, fields));
+                    type.addMethod(MessageDispatch.keyed(handlers, names));
                 }
+            } else if (kind == HandlerKind.TEXT_MESSAGE || kind == HandlerKind.BINARY_MESSAGE) {
+                handlers.forEach(handler -> type.addMethod(MessageDispatch.single(handler, names)));
             } else {
-                for (HandlerMethod handler : handlers) {
-                    type.addMethod(dispatchMethod(handler, fields));
-                }
+                handlers.forEach(handler -> type.addMethod(dispatchMethod(handler, names)));
             }
         }
         return type.build();
@@ -160,8 +162,11 @@ final class EndpointGenerator {
      * {@code onError}: tries the {@code @OnError} methods, most specific type first; each that matches
      * handles the exception. A method for {@code Throwable} matches every exception, so it comes last
      * and without a type test.
+     *
+     * @param closeOnDecodeFailure whether a {@code MessageDecodeException}, which no method takes, closes
+     *                             the connection with its code (1003 or 1007) rather than the runtime's 1011
      */
-    private MethodSpec onError(List<HandlerMethod> handlers, Map<HandshakeValue, String> fields) {
+    private MethodSpec onError(List<HandlerMethod> handlers, DispatcherNames names, boolean closeOnDecodeFailure) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(HandlerKind.ERROR.dispatcherMethod())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
@@ -173,13 +178,19 @@ final class EndpointGenerator {
         for (HandlerMethod handler : handlers) {
             HandledError handled = handler.handledError().orElseThrow();
             if (handled.handlesAll()) {
-                method.addStatement("$L", call(handler, fields))
+                method.addStatement("$L", names.call(handler))
                         .addStatement("return true");
                 handlesAll = true;
                 break;
             }
             method.beginControlFlow("if ($N instanceof $T $N)", ERROR, handled.type(), CAUGHT)
-                    .addStatement("$L", call(handler, fields))
+                    .addStatement("$L", names.call(handler))
+                    .addStatement("return true")
+                    .endControlFlow();
+        }
+        if (!handlesAll && closeOnDecodeFailure) {
+            method.beginControlFlow("if ($N instanceof $T $N)", ERROR, KnownTypes.MESSAGE_DECODE_EXCEPTION, CAUGHT)
+                    .addStatement("$T.close(session, $N)", KnownTypes.DECODE_FAILURES, CAUGHT)
                     .addStatement("return true")
                     .endControlFlow();
         }
@@ -189,48 +200,21 @@ final class EndpointGenerator {
         return method.build();
     }
 
-    private MethodSpec dispatchMethod(HandlerMethod handler, Map<HandshakeValue, String> fields) {
+    /** The dispatcher method of a handler that is not a message handler: it calls the handler. */
+    private static MethodSpec dispatchMethod(HandlerMethod handler, DispatcherNames names) {
         MethodSpec.Builder method = MethodSpec.methodBuilder(handler.kind().dispatcherMethod())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .addParameter(SESSION, EventArgument.SESSION.dispatcherParameter());
-        boolean message = handler.kind() == HandlerKind.TEXT_MESSAGE || handler.kind() == HandlerKind.BINARY_MESSAGE;
-        if (message) {
-            method.returns(PENDING_REPLY);
-        }
         switch (handler.kind()) {
-            case TEXT_MESSAGE -> method.addParameter(STRING, EventArgument.TEXT_MESSAGE.dispatcherParameter());
-            case BINARY_MESSAGE -> method.addParameter(BYTES, EventArgument.BINARY_MESSAGE_BYTES.dispatcherParameter());
-            case PING, PONG -> method.addParameter(BYTES, EventArgument.PAYLOAD_BYTES.dispatcherParameter());
+            case PING, PONG -> method.addParameter(MessageDispatch.BYTES, EventArgument.PAYLOAD_BYTES.dispatcherParameter());
             case CLOSE -> method
                     .addParameter(TypeName.INT, EventArgument.STATUS_CODE.dispatcherParameter())
                     .addParameter(STRING, EventArgument.CLOSE_REASON.dispatcherParameter());
             default -> { }
         }
         addThrows(method, List.of(handler));
-        CodeBlock call = call(handler, fields);
-        Reply reply = handler.reply();
-        if (reply.isAsync()) {
-            method.addStatement("return $T.$N(session, $L)", ASYNC_REPLIES, reply.method(handler.broadcast()), call);
-            return method.build();
-        }
-        if (reply != Reply.NONE) {
-            TypeName replyType = switch (reply) {
-                case TEXT -> STRING;
-                case BYTES -> BYTES;
-                default -> ClassName.get(ByteBuffer.class);
-            };
-            method.addStatement("$T reply = $L", replyType, call)
-                    .beginControlFlow("if (reply != null)")
-                    .addStatement("session.$N(reply)", reply.method(handler.broadcast()))
-                    .endControlFlow();
-        } else {
-            method.addStatement("$L", call);
-        }
-        if (message) {
-            method.addStatement("return null");
-        }
-        return method.build();
+        return method.addStatement("$L", names.call(handler)).build();
     }
 
     /** Declares {@code throws Exception} if one of the handlers the method calls declares a checked exception. */
@@ -238,26 +222,6 @@ final class EndpointGenerator {
         if (handlers.stream().anyMatch(HandlerMethod::throwsChecked)) {
             method.addException(Exception.class);
         }
-    }
-
-    /** {@code endpoint.handler(arguments…)}, inside a dispatcher method. */
-    private static CodeBlock call(HandlerMethod handler, Map<HandshakeValue, String> fields) {
-        return CodeBlock.of("endpoint.$N($L)", handler.methodName(), handler.arguments().stream()
-                .map(argument -> argument(argument, fields))
-                .collect(CodeBlock.joining(",$W")));
-    }
-
-    private static CodeBlock argument(Argument argument, Map<HandshakeValue, String> fields) {
-        return switch (argument) {
-            case HandshakeValue value -> CodeBlock.of("$N", fields.get(value));
-            case HandledError handled -> CodeBlock.of("$N", handled.handlesAll() ? ERROR : CAUGHT);
-            case EventArgument event -> switch (event) {
-                case BINARY_MESSAGE_BUFFER, PAYLOAD_BUFFER ->
-                        CodeBlock.of("$T.wrap($N)", ByteBuffer.class, event.dispatcherParameter());
-                case HANDSHAKE_REQUEST -> CodeBlock.of("$N.handshake()", EventArgument.SESSION.dispatcherParameter());
-                default -> CodeBlock.of("$N", event.dispatcherParameter());
-            };
-        };
     }
 
     // ---- the registration

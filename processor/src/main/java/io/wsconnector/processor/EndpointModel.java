@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import javax.lang.model.element.TypeElement;
@@ -23,6 +24,7 @@ import com.squareup.javapoet.ClassName;
  *                           registration has one too and is listed for {@link java.util.ServiceLoader};
  *                           otherwise the registration takes a supplier of instances only, and the
  *                           user gives it to the server
+ * @param dispatchKey        the JSON field whose value chooses the {@code @OnTextMessage} method, if any
  */
 record EndpointModel(TypeElement element,
                      ClassName endpointClass,
@@ -31,7 +33,8 @@ record EndpointModel(TypeElement element,
                      List<String> subprotocols,
                      List<String> origins,
                      int idleTimeoutSeconds,
-                     boolean noArgConstructor) {
+                     boolean noArgConstructor,
+                     Optional<String> dispatchKey) {
 
     /** The generated registration class, e.g. {@code HelloWorld_WebSocketEndpoint}. */
     ClassName registrationClass() {
@@ -50,6 +53,42 @@ record EndpointModel(TypeElement element,
     /** The handlers of one kind, in the order they are tried. */
     List<HandlerMethod> handlers(HandlerKind kind) {
         return handlers.stream().filter(handler -> handler.kind() == kind).toList();
+    }
+
+    /** Every distinct codec the handlers' typed messages and replies use, in the order they first do. */
+    List<MessageCodec> codecs() {
+        Set<MessageCodec> codecs = new LinkedHashSet<>();
+        for (HandlerMethod handler : handlers) {
+            for (Argument argument : handler.arguments()) {
+                if (argument instanceof TypedMessage message) {
+                    codecs.add(message.codec());
+                }
+            }
+            if (handler.reply() instanceof TypedReply reply) {
+                codecs.add(reply.codec());
+            }
+        }
+        return List.copyOf(codecs);
+    }
+
+    /**
+     * Whether a message can fail to become what a handler takes ({@code MessageDecodeException}): a
+     * handler takes a typed message, or text messages are dispatched on a key.
+     */
+    boolean decodes() {
+        return dispatchKey.isPresent() || handlers.stream()
+                .anyMatch(handler -> handler.arguments().stream().anyMatch(TypedMessage.class::isInstance));
+    }
+
+    /**
+     * Whether an {@code @OnError} method takes every {@code MessageDecodeException}: one for it or for
+     * one of its supertypes ({@code RuntimeException}, {@code Exception}, {@code Throwable}).
+     */
+    boolean handlesDecodeFailures() {
+        Set<ClassName> takers = Set.of(KnownTypes.MESSAGE_DECODE_EXCEPTION, KnownTypes.RUNTIME_EXCEPTION,
+                KnownTypes.EXCEPTION, KnownTypes.THROWABLE);
+        return handlers(HandlerKind.ERROR).stream()
+                .anyMatch(handler -> takers.contains(handler.handledError().orElseThrow().type()));
     }
 
     /**

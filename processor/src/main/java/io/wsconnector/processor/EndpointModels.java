@@ -16,9 +16,11 @@ final class EndpointModels {
     private final ErrorReport report;
     private final EndpointClassValidator classValidator;
     private final HandlerMethodValidator handlerValidator;
+    private final Mirrors mirrors;
 
     EndpointModels(ErrorReport report, Mirrors mirrors) {
         this.report = report;
+        this.mirrors = mirrors;
         this.classValidator = new EndpointClassValidator(report, mirrors);
         this.handlerValidator = new HandlerMethodValidator(report, mirrors);
     }
@@ -38,11 +40,13 @@ final class EndpointModels {
         List<String> subprotocols = classValidator.subprotocols(type);
         List<String> origins = classValidator.origins(type);
         int idleTimeoutSeconds = classValidator.idleTimeoutSeconds(type);
-        List<HandlerMethod> handlers = handlerValidator.handlers(type, path);
+        Optional<String> dispatchKey = classValidator.dispatchKey(type);
+        EndpointCodecs codecs = EndpointCodecs.of(type, report, mirrors);
+        List<HandlerMethod> handlers = handlerValidator.handlers(type, path, codecs, dispatchKey);
         if (report.errorCount() > errorsBefore || path.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new EndpointModel(type, ClassName.get(type), path.get(), handlers, subprotocols, origins,
-                idleTimeoutSeconds, noArgConstructor));
+                idleTimeoutSeconds, noArgConstructor, dispatchKey));
     }
 }

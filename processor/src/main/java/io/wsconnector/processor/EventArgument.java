@@ -35,8 +35,14 @@ enum EventArgument implements Argument {
         return dispatcherParameter;
     }
 
+    /** Whether this is the message of an {@code @OnTextMessage} or {@code @OnBinaryMessage} handler. */
+    boolean isMessage() {
+        return this == TEXT_MESSAGE || this == BINARY_MESSAGE_BYTES || this == BINARY_MESSAGE_BUFFER;
+    }
+
     @Override
     public boolean sameValueAs(Argument other) {
-        return other instanceof EventArgument event && dispatcherParameter.equals(event.dispatcherParameter);
+        return other instanceof EventArgument event && dispatcherParameter.equals(event.dispatcherParameter)
+                || other instanceof TypedMessage && isMessage();
     }
 }

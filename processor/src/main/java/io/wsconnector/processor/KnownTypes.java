@@ -14,9 +14,9 @@ import io.wsconnector.annotations.WebSocketUpgradePath;
 
 /**
  * The types the processor checks for or generates code against, each named once. The annotations are
- * named through their classes, so that renaming one cannot leave a stale name here; the runtime's
- * types by name, since the processor does not depend on the runtime (the handler annotations and the
- * handshake-value annotations are in {@link HandlerKind} and {@link HandshakeValue.Source}).
+ * named through their classes, so that renaming one cannot leave a stale name here; the runtime's and
+ * the JSON module's types by name, since the processor depends on neither (the handler annotations and
+ * the handshake-value annotations are in {@link HandlerKind} and {@link HandshakeValue.Source}).
  */
 final class KnownTypes {
     static final ClassName UPGRADE_PATH = ClassName.get(WebSocketUpgradePath.class);
@@ -35,6 +35,26 @@ final class KnownTypes {
     static final ClassName HANDSHAKE_VALUES = ClassName.get(INTERNAL, "HandshakeValues");
     /** Sends asynchronous replies in generated code. */
     static final ClassName ASYNC_REPLIES = ClassName.get(INTERNAL, "AsyncReplies");
+    /** Sends asynchronous typed replies in generated code. */
+    static final ClassName TYPED_REPLIES = ClassName.get(INTERNAL, "TypedReplies");
+    /** Closes a connection whose message did not decode, in generated code. */
+    static final ClassName DECODE_FAILURES = ClassName.get(INTERNAL, "DecodeFailures");
+
+    private static final String CODEC = RUNTIME + ".codec";
+    /** What a codec for text messages implements. */
+    static final ClassName TEXT_CODEC = ClassName.get(CODEC, "TextCodec");
+    /** What a codec for binary messages implements. */
+    static final ClassName BINARY_CODEC = ClassName.get(CODEC, "BinaryCodec");
+    /** Thrown when a message does not decode; handled by {@code @OnError} or a 1003/1007 close. */
+    static final ClassName MESSAGE_DECODE_EXCEPTION = ClassName.get(CODEC, "MessageDecodeException");
+
+    /** avaje-jsonb's annotation, which makes a type JSON. */
+    static final ClassName JSON = ClassName.get("io.avaje.jsonb", "Json");
+    private static final String JSON_AVAJE = "io.wsconnector.json.avaje";
+    /** The codec of {@code @Json} types, in {@code wsconnector-json-avaje}. */
+    static final ClassName AVAJE_JSON_CODEC = ClassName.get(JSON_AVAJE, "AvajeJsonCodec");
+    /** Reads the dispatch key of a JSON message, in {@code wsconnector-json-avaje}. */
+    static final ClassName JSON_DISPATCH_KEY = ClassName.get(JSON_AVAJE, "JsonDispatchKey");
 
     /** Put on generated classes when the target platform has it. */
     static final ClassName GENERATED = ClassName.get(Generated.class);

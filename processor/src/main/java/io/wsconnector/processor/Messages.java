@@ -149,7 +149,7 @@ final class Messages {
     }
 
     static String textMessageMissing(String method) {
-        return "@OnTextMessage method '" + method + "' must take a String message parameter, e.g. "
+        return "@OnTextMessage method '" + method + "' must take the message, a String or a typed message, e.g. "
                 + method + "(WebSocketSession session, String message)";
     }
 
@@ -164,14 +164,16 @@ final class Messages {
 
     static String returnNotReply(HandlerKind kind, String method, String type) {
         String replies = kind == HandlerKind.BINARY_MESSAGE
-                ? "byte[] or ByteBuffer (or a CompletionStage of one)" : "String (or a CompletionStage of it)";
+                ? "byte[], ByteBuffer or a type with a binary codec (or a CompletionStage of one)"
+                : "String or a type with a text codec (or a CompletionStage of one)";
         return kind.displayName() + " method '" + method + "' returns " + type
                 + "; return void, or " + replies + " to reply to the client";
     }
 
     static String asyncReplyNotAccepted(HandlerKind kind, String method, String type) {
         String replies = kind == HandlerKind.BINARY_MESSAGE
-                ? "CompletionStage<byte[]> or CompletionStage<ByteBuffer>" : "CompletionStage<String>";
+                ? "CompletionStage<byte[]>, CompletionStage<ByteBuffer> or a CompletionStage of a type with a binary codec"
+                : "CompletionStage<String> or a CompletionStage of a type with a text codec";
         return kind.displayName() + " method '" + method + "' returns " + type + "; a CompletionStage must "
                 + "complete with the reply, so return " + replies + " (or void, to send nothing)";
     }
@@ -244,6 +246,70 @@ final class Messages {
         return "@HeaderParam parameter '" + parameter + "' of " + kind.displayName() + " method '" + method
                 + "' names \"" + name + "\", which is not a header name; write the header's name, e.g. "
                 + "@HeaderParam(\"X-Client-Version\")";
+    }
+
+    static String noCodec(HandlerKind kind, String method, String use, String type) {
+        String fix = kind == HandlerKind.BINARY_MESSAGE
+                ? "list a BinaryCodec<" + type + "> in @WebSocketUpgradePath(codecs = ...)"
+                : "annotate " + type + " with @Json (avaje-jsonb) or list a TextCodec<" + type
+                        + "> in @WebSocketUpgradePath(codecs = ...)";
+        return kind.displayName() + " method '" + method + "' " + use + " " + type + ", which has no "
+                + (kind == HandlerKind.BINARY_MESSAGE ? "binary" : "text") + " codec; " + fix;
+    }
+
+    static String jsonModuleMissing(HandlerKind kind, String method, String type) {
+        return kind.displayName() + " method '" + method + "' uses " + type + " as JSON, but "
+                + "wsconnector-json-avaje is not on the class path; add the dependency "
+                + "io.wsconnector:wsconnector-json-avaje";
+    }
+
+    static String replyTypePrivate(HandlerKind kind, String method, String type, String privateType) {
+        String which = type.equals(privateType) ? "is private" : "is nested in private type '" + privateType + "'";
+        return kind.displayName() + " method '" + method + "' returns " + type + ", which " + which
+                + ", so the generated dispatcher cannot name it; make '" + privateType + "' package-private or public";
+    }
+
+    static String notACodec(String codec) {
+        return "@WebSocketUpgradePath codec '" + codec + "' implements neither TextCodec nor BinaryCodec; "
+                + "implement TextCodec<T> or BinaryCodec<T> (io.wsconnector.runtime.codec) for the type it converts";
+    }
+
+    static String codecNotCreatable(String codec) {
+        return "@WebSocketUpgradePath codec '" + codec + "' cannot be created by the generated dispatcher with new "
+                + codec + "(); make it a non-abstract class without type parameters, static if nested, with a "
+                + "public no-argument constructor";
+    }
+
+    static String codecTypeNotNamed(String codec, boolean binary) {
+        String contract = binary ? "BinaryCodec" : "TextCodec";
+        return "@WebSocketUpgradePath codec '" + codec + "' must name the type it converts, a class without type "
+                + "arguments, e.g. " + codec + " implements " + contract + "<Move>";
+    }
+
+    static String duplicateCodec(String type, boolean binary, String first, String second) {
+        return "@WebSocketUpgradePath codecs '" + first + "' and '" + second + "' both convert " + type + " to "
+                + (binary ? "binary" : "text") + " messages; list one";
+    }
+
+    static String dispatchKeyWithoutJson(String key) {
+        return "@WebSocketUpgradePath dispatchKey \"" + key + "\" reads JSON, but wsconnector-json-avaje is not on "
+                + "the class path; add the dependency io.wsconnector:wsconnector-json-avaje";
+    }
+
+    static String dispatchValueMissing(String method, String key) {
+        return "The endpoint dispatches text messages on \"" + key + "\", so @OnTextMessage method '" + method
+                + "' must name the value it takes, e.g. @OnTextMessage(\"" + method + "\")";
+    }
+
+    static String dispatchValueWithoutKey(String method, String value) {
+        return "@OnTextMessage(\"" + value + "\") method '" + method + "' names a message type, but the endpoint "
+                + "has no dispatchKey; add dispatchKey = \"type\" (the JSON field holding \"" + value
+                + "\") to @WebSocketUpgradePath, or write @OnTextMessage";
+    }
+
+    static String duplicateDispatchValue(String type, String key, String value, String first, String second) {
+        return "Class '" + type + "' has two @OnTextMessage methods for " + key + " \"" + value + "\", '" + first
+                + "' and '" + second + "'; keep one";
     }
 
     static String processorCrashed(String stackTrace) {

@@ -93,6 +93,40 @@ final class Mirrors {
         return stage != null && types.isSubtype(type, types.getDeclaredType(stage, result));
     }
 
+    /** Whether the compilation's class path has the class {@code className}. */
+    boolean exists(ClassName className) {
+        return elements.getTypeElement(className.canonicalName()) != null;
+    }
+
+    /**
+     * The type argument {@code type} gives the one-parameter type {@code generic} it is or extends:
+     * {@code Move} for a class implementing {@code TextCodec<Move>}, or for {@code CompletableFuture<Move>}
+     * and {@code CompletionStage}.
+     *
+     * @return the argument; empty if {@code type} does not extend {@code generic}, or extends it raw
+     */
+    Optional<TypeMirror> typeArgument(TypeMirror type, ClassName generic) {
+        if (isType(type, generic)) {
+            List<? extends TypeMirror> arguments = ((DeclaredType) type).getTypeArguments();
+            return arguments.size() == 1 ? Optional.of(arguments.get(0)) : Optional.empty();
+        }
+        for (TypeMirror supertype : types.directSupertypes(type)) {
+            Optional<TypeMirror> argument = typeArgument(supertype, generic);
+            if (argument.isPresent()) {
+                return argument;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The class or interface a declared type names, when it has no type arguments; empty for any other type. */
+    static Optional<TypeElement> plainClass(TypeMirror type) {
+        if (type.getKind() != TypeKind.DECLARED || !((DeclaredType) type).getTypeArguments().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of((TypeElement) ((DeclaredType) type).asElement());
+    }
+
     /** The type without its type arguments: {@code CompletableFuture} for {@code CompletableFuture<String>}. */
     TypeMirror erasure(TypeMirror type) {
         return types.erasure(type);

@@ -1049,7 +1049,8 @@ class EndpointModelNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' returns CompletionStage<Integer>; a CompletionStage must complete "
-                            + "with the reply, so return CompletionStage<String> (or void, to send nothing)",
+                            + "with the reply, so return CompletionStage<String> or a CompletionStage of a type with a "
+                            + "text codec (or void, to send nothing)",
                     source, "CompletionStage<Integer> text(String message)");
         }
 
@@ -1084,8 +1085,8 @@ class EndpointModelNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' returns " + shown + "; a CompletionStage must complete with the "
-                            + "reply, so return CompletionStage<byte[]> or CompletionStage<ByteBuffer> (or void, to "
-                            + "send nothing)",
+                            + "reply, so return CompletionStage<byte[]>, CompletionStage<ByteBuffer> or a "
+                            + "CompletionStage of a type with a binary codec (or void, to send nothing)",
                     source, "data(byte[] message)");
         }
 

@@ -380,8 +380,119 @@ final class RepresentativeEndpoints {
             "    }",
             "}");
 
+    /**
+     * Typed JSON messages dispatched on a key: a handler per value of {@code "type"}, taking a
+     * {@code @Json} record, a {@code String}, or only the key; replying with a typed value, a broadcast
+     * {@code CompletionStage} of one, or nothing; and an {@code @OnError} for bad messages.
+     */
+    static final JavaFileObject GAME = JavaFileObjects.forSourceLines("test.Game",
+            "package test;",
+            "",
+            "import java.util.concurrent.CompletableFuture;",
+            "import java.util.concurrent.CompletionStage;",
+            "",
+            "import io.avaje.jsonb.Json;",
+            "import io.wsconnector.annotations.OnError;",
+            "import io.wsconnector.annotations.OnTextMessage;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "import io.wsconnector.runtime.WebSocketSession;",
+            "import io.wsconnector.runtime.codec.MessageDecodeException;",
+            "",
+            "@WebSocketUpgradePath(value = \"/game\", dispatchKey = \"type\")",
+            "public class Game {",
+            "    @Json public record Join(String room) { }",
+            "    @Json public record Move(int x, int y) { }",
+            "    @Json public record Moved(String player, int x, int y) { }",
+            "    @Json public record Say(String text) { }",
+            "",
+            "    @OnTextMessage(\"join\")",
+            "    void join(WebSocketSession session, Join join) {",
+            "        session.join(join.room());",
+            "    }",
+            "",
+            "    @OnTextMessage(\"move\")",
+            "    Moved move(Move move, WebSocketSession session) {",
+            "        return new Moved(session.id(), move.x(), move.y());",
+            "    }",
+            "",
+            "    @OnTextMessage(value = \"say\", broadcast = true)",
+            "    CompletionStage<Say> say(Say say) {",
+            "        return CompletableFuture.completedFuture(say);",
+            "    }",
+            "",
+            "    @OnTextMessage(\"raw\")",
+            "    String raw(String message) {",
+            "        return message;",
+            "    }",
+            "",
+            "    @OnTextMessage(\"leave\")",
+            "    void leave(WebSocketSession session) {",
+            "        session.close();",
+            "    }",
+            "",
+            "    @OnError",
+            "    void badMessage(WebSocketSession session, MessageDecodeException error) {",
+            "        session.sendText(\"{\\\"type\\\":\\\"error\\\"}\");",
+            "    }",
+            "}");
+
+    /**
+     * Typed messages and replies through listed codecs, without a dispatch key: text decoded by a
+     * {@code TextCodec}, binary by a {@code BinaryCodec}, an async typed reply, and no {@code @OnError}
+     * (a message that does not decode closes the connection with 1003 or 1007).
+     */
+    static final JavaFileObject PLOTTER = JavaFileObjects.forSourceLines("test.Plotter",
+            "package test;",
+            "",
+            "import java.util.concurrent.CompletableFuture;",
+            "",
+            "import io.wsconnector.annotations.OnBinaryMessage;",
+            "import io.wsconnector.annotations.OnTextMessage;",
+            "import io.wsconnector.annotations.WebSocketUpgradePath;",
+            "import io.wsconnector.runtime.codec.BinaryCodec;",
+            "import io.wsconnector.runtime.codec.DecodeFailure;",
+            "import io.wsconnector.runtime.codec.MessageDecodeException;",
+            "import io.wsconnector.runtime.codec.TextCodec;",
+            "",
+            "@WebSocketUpgradePath(value = \"/plotter\", codecs = {Plotter.PointText.class, Plotter.PointBytes.class})",
+            "public class Plotter {",
+            "    public record Point(int x, int y) { }",
+            "",
+            "    public static final class PointText implements TextCodec<Point> {",
+            "        @Override public Point decode(String text) {",
+            "            String[] parts = text.split(\",\");",
+            "            try {",
+            "                return new Point(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]));",
+            "            } catch (RuntimeException e) {",
+            "                throw new MessageDecodeException(DecodeFailure.MALFORMED, text, \"not x,y\", e);",
+            "            }",
+            "        }",
+            "        @Override public String encode(Point point) { return point.x() + \",\" + point.y(); }",
+            "    }",
+            "",
+            "    public static final class PointBytes implements BinaryCodec<Point> {",
+            "        @Override public Point decode(byte[] data) {",
+            "            if (data.length != 2) {",
+            "                throw new MessageDecodeException(DecodeFailure.MISMATCH, data, \"not 2 bytes\", null);",
+            "            }",
+            "            return new Point(data[0], data[1]);",
+            "        }",
+            "        @Override public byte[] encode(Point point) { return new byte[] {(byte) point.x(), (byte) point.y()}; }",
+            "    }",
+            "",
+            "    @OnTextMessage",
+            "    CompletableFuture<Point> mirror(Point point) {",
+            "        return CompletableFuture.completedFuture(new Point(point.y(), point.x()));",
+            "    }",
+            "",
+            "    @OnBinaryMessage(broadcast = true)",
+            "    Point plot(Point point) {",
+            "        return point;",
+            "    }",
+            "}");
+
     static final List<JavaFileObject> ALL = List.of(HELLO_WORLD, ECHO, OUTER_INNER, BLOB, BYTES, CHAT_ROOM, TELEMETRY,
-            BROADCASTER, NEWSROOM, GREETER);
+            BROADCASTER, NEWSROOM, GREETER, GAME, PLOTTER);
 
     /**
      * The simple names of the classes generated for {@link #ALL}, all in package {@code test}; each has
@@ -397,7 +508,9 @@ final class RepresentativeEndpoints {
             "Telemetry_WebSocketDispatcher", "Telemetry_WebSocketEndpoint",
             "Broadcaster_WebSocketDispatcher", "Broadcaster_WebSocketEndpoint",
             "Newsroom_WebSocketDispatcher", "Newsroom_WebSocketEndpoint",
-            "Greeter_WebSocketDispatcher", "Greeter_WebSocketEndpoint");
+            "Greeter_WebSocketDispatcher", "Greeter_WebSocketEndpoint",
+            "Game_WebSocketDispatcher", "Game_WebSocketEndpoint",
+            "Plotter_WebSocketDispatcher", "Plotter_WebSocketEndpoint");
 
     private RepresentativeEndpoints() {
     }

@@ -146,6 +146,24 @@ class WebSocketProcessorGoldenTest {
     }
 
     @Test
+    void game_typedJsonMessagesDispatchedOnAKey() {
+        Compilation compilation = compile(RepresentativeEndpoints.GAME);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Game_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Game_WebSocketEndpoint");
+    }
+
+    @Test
+    void plotter_typedRepliesThroughListedCodecs() {
+        Compilation compilation = compile(RepresentativeEndpoints.PLOTTER);
+
+        assertThat(compilation).succeededWithoutWarnings();
+        assertGeneratedAsExpected(compilation, "Plotter_WebSocketDispatcher");
+        assertGeneratedAsExpected(compilation, "Plotter_WebSocketEndpoint");
+    }
+
+    @Test
     void allRepresentativeEndpointsTogether_generateExactlyTheGoldenFiles() {
         Compilation compilation = compile(RepresentativeEndpoints.ALL.toArray(JavaFileObject[]::new));
 

@@ -860,7 +860,7 @@ class WebSocketProcessorNegativeTest {
                     "}");
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' must take a String message parameter, e.g. "
+                    "@OnTextMessage method 'text' must take the message, a String or a typed message, e.g. "
                             + "text(WebSocketSession session, String message)",
                     source, "void text(WebSocketSession session)");
         }
@@ -894,7 +894,7 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnBinaryMessage method 'data' cannot take parameter 'text' of type String; it accepts a "
-                            + "byte[] or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest. "
+                            + "byte[], ByteBuffer or typed message, and optionally a WebSocketSession and a HandshakeRequest. "
                             + "Bind a handshake value with @PathParam, @QueryParam or @HeaderParam",
                     source, "String text)");
         }
@@ -953,8 +953,8 @@ class WebSocketProcessorNegativeTest {
                     "}");
 
             assertOnlyError(compile(source),
-                    "@OnBinaryMessage method 'data' takes a second byte[] parameter 'other'; it accepts a byte[] "
-                            + "or ByteBuffer message, and optionally a WebSocketSession and a HandshakeRequest. "
+                    "@OnBinaryMessage method 'data' takes a second byte[] parameter 'other'; it accepts a byte[], "
+                            + "ByteBuffer or typed message, and optionally a WebSocketSession and a HandshakeRequest. "
                             + "Remove 'other'",
                     source, "byte[] other)");
         }
@@ -1061,7 +1061,7 @@ class WebSocketProcessorNegativeTest {
 
             assertOnlyError(compile(source),
                     "@OnTextMessage method 'text' cannot take parameter 'data' of type byte[]; it accepts a String "
-                            + "message, and optionally a WebSocketSession and a HandshakeRequest. Bind a handshake "
+                            + "or typed message, and optionally a WebSocketSession and a HandshakeRequest. Bind a handshake "
                             + "value with @PathParam, @QueryParam or @HeaderParam",
                     source, "byte[] data)");
         }
@@ -1106,8 +1106,8 @@ class WebSocketProcessorNegativeTest {
                     "}");
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' returns CharSequence; return void, or String (or a CompletionStage of it) "
-                            + "to reply to the client",
+                    "@OnTextMessage method 'text' returns CharSequence; return void, or String or a type with a text "
+                            + "codec (or a CompletionStage of one) to reply to the client",
                     source, "CharSequence text(String message)");
         }
 
@@ -1134,8 +1134,8 @@ class WebSocketProcessorNegativeTest {
                     "}");
 
             assertOnlyError(compile(source),
-                    "@OnBinaryMessage method 'data' returns String; return void, or byte[] or ByteBuffer (or a "
-                            + "CompletionStage of one) to reply to the client",
+                    "@OnBinaryMessage method 'data' returns String; return void, or byte[], ByteBuffer or a type "
+                            + "with a binary codec (or a CompletionStage of one) to reply to the client",
                     source, "String data(byte[] message) { return \"ok\"; }");
         }
 
@@ -1169,8 +1169,8 @@ class WebSocketProcessorNegativeTest {
                     "}");
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' returns byte[]; return void, or String (or a CompletionStage of it) "
-                            + "to reply to the client",
+                    "@OnTextMessage method 'text' returns byte[]; return void, or String or a type with a text codec "
+                            + "(or a CompletionStage of one) to reply to the client",
                     source, "byte[] text(String message)");
         }
 
@@ -1184,8 +1184,8 @@ class WebSocketProcessorNegativeTest {
                     "}");
 
             assertOnlyError(compile(source),
-                    "@OnTextMessage method 'text' returns ByteBuffer; return void, or String (or a CompletionStage of it) "
-                            + "to reply to the client",
+                    "@OnTextMessage method 'text' returns ByteBuffer; return void, or String or a type with a text codec "
+                            + "(or a CompletionStage of one) to reply to the client",
                     source, "java.nio.ByteBuffer text(String message)");
         }
     }

@@ -1,7 +1,6 @@
 package io.wsconnector.runtime;
 
-import java.util.IdentityHashMap;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,47 +14,32 @@ import io.wsconnector.runtime.spi.WebSocketEndpoint;
  * distinct setting, so that endpoints with the same setting share the pools.
  */
 final class EndpointCompression implements Function<WebSocketEndpoint, DeflateExtension> {
-    private final Compression serverSetting;
-    private final Map<String, Compression> byPath;
-    private final SlowConsumerPolicy slowConsumerPolicy;
-    private final Map<Compression, DeflateExtension> extensions = new IdentityHashMap<>();
+    private final Function<WebSocketEndpoint, Setting> settings;
+    private final Map<Setting, DeflateExtension> extensions = new HashMap<>();
 
     /**
-     * @param serverSetting      the setting of endpoints without their own
-     * @param byPath             the endpoints' own settings, by declared path
-     * @param slowConsumerPolicy the server's policy: one that drops messages rules out server context takeover
-     * @param endpoints          the endpoints served
-     * @throws IllegalStateException if a setting names a path no endpoint has
+     * @param settings each endpoint's setting (its own, or the server's) and slow-consumer policy
      */
-    EndpointCompression(Compression serverSetting, Map<String, Compression> byPath,
-                        SlowConsumerPolicy slowConsumerPolicy, List<WebSocketEndpoint> endpoints) {
-        this.serverSetting = serverSetting;
-        this.byPath = Map.copyOf(byPath);
-        this.slowConsumerPolicy = slowConsumerPolicy;
-        for (String path : byPath.keySet()) {
-            if (endpoints.stream().noneMatch(endpoint -> endpoint.path().equals(path))) {
-                throw new IllegalStateException("compression(\"" + path + "\", ...) names no endpoint; the paths are "
-                        + endpoints.stream().map(WebSocketEndpoint::path).toList());
-            }
-        }
+    EndpointCompression(Function<WebSocketEndpoint, Setting> settings) {
+        this.settings = settings;
     }
 
     /** @return the endpoint's extension; {@code null} if its compression is disabled */
     @Override
     public synchronized DeflateExtension apply(WebSocketEndpoint endpoint) {
-        Compression setting = byPath.getOrDefault(endpoint.path(), serverSetting);
-        if (!setting.enabled()) {
+        Setting setting = settings.apply(endpoint);
+        if (!setting.compression().enabled()) {
             return null;
         }
-        return extensions.computeIfAbsent(setting, this::extension);
+        return extensions.computeIfAbsent(setting, EndpointCompression::extension);
     }
 
-    private DeflateExtension extension(Compression setting) {
+    private static DeflateExtension extension(Setting setting) {
+        Compression compression = setting.compression();
         // a dropped compressed message would leave the client's context behind ours: no context is kept then
-        boolean dropsMessages = slowConsumerPolicy != SlowConsumerPolicy.CLOSE;
-        return new DeflateExtension(new DeflateSettings(setting.serverNoContextTakeover() || dropsMessages,
-                setting.clientNoContextTakeover(), setting.serverMaxWindowBits(), setting.level(),
-                setting.threshold()));
+        boolean serverNoContextTakeover = compression.serverNoContextTakeover() || setting.dropsMessages();
+        return new DeflateExtension(new DeflateSettings(serverNoContextTakeover, compression.clientNoContextTakeover(),
+                compression.serverMaxWindowBits(), compression.level(), compression.threshold()));
     }
 
     /** The server stopped: ends the pooled compressors and inflaters. */
@@ -63,5 +47,15 @@ final class EndpointCompression implements Function<WebSocketEndpoint, DeflateEx
         for (DeflateExtension extension : extensions.values()) {
             extension.close();
         }
+    }
+
+    /**
+     * An endpoint's compression: endpoints with the same setting (the same instance) and policy share one
+     * extension.
+     *
+     * @param compression   the setting
+     * @param dropsMessages whether the endpoint's slow-consumer policy drops messages
+     */
+    record Setting(Compression compression, boolean dropsMessages) {
     }
 }

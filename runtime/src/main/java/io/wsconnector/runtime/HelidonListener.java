@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.helidon.common.tls.Tls;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Headers;
 import io.helidon.http.Status;
@@ -43,6 +44,7 @@ final class HelidonListener {
     /**
      * @param host        the address to listen on
      * @param port        the port, 0 for any
+     * @param tls         the TLS settings, or {@code null} for plain TCP
      * @param protocol    the WebSocket services
      * @param gate        counts connections against the cap and keeps the handshake timeout
      * @param cap         the most connections at once; -1 for no cap
@@ -50,8 +52,8 @@ final class HelidonListener {
      * @param customizer  the user's changes to Helidon's configuration, applied last
      * @return the configuration, ready to build
      */
-    static WebServerConfig.Builder configure(String host, int port, WebSocketProtocol protocol, ConnectionGate gate,
-                                             int cap, Consumer<HttpRouting.Builder> httpRouting,
+    static WebServerConfig.Builder configure(String host, int port, Tls tls, WebSocketProtocol protocol,
+                                             ConnectionGate gate, int cap, Consumer<HttpRouting.Builder> httpRouting,
                                              Consumer<WebServerConfig.Builder> customizer) {
         EndpointRoutes routes = protocol.routes();
         Http1Config http1 = Http1Config.builder()
@@ -68,6 +70,10 @@ final class HelidonListener {
                 .connectionOptions(options -> options.tcpNoDelay(true))
                 // Blocking sockets: one 8 KiB buffer per connection instead of two.
                 .useNio(false)
+                // No server features found at run time through Helidon's service registry (observe, context,
+                // security…): looking for them costs ~90 ms of start-up on the JVM, more in a native image.
+                // Features a user wants are added explicitly (webServer(helidon -> helidon.addFeature(...))).
+                .featuresDiscoverServices(false)
                 // At the cap Helidon stops accepting: the descriptors never run out, which would stop its listener.
                 .maxTcpConnections(cap)
                 .protocolsDiscoverServices(false)
@@ -76,6 +82,9 @@ final class HelidonListener {
                     answerPlainRequestsWithUpgradeRequired(http, routes);
                     httpRouting.accept(http);
                 });
+        if (tls != null) {
+            config.tls(tls);
+        }
         keepHelidonFromClosingConnectionsBeforeTheirIdleTimeout(config, routes.longestIdleTimeout());
         customizer.accept(config);
         return config;

@@ -5,24 +5,28 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceLoader;
-import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
+import io.helidon.common.config.Config;
+import io.helidon.common.tls.Tls;
+import io.helidon.metrics.api.MeterRegistry;
+import io.helidon.metrics.api.Metrics;
 import io.helidon.webserver.WebServerConfig;
 import io.helidon.webserver.http.HttpRouting;
+import io.wsconnector.runtime.cluster.Cluster;
+import io.wsconnector.runtime.cluster.ClusterProvider;
+import io.wsconnector.runtime.protocol.ClusterLink;
 import io.wsconnector.runtime.protocol.ConnectionCap;
 import io.wsconnector.runtime.protocol.ConnectionGate;
-import io.wsconnector.runtime.protocol.ConnectionLimits;
 import io.wsconnector.runtime.protocol.CountedLog;
-import io.wsconnector.runtime.protocol.InboundBudget;
+import io.wsconnector.runtime.protocol.EndpointMetrics;
 import io.wsconnector.runtime.protocol.EndpointRoutes;
-import io.wsconnector.runtime.protocol.OriginPolicy;
-import io.wsconnector.runtime.protocol.SendQueueLimits;
+import io.wsconnector.runtime.protocol.InboundBudget;
 import io.wsconnector.runtime.protocol.ServerClock;
 import io.wsconnector.runtime.protocol.ServerServices;
 import io.wsconnector.runtime.protocol.WebSocketProtocol;
@@ -66,28 +70,32 @@ public final class WebSocketServer implements AutoCloseable {
     private final String host;
     private final int requestedPort;
     private final EndpointRoutes routes;
+    private final ServerClock clock;
     private final EndpointCompression compression;
-    private final ServerClock clock = new ServerClock();
+    private final List<HelidonEndpointMetrics> metrics;
+    private final Cluster cluster;
+    private final ClusterLink clusterLink;
 
-    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointCompression compression,
-                            EndpointLimits limits) {
+    private WebSocketServer(Builder builder, List<WebSocketEndpoint> endpoints, EndpointRoutes routes,
+                            ServerServices services, EndpointCompression compression,
+                            List<HelidonEndpointMetrics> metrics, Cluster cluster, ClusterLink clusterLink) {
         this.endpoints = endpoints;
         this.compression = compression;
-        EndpointRoutes routes = EndpointRoutes.create(endpoints, builder.idleTimeout, limits, compression);
+        this.metrics = metrics;
+        this.cluster = cluster;
+        this.clusterLink = clusterLink;
         this.host = builder.host;
         this.requestedPort = builder.port;
         this.routes = routes;
-        CountedLog log = new CountedLog();
-        long inboundLimit = builder.inboundBufferLimit > 0 ? builder.inboundBufferLimit
-                : Runtime.getRuntime().maxMemory() / 4;
-        ServerServices services = new ServerServices(clock, new InboundBudget(inboundLimit), log);
-        WebSocketProtocol protocol = new WebSocketProtocol(routes, new OriginPolicy(builder.allowedOrigins), services);
+        this.clock = services.clock();
+        WebSocketProtocol protocol = new WebSocketProtocol(routes, services);
         int cap = builder.maxConnections > 0 ? builder.maxConnections : ConnectionCap.forThisProcess();
-        ConnectionGate gate = new ConnectionGate(cap, builder.handshakeTimeout, log);
+        ConnectionGate gate = new ConnectionGate(cap, builder.handshakeTimeout, services.log());
+        this.listener = new KeptListener(HelidonListener.configure(builder.host, builder.port, builder.tls, protocol,
+                gate, cap, http -> builder.httpRouting.accept(http, this), builder.webServerCustomizer), builder.host,
+                services.log());
         clock.add(gate);
-        clock.add(log);
-        this.listener = new KeptListener(HelidonListener.configure(builder.host, builder.port, protocol, gate, cap,
-                builder.httpRouting, builder.webServerCustomizer), builder.host, log);
+        clock.add(services.log());
         clock.add(listener);
     }
 
@@ -108,9 +116,13 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IllegalStateException if the server could not start, e.g. because the port is taken
      */
     public WebSocketServer start() {
+        if (cluster != null) {
+            clusterLink.join(cluster, routes); // before listening: the first session's id already names the node
+        }
         listener.start();
         if (!listener.isRunning() || listener.port() <= 0) {
             listener.stop();
+            clusterLink.leave();
             // Helidon logs the cause and reports port -1: name the port that was asked for
             throw new IllegalStateException("The WebSocket server could not listen on " + host + ":" + requestedPort
                     + " (is the port in use?); see the log above");
@@ -196,7 +208,8 @@ public final class WebSocketServer implements AutoCloseable {
     }
 
     /**
-     * Stops listening, closes every connection and stops the thread that keeps the server's timeouts.
+     * Stops listening, closes every connection, stops the thread that keeps the server's timeouts and leaves
+     * the cluster.
      */
     public void stop() {
         try {
@@ -204,6 +217,8 @@ public final class WebSocketServer implements AutoCloseable {
         } finally {
             clock.stop();
             compression.close();
+            metrics.forEach(HelidonEndpointMetrics::unregister);
+            clusterLink.leave();
         }
     }
 
@@ -220,28 +235,24 @@ public final class WebSocketServer implements AutoCloseable {
      */
     public static final class Builder {
         private final Map<String, WebSocketEndpoint> explicitEndpoints = new LinkedHashMap<>();
+        private final EndpointSettings defaults = EndpointSettings.defaults();
+        /** Settings configured for one endpoint, by its path, and where they were configured. */
+        private final Map<String, EndpointSettings> endpointSettings = new LinkedHashMap<>();
+        private final Map<String, String> endpointSettingsKeys = new LinkedHashMap<>();
         private String host = "0.0.0.0";
         private int port = 8080;
-        private int maxMessageSize = DEFAULT_MAX_MESSAGE_SIZE;
+        private Tls tls;
         private boolean discoverEndpoints = true;
-        private final Set<String> allowedOrigins = new LinkedHashSet<>();
-        private Duration closeTimeout = Duration.ofSeconds(5);
-        private Duration idleTimeout = Duration.ZERO;
-        private int sendQueueLimit = DEFAULT_SEND_QUEUE_LIMIT;
-        private EndpointLimits.SoftLimit sendQueueSoftLimit =
-                new EndpointLimits.SoftLimit(DEFAULT_SEND_QUEUE_SOFT_LIMIT, DEFAULT_SOFT_WINDOW);
-        private final Map<String, Integer> endpointSendQueueLimits = new LinkedHashMap<>();
-        private final Map<String, EndpointLimits.SoftLimit> endpointSoftLimits = new LinkedHashMap<>();
-        private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.CLOSE;
+        private MeterRegistry meterRegistry;
+        private Cluster cluster;
+        /** Configuration's {@code cluster}: a cluster's URI, for a {@link ClusterProvider}. */
+        private URI clusterUri;
         private int maxConnections = -1;
         private Duration handshakeTimeout = DEFAULT_HANDSHAKE_TIMEOUT;
         private long inboundBufferLimit = -1;
-        private Duration messageTimeout = DEFAULT_MESSAGE_TIMEOUT;
         private ClassLoader classLoader;
         private Consumer<WebServerConfig.Builder> webServerCustomizer = config -> { };
-        private Consumer<HttpRouting.Builder> httpRouting = http -> { };
-        private Compression compression = Compression.defaults();
-        private final Map<String, Compression> endpointCompression = new LinkedHashMap<>();
+        private BiConsumer<HttpRouting.Builder, WebSocketServer> httpRouting = (http, server) -> { };
 
         private Builder() {
         }
@@ -280,10 +291,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxMessageSize(int bytes) {
-            if (bytes < 1) {
-                throw new IllegalArgumentException("maxMessageSize must be at least 1 byte, not " + bytes);
-            }
-            this.maxMessageSize = bytes;
+            defaults.maxMessageSize(bytes);
             return this;
         }
 
@@ -298,7 +306,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder sendQueueLimit(int bytes) {
-            this.sendQueueLimit = atLeastOne(bytes, "sendQueueLimit");
+            defaults.sendQueueLimit(bytes);
             return this;
         }
 
@@ -311,8 +319,8 @@ public final class WebSocketServer implements AutoCloseable {
          * @see #sendQueueLimit(int)
          */
         public Builder sendQueueLimit(String endpointPath, int bytes) {
-            endpointSendQueueLimits.put(Objects.requireNonNull(endpointPath, "endpointPath"),
-                    atLeastOne(bytes, "sendQueueLimit"));
+            Objects.requireNonNull(endpointPath, "endpointPath");
+            endpointSettings(endpointPath, "sendQueueLimit(\"" + endpointPath + "\", ...)").sendQueueLimit(bytes);
             return this;
         }
 
@@ -329,7 +337,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder sendQueueSoftLimit(int bytes, Duration window) {
-            this.sendQueueSoftLimit = softLimit(bytes, window);
+            defaults.sendQueueSoftLimit(bytes, window);
             return this;
         }
 
@@ -343,17 +351,10 @@ public final class WebSocketServer implements AutoCloseable {
          * @see #sendQueueSoftLimit(int, Duration)
          */
         public Builder sendQueueSoftLimit(String endpointPath, int bytes, Duration window) {
-            endpointSoftLimits.put(Objects.requireNonNull(endpointPath, "endpointPath"), softLimit(bytes, window));
+            Objects.requireNonNull(endpointPath, "endpointPath");
+            endpointSettings(endpointPath, "sendQueueSoftLimit(\"" + endpointPath + "\", ...)")
+                    .sendQueueSoftLimit(bytes, window);
             return this;
-        }
-
-        private static EndpointLimits.SoftLimit softLimit(int bytes, Duration window) {
-            Objects.requireNonNull(window, "window");
-            if (bytes < 0 || window.isNegative()) {
-                throw new IllegalArgumentException("a soft limit must not be negative, nor its window: " + bytes
-                        + " bytes for " + window);
-            }
-            return new EndpointLimits.SoftLimit(bytes, window);
         }
 
         /**
@@ -369,7 +370,10 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder maxConnections(int connections) {
-            this.maxConnections = atLeastOne(connections, "maxConnections");
+            if (connections < 1) {
+                throw new IllegalArgumentException("maxConnections must be at least 1, not " + connections);
+            }
+            this.maxConnections = connections;
             return this;
         }
 
@@ -384,7 +388,11 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder handshakeTimeout(Duration timeout) {
-            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("handshakeTimeout must be positive, not " + timeout);
+            }
+            this.handshakeTimeout = timeout;
             return this;
         }
 
@@ -417,27 +425,8 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder messageTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("messageTimeout must not be negative, not " + timeout);
-            }
-            this.messageTimeout = timeout;
+            defaults.messageTimeout(timeout);
             return this;
-        }
-
-        private static int atLeastOne(int value, String name) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1, not " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(Duration timeout, String name) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive, not " + timeout);
-            }
-            return timeout;
         }
 
         /**
@@ -448,7 +437,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder slowConsumerPolicy(SlowConsumerPolicy policy) {
-            this.slowConsumerPolicy = Objects.requireNonNull(policy, "policy");
+            defaults.slowConsumerPolicy(policy);
             return this;
         }
 
@@ -462,9 +451,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder allowedOrigins(String... origins) {
-            for (String origin : origins) {
-                allowedOrigins.add(Objects.requireNonNull(origin, "origin"));
-            }
+            defaults.addAllowedOrigins(origins);
             return this;
         }
 
@@ -476,7 +463,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = positive(timeout, "closeTimeout");
+            defaults.closeTimeout(timeout);
             return this;
         }
 
@@ -494,11 +481,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder idleTimeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("idleTimeout must not be negative, not " + timeout);
-            }
-            this.idleTimeout = timeout;
+            defaults.idleTimeout(timeout);
             return this;
         }
 
@@ -552,6 +535,24 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder httpRouting(Consumer<HttpRouting.Builder> routes) {
+            Objects.requireNonNull(routes, "routes");
+            this.httpRouting = (http, server) -> routes.accept(http);
+            return this;
+        }
+
+        /**
+         * Plain HTTP routes served next to the endpoints, with the server they are served by, so that a
+         * route can reach the endpoints' sessions, e.g.
+         * {@code .httpRouting((http, server) -> http.post("/announce", (req, res) -> res.send(
+         * "" + server.sessions(Chat.class).broadcastText(req.content().as(String.class)))))}. The routes are
+         * set up while the server is built, before it listens: use the server in their handlers (its
+         * {@link WebSocketServer#sessions sessions} are there from the start, its {@link WebSocketServer#port()}
+         * once it is started). Replaces routes given before.
+         *
+         * @param routes adds routes to Helidon's HTTP routing, given the server
+         * @return this builder
+         */
+        public Builder httpRouting(BiConsumer<HttpRouting.Builder, WebSocketServer> routes) {
             this.httpRouting = Objects.requireNonNull(routes, "routes");
             return this;
         }
@@ -577,7 +578,7 @@ public final class WebSocketServer implements AutoCloseable {
          * @return this builder
          */
         public Builder compression(Compression compression) {
-            this.compression = Objects.requireNonNull(compression, "compression");
+            defaults.compression(compression);
             return this;
         }
 
@@ -590,9 +591,92 @@ public final class WebSocketServer implements AutoCloseable {
          * @see #compression(Compression)
          */
         public Builder compression(String endpointPath, Compression compression) {
-            endpointCompression.put(Objects.requireNonNull(endpointPath, "endpointPath"),
-                    Objects.requireNonNull(compression, "compression"));
+            Objects.requireNonNull(endpointPath, "endpointPath");
+            endpointSettings(endpointPath, "compression(\"" + endpointPath + "\", ...)").compression(compression);
             return this;
+        }
+
+        /**
+         * Makes the server a node of a cluster: broadcasts to an endpoint or a room (without a filter, or to
+         * everyone but one session) and sends to a session id reach the sessions on every node, e.g.
+         * {@code .cluster(RedisCluster.connect("redis://localhost:6379"))} with {@code wsconnector-cluster-redis}.
+         * Without this call, the server joins the cluster named by the configuration key {@code cluster}, or
+         * else by the system property {@value ClusterProvider#PROPERTY} or the environment variable
+         * {@value ClusterProvider#ENVIRONMENT}, if one is set, through a {@link ClusterProvider} on the class
+         * path; otherwise it is in none.
+         *
+         * @param cluster the cluster, joined when the server starts
+         * @return this builder
+         */
+        public Builder cluster(Cluster cluster) {
+            this.cluster = Objects.requireNonNull(cluster, "cluster");
+            return this;
+        }
+
+        /** Configuration's {@code cluster}: the URI of the cluster to join, e.g. {@code redis://localhost:6379}. */
+        void clusterUri(URI uri) {
+            this.clusterUri = Objects.requireNonNull(uri, "uri");
+        }
+
+        /**
+         * Applies the settings under a Helidon configuration node, by convention {@code wsconnector.server}
+         * (from {@code application.yaml}, environment variables, system properties), e.g.
+         * {@code .config(Config.create().get("wsconnector.server"))}: {@code host}, {@code port}, {@code tls}
+         * (Helidon's TLS keys), {@code discover-endpoints}, {@code max-message-size}, {@code idle-timeout},
+         * {@code close-timeout}, {@code allowed-origins}, {@code send-queue-limit},
+         * {@code slow-consumer-policy}, and under {@code endpoints."<path>"} those of them an endpoint can
+         * override (the README lists the keys). Settings made after this call win; a missing node changes
+         * nothing.
+         *
+         * @param config the server's configuration node
+         * @return this builder
+         * @throws IllegalArgumentException naming the key, for an unknown key or a bad value
+         */
+        public Builder config(Config config) {
+            ServerConfigKeys.apply(Objects.requireNonNull(config, "config"), this);
+            return this;
+        }
+
+        /**
+         * Counts each endpoint's connections, handshakes refused, messages and bytes in and out, close
+         * codes, handler errors, send-queue drops and slow-consumer closes in this registry, tagged with the
+         * endpoint's path template (the README lists the meters); none by default. Helidon's
+         * {@code Metrics.globalRegistry()} is the one its {@code /observe/metrics} endpoint serves (backed by
+         * Micrometer with {@code helidon-metrics-providers-micrometer}); configuration's {@code metrics: true}
+         * picks it.
+         *
+         * @param registry where to count
+         * @return this builder
+         */
+        public Builder metrics(MeterRegistry registry) {
+            this.meterRegistry = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Configuration's {@code metrics}: Helidon's global registry, or none. */
+        void globalMetrics(boolean enabled) {
+            this.meterRegistry = enabled ? Metrics.globalRegistry() : null;
+        }
+
+        /** The server's own settings, which endpoints inherit. */
+        EndpointSettings defaults() {
+            return defaults;
+        }
+
+        /**
+         * The settings configured for the endpoint with this path, instead of the server's.
+         *
+         * @param path      the endpoint's path or path template, as declared
+         * @param source    what configures them, for messages
+         *                  (e.g. {@code Configuration key wsconnector.server.endpoints./chat})
+         */
+        EndpointSettings endpointSettings(String path, String source) {
+            endpointSettingsKeys.put(path, source);
+            return endpointSettings.computeIfAbsent(path, any -> EndpointSettings.overrides());
+        }
+
+        void tls(Tls tls) {
+            this.tls = Objects.requireNonNull(tls, "tls");
         }
 
         /**
@@ -602,19 +686,44 @@ public final class WebSocketServer implements AutoCloseable {
          * @throws IllegalStateException if there is no endpoint to serve, two discovered endpoints have the
          *                               same path, a path does not start with {@code /} or names a parameter
          *                               twice, or two path templates can match the same path (e.g.
-         *                               {@code /rooms/{room}} and {@code /rooms/{id}}), or a compression
-         *                               or send-queue setting names a path that no endpoint has
+         *                               {@code /rooms/{room}} and {@code /rooms/{id}}), or settings
+         *                               (configured, or {@code compression(path, ...)}) name a path no
+         *                               endpoint has
          */
         public WebSocketServer build() {
             ClassLoader loader = classLoader != null ? classLoader : Thread.currentThread().getContextClassLoader();
             List<WebSocketEndpoint> endpoints =
                     EndpointDiscovery.endpoints(explicitEndpoints, discoverEndpoints, loader);
-            ConnectionLimits limits = new ConnectionLimits(maxMessageSize, closeTimeout, messageTimeout,
-                    new SendQueueLimits(sendQueueLimit, sendQueueSoftLimit.bytes(), sendQueueSoftLimit.window(),
-                            slowConsumerPolicy));
-            return new WebSocketServer(this, endpoints,
-                    new EndpointCompression(compression, endpointCompression, slowConsumerPolicy, endpoints),
-                    new EndpointLimits(limits, endpointSendQueueLimits, endpointSoftLimits, endpoints));
+            Map<String, WebSocketEndpoint> byPath = new LinkedHashMap<>();
+            endpoints.forEach(endpoint -> byPath.put(endpoint.path(), endpoint));
+            endpointSettings.keySet().forEach(path -> {
+                if (!byPath.containsKey(path)) {
+                    throw new IllegalStateException(endpointSettingsKeys.get(path) + " names no endpoint; the "
+                            + "endpoints' paths are " + byPath.keySet());
+                }
+            });
+            long inboundLimit = inboundBufferLimit > 0 ? inboundBufferLimit : Runtime.getRuntime().maxMemory() / 4;
+            ServerServices services = new ServerServices(new ServerClock(), new InboundBudget(inboundLimit),
+                    new CountedLog());
+            EndpointSettings none = EndpointSettings.overrides();
+            EndpointCompression compression = new EndpointCompression(endpoint ->
+                    endpointSettings.getOrDefault(endpoint.path(), none).compression(defaults));
+            List<HelidonEndpointMetrics> metrics = new ArrayList<>();
+            ClusterLink clusterLink = new ClusterLink();
+            EndpointRoutes routes = EndpointRoutes.create(endpoints, compression, clusterLink, endpoint -> {
+                EndpointMetrics counted = EndpointMetrics.NONE;
+                if (meterRegistry != null) {
+                    HelidonEndpointMetrics meters = new HelidonEndpointMetrics(meterRegistry, endpoint.path());
+                    metrics.add(meters);
+                    counted = meters;
+                }
+                return endpointSettings.getOrDefault(endpoint.path(), none).resolve(defaults, endpoint, counted);
+            });
+            Cluster joined = cluster != null ? cluster
+                    : clusterUri != null ? ConfiguredCluster.create(clusterUri, "The configuration key cluster", loader)
+                    : ConfiguredCluster.find(loader);
+            return new WebSocketServer(this, endpoints, routes, services, compression, List.copyOf(metrics), joined,
+                    clusterLink);
         }
     }
 }

@@ -102,7 +102,8 @@ public interface WebSocketSession {
 
     /**
      * Sends a text message to the open sessions of this endpoint that {@code filter} accepts, e.g.
-     * {@code other -> other != session} for all but this one.
+     * {@code other -> other != session} for all but this one; in a cluster, on this node only (for all but
+     * this one on every node: {@code sessions().broadcastText(text, session)}).
      *
      * @param text   the message
      * @param filter which sessions get it

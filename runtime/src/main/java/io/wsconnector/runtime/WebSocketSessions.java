@@ -30,6 +30,27 @@ public interface WebSocketSessions extends SessionGroup {
     Optional<WebSocketSession> find(String id);
 
     /**
+     * Sends a text message to the session with the id, on whichever node of the cluster it is (on this
+     * server, without a cluster).
+     *
+     * @param sessionId the session's {@link WebSocketSession#id()}
+     * @param text      the message
+     * @return {@code true} if it was queued for the session here, or handed to the cluster for the
+     *         session's node; {@code false} if no session of this endpoint has the id here and it names
+     *         no other node
+     */
+    boolean sendText(String sessionId, String text);
+
+    /**
+     * Sends a binary message to the session with the id, on whichever node of the cluster it is.
+     *
+     * @param sessionId the session's id
+     * @param data      the message; the array may be reused once the call returns
+     * @return as {@link #sendText(String, String)}
+     */
+    boolean sendBinary(String sessionId, byte[] data);
+
+    /**
      * A room of this endpoint: the sessions that {@linkplain WebSocketSession#join(String) joined} it.
      * A room exists while it has members; asking for one that has none gives an empty room.
      *

@@ -15,6 +15,7 @@ import java.util.logging.Logger;
 public final class LogCapture implements AutoCloseable {
     /** Held, so that the logger and its handler are not collected while capturing. */
     private final Logger logger;
+    private final Level levelBefore;
     private final List<LogRecord> records = new ArrayList<>();
     private final Handler handler = new Handler() {
         @Override
@@ -33,11 +34,26 @@ public final class LogCapture implements AutoCloseable {
         }
     };
 
-    /** Starts capturing what the logger with this name (and its children) logs. */
+    /** Starts capturing what the logger with this name (and its children) logs, at every level. */
     public LogCapture(String loggerName) {
         logger = Logger.getLogger(loggerName);
+        levelBefore = logger.getLevel();
+        logger.setLevel(Level.ALL);
         handler.setLevel(Level.ALL);
         logger.addHandler(handler);
+    }
+
+    /** The levels of the records logged so far whose message contains {@code text}, in order. */
+    public List<Level> levelsOf(String text) {
+        List<Level> found = new ArrayList<>();
+        synchronized (records) {
+            for (LogRecord record : records) {
+                if (record.getMessage() != null && record.getMessage().contains(text)) {
+                    found.add(record.getLevel());
+                }
+            }
+        }
+        return found;
     }
 
     /** The messages logged at WARNING so far that contain {@code text}. */
@@ -72,5 +88,6 @@ public final class LogCapture implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(handler);
+        logger.setLevel(levelBefore);
     }
 }

@@ -38,8 +38,8 @@ class WebSocketServerTest {
             "/no-argument-close", "/open-only", "/failing-open", "/fault",
             "/guarded", "/rooms/{room}/{userId}", "/typed/{text}/{number}/{big}/{flag}/{id}/{color}", "/params",
             "/protocols", "/origins", "/any-origin", "/errors", "/async", "/buffers", "/async-buffers", "/heartbeat",
-            "/idle/{name}", "/idle-close", "/broadcast", "/room-members", "/churn", "/handoff", "/shout", "/large-echo",
-            "/repeat");
+            "/idle/{name}", "/idle-close", "/broadcast", "/room-members", "/churn", "/handoff", "/shout", "/game",
+            "/lenient-game", "/metered/{room}", "/large-echo", "/repeat");
 
     private final List<WebSocketServer> servers = new ArrayList<>();
     private final Recorder recorder = new Recorder();

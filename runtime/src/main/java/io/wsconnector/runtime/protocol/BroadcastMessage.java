@@ -30,6 +30,11 @@ final class BroadcastMessage {
         this.payload = payload;
     }
 
+    /** A message of these bytes, e.g. from another node of a cluster; the array is read during the broadcast only. */
+    static BroadcastMessage of(Opcode opcode, byte[] payload) {
+        return new BroadcastMessage(opcode, Objects.requireNonNull(payload, "payload"));
+    }
+
     static BroadcastMessage text(String text) {
         return new BroadcastMessage(Opcode.TEXT, Objects.requireNonNull(text, "text").getBytes(StandardCharsets.UTF_8));
     }

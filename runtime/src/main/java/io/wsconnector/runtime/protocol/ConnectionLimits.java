@@ -3,8 +3,7 @@ package io.wsconnector.runtime.protocol;
 import java.time.Duration;
 
 /**
- * The limits one endpoint's connections work within, as configured on the server's builder (the send queue
- * may differ per endpoint).
+ * The limits every connection of an endpoint works within: its server's, or those configured for its path.
  *
  * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
  * @param closeTimeout   how long to wait for the client's close frame after sending ours
@@ -13,13 +12,4 @@ import java.time.Duration;
  */
 public record ConnectionLimits(int maxMessageSize, Duration closeTimeout, Duration messageTimeout,
                                SendQueueLimits sendQueue) {
-    /**
-     * These limits with another send queue's.
-     *
-     * @param sendQueue the send queue's limits
-     * @return the limits
-     */
-    public ConnectionLimits with(SendQueueLimits sendQueue) {
-        return new ConnectionLimits(maxMessageSize, closeTimeout, messageTimeout, sendQueue);
-    }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.cluster.ClusterNode;
 
 /**
  * The {@link WebSocketSession} of one connection: checks what the endpoint asks for and hands it on —
@@ -179,6 +180,15 @@ final class ConnectionSession implements WebSocketSession {
         } else {
             map.put(key, value);
         }
+        ClusterNode node = clusterNode();
+        if (node != null) {
+            node.attributeChanged(this, key);
+        }
+    }
+
+    /** The server's node in a cluster, or {@code null} when it is in none. */
+    ClusterNode clusterNode() {
+        return sessions.cluster().node();
     }
 
     private synchronized ConcurrentHashMap<String, Object> createAttributes() {

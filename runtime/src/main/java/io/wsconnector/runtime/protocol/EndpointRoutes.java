@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import io.helidon.common.uri.UriPath;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.cluster.ClusterMessage;
 import io.wsconnector.runtime.deflate.DeflateExtension;
 import io.wsconnector.runtime.spi.WebSocketEndpoint;
 
@@ -30,16 +30,16 @@ public final class EndpointRoutes {
     /**
      * Routes to these endpoints.
      *
-     * @param endpoints         the endpoints, each path once
-     * @param serverIdleTimeout the idle timeout of endpoints that declare none; zero: none
-     * @param limits            the limits of each endpoint's connections
-     * @param compression       the permessage-deflate extension of each endpoint; {@code null} for none
+     * @param endpoints   the endpoints, each path once
+     * @param compression the permessage-deflate extension of each endpoint; {@code null} for none
+     * @param cluster     the server's cluster link, which every endpoint's sessions tell their events
+     * @param settings    the settings of each endpoint
      * @return the routes
      * @throws IllegalStateException if a path is invalid, or two templates can match the same path
      */
-    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints, Duration serverIdleTimeout,
-                                        Function<WebSocketEndpoint, ConnectionLimits> limits,
-                                        Function<WebSocketEndpoint, DeflateExtension> compression) {
+    public static EndpointRoutes create(List<WebSocketEndpoint> endpoints,
+                                        Function<WebSocketEndpoint, DeflateExtension> compression,
+                                        ClusterLink cluster, Function<WebSocketEndpoint, RouteSettings> settings) {
         Map<String, Route> exact = new HashMap<>();
         List<Route> templates = new ArrayList<>();
         for (WebSocketEndpoint endpoint : endpoints) {
@@ -49,12 +49,11 @@ public final class EndpointRoutes {
             } catch (IllegalArgumentException e) {
                 throw new IllegalStateException(e.getMessage() + " (endpoint " + endpoint.endpointClassName() + ")", e);
             }
-            long idleNanos = endpoint.idleTimeoutSeconds() > 0
-                    ? TimeUnit.SECONDS.toNanos(endpoint.idleTimeoutSeconds())
-                    : serverIdleTimeout.toNanos();
+            RouteSettings own = settings.apply(endpoint);
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
-                    Set.copyOf(endpoint.allowedOrigins()), idleNanos, limits.apply(endpoint),
-                    new EndpointSessions(endpoint.path()), compression.apply(endpoint));
+                    Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(),
+                    new OriginPolicy(own.allowedOrigins()), own.metrics(), new EndpointSessions(endpoint.path(), cluster),
+                    compression.apply(endpoint));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -116,6 +115,16 @@ public final class EndpointRoutes {
      * @return its sessions, or {@code null} if no endpoint has that path
      */
     public WebSocketSessions sessions(String endpointPath) {
+        return find(endpointPath);
+    }
+
+    /** A message from another node of the cluster, to the sessions of its endpoint here. */
+    int deliver(ClusterMessage message) {
+        EndpointSessions sessions = find(message.target().path());
+        return sessions == null ? 0 : sessions.deliver(message);
+    }
+
+    private EndpointSessions find(String endpointPath) {
         Route route = exact.get(endpointPath);
         if (route != null) {
             return route.sessions();
@@ -151,14 +160,16 @@ public final class EndpointRoutes {
      * @param template         its path, parsed
      * @param subprotocols     the subprotocols it speaks, most preferred first
      * @param allowedOrigins   the origins it allows in addition to the server's
-     * @param idleTimeoutNanos its idle timeout (its own or the server's); 0: none
+     * @param idleTimeoutNanos its idle timeout (configured for it, its own, or the server's); 0: none
      * @param limits           the limits of its connections
+     * @param origins          which other browser origins may connect to it
+     * @param metrics          what is counted for it
      * @param sessions         its open sessions and rooms
      * @param compression      its permessage-deflate extension; {@code null} if it declines the offers
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
-                 Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, EndpointSessions sessions,
-                 DeflateExtension compression) {
+                 Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, OriginPolicy origins,
+                 EndpointMetrics metrics, EndpointSessions sessions, DeflateExtension compression) {
     }
 
     /**

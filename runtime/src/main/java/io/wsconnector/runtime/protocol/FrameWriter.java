@@ -30,6 +30,7 @@ final class FrameWriter {
     private final DataWriter socket;
     private final Thread connectionThread;
     private final SendQueueLimits limits;
+    private final EndpointMetrics metrics;
     private final CountedLog log;
     private final SettlingLock lock;
     /** Signalled when a writer has taken the batch or stopped, for the connection's thread waiting on it. */
@@ -54,16 +55,18 @@ final class FrameWriter {
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
      * @param limits           the send queue's limits and slow-consumer policy
+     * @param metrics          counts what the slow-consumer policy does
      * @param log              where slow consumers are counted
      * @param lock             guards the batch and the queue
      */
     FrameWriter(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                SendQueueLimits limits, CountedLog log, SettlingLock lock) {
+                SendQueueLimits limits, EndpointMetrics metrics, CountedLog log, SettlingLock lock) {
         this.sessionId = sessionId;
         this.endpointPath = endpointPath;
         this.socket = socket;
         this.connectionThread = connectionThread;
         this.limits = limits;
+        this.metrics = metrics;
         this.log = log;
         this.lock = lock;
         this.batchTaken = lock.newCondition();
@@ -107,7 +110,7 @@ final class FrameWriter {
      */
     SendQueue queue() {
         if (queue == null) {
-            queue = new SendQueue(sessionId, endpointPath, limits, log);
+            queue = new SendQueue(sessionId, endpointPath, limits, metrics, log);
         }
         if (batch != null && !batch.isEmpty()) {
             queue.add(batch.bytes(), batch.length(), batch.stages(), false);

@@ -42,6 +42,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
     private final WebSocketDispatcher dispatcher;
     private final ConnectionSession session;
     private final EndpointSessions sessions;
+    private final EndpointMetrics metrics;
     private final CountedLog log;
     private final ReentrantLock turn = new ReentrantLock();
 
@@ -55,23 +56,25 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
      * @param dispatcher        the connection's dispatcher
      * @param session           the session the handlers see
      * @param sessions          the endpoint's open sessions, which the session is in from open to close
+     * @param metrics           counts opens, closes and handler failures
      * @param log               where running out of memory is counted
      */
     HandlerCalls(String endpointClassName, WebSocketDispatcher dispatcher, ConnectionSession session,
-                 EndpointSessions sessions, CountedLog log) {
+                 EndpointSessions sessions, EndpointMetrics metrics, CountedLog log) {
         this.endpointClassName = endpointClassName;
         this.dispatcher = dispatcher;
         this.session = session;
         this.sessions = sessions;
+        this.metrics = metrics;
         this.log = log;
     }
-
 
     /**
      * The session joins its endpoint's sessions (so a broadcast from {@code @OnOpen} reaches it), then
      * {@code @OnOpen}.
      */
     void open() {
+        metrics.opened();
         sessions.add(session);
         turn.lock();
         try {
@@ -174,6 +177,7 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
                 return;
             }
             closeDelivered = true;
+            metrics.closed(code);
             sessions.remove(session);
             try {
                 dispatcher.onClose(session, code, reason);
@@ -241,9 +245,10 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
         if (error instanceof ConnectionFailedException) {
             return; // the connection failed under the handler: the read loop ends it
         }
+        metrics.handlerFailed();
         if (error instanceof OutOfMemoryError) {
-            log.count(CountedLog.Event.OUT_OF_MEMORY, () -> handler + " of " + endpointClassName + " ran out of memory; "
-                    + "closing session " + session.id() + " with 1013");
+            log.count(CountedLog.Event.OUT_OF_MEMORY, () -> handler + " of " + endpointClassName
+                    + " ran out of memory; closing session " + session.id() + " with 1013");
             closeSession(CloseCodes.TRY_AGAIN_LATER, "Server out of memory");
             return;
         }

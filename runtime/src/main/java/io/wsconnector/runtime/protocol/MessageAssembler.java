@@ -38,6 +38,7 @@ final class MessageAssembler {
 
     private final int maxMessageSize;
     private final InboundBudget budget;
+    private final EndpointMetrics metrics;
     /** Inflates compressed messages; {@code null} without permessage-deflate. */
     private final MessageInflater inflater;
     /** Takes inflated bytes into the message; {@code null} without permessage-deflate. */
@@ -65,19 +66,22 @@ final class MessageAssembler {
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
      * @param budget         the server-wide budget that large message buffers are charged to
+     * @param metrics        counts the messages received
      */
-    MessageAssembler(int maxMessageSize, InboundBudget budget) {
-        this(maxMessageSize, null, budget);
+    MessageAssembler(int maxMessageSize, InboundBudget budget, EndpointMetrics metrics) {
+        this(maxMessageSize, budget, metrics, null);
     }
 
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined (and inflated)
-     * @param inflater       inflates compressed messages; {@code null} without permessage-deflate
      * @param budget         the server-wide budget that large message buffers are charged to
+     * @param metrics        counts the messages received
+     * @param inflater       inflates compressed messages; {@code null} without permessage-deflate
      */
-    MessageAssembler(int maxMessageSize, MessageInflater inflater, InboundBudget budget) {
+    MessageAssembler(int maxMessageSize, InboundBudget budget, EndpointMetrics metrics, MessageInflater inflater) {
         this.maxMessageSize = maxMessageSize;
         this.budget = budget;
+        this.metrics = metrics;
         this.inflater = inflater;
         this.inflated = inflater == null ? null : this::append;
         this.compressedInput = inflater == null ? null : this::readCompressed;
@@ -94,9 +98,15 @@ final class MessageAssembler {
      */
     Opcode add(Opcode opcode, FrameReader frame) {
         begin(opcode, frame);
-        if (compressed) {
-            return addCompressed(frame);
+        Opcode complete = compressed ? addCompressed(frame) : addUncompressed(frame);
+        if (complete != null) {
+            metrics.messageIn(messageLength); // a compressed message counts as inflated
         }
+        return complete;
+    }
+
+    /** Reads an uncompressed frame's payload into the message, checking text as it arrives. */
+    private Opcode addUncompressed(FrameReader frame) {
         boolean text = type == Opcode.TEXT;
         // a message's last frame says how long the message is: the buffer grows no further than that
         long size = frame.fin() ? messageLength + frame.remaining() : maxMessageSize;

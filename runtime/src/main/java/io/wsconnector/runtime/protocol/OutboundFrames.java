@@ -43,6 +43,7 @@ final class OutboundFrames {
     private final String sessionId;
     private final Thread connectionThread;
     private final Runnable closeQueued;
+    private final EndpointMetrics metrics;
     private final SettlingLock lock = new SettlingLock();
     private final FrameWriter writer;
     /** Compresses data messages; {@code null} without permessage-deflate. */
@@ -58,16 +59,19 @@ final class OutboundFrames {
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
      * @param limits           the send queue's limits and slow-consumer policy
+     * @param metrics          counts the messages sent, and what the slow-consumer policy does
      * @param log              where slow consumers are counted
      * @param closeQueued      runs (under the lock) when our close frame has been batched or queued
      * @param deflater         compresses data messages; {@code null} without permessage-deflate
      */
     OutboundFrames(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                   SendQueueLimits limits, CountedLog log, Runnable closeQueued, MessageDeflater deflater) {
+                   SendQueueLimits limits, EndpointMetrics metrics, CountedLog log, Runnable closeQueued,
+                   MessageDeflater deflater) {
         this.sessionId = sessionId;
         this.connectionThread = connectionThread;
         this.closeQueued = closeQueued;
-        this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, log, lock);
+        this.metrics = metrics;
+        this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, metrics, log, lock);
         this.deflater = deflater;
     }
 
@@ -107,6 +111,9 @@ final class OutboundFrames {
         } else {
             outcome = compressInOrder(opcode, payload, offset, length, stage);
         }
+        if (outcome == Enqueued.QUEUED && opcode != Opcode.PING) {
+            metrics.messageOut(length);
+        }
         if (outcome == Enqueued.NOT_OPEN) {
             throw new IllegalStateException(opened
                     ? "Session " + sessionId + " is closed; it cannot send"
@@ -123,14 +130,20 @@ final class OutboundFrames {
      *         or the slow-consumer policy refused it
      */
     boolean sendBroadcast(BroadcastMessage message) {
+        boolean sent;
         if (deflater != null && !deflater.isShared()) {
             byte[] payload = message.payload();
-            return compressInOrder(message.opcode(), payload, 0, payload.length, null) == Enqueued.QUEUED;
+            sent = compressInOrder(message.opcode(), payload, 0, payload.length, null) == Enqueued.QUEUED;
+        } else {
+            byte[] frame = message.frame(deflater);
+            sent = Thread.currentThread() == connectionThread
+                    ? batch(null, false, frame, 0, frame.length, null) == Enqueued.QUEUED
+                    : enqueue(frame, null) == Enqueued.QUEUED;
         }
-        byte[] frame = message.frame(deflater);
-        return Thread.currentThread() == connectionThread
-                ? batch(null, false, frame, 0, frame.length, null) == Enqueued.QUEUED
-                : enqueue(frame, null) == Enqueued.QUEUED;
+        if (sent) {
+            metrics.messageOut(message.payload().length);
+        }
+        return sent;
     }
 
     /** Answers a ping, unless our close frame has gone: nothing follows it. On the connection's thread. */

@@ -26,6 +26,7 @@ final class SendQueue {
     /** The soft limit; {@link Long#MAX_VALUE} if none applies. */
     private final long softLimit;
     private final long softWindowNanos;
+    private final EndpointMetrics metrics;
     private final CountedLog log;
     private final ArrayDeque<Queued> frames = new ArrayDeque<>(4);
     /** Bytes queued or being written from the queue. */
@@ -38,15 +39,17 @@ final class SendQueue {
      * @param sessionId    the session's id, for the log
      * @param endpointPath its endpoint's path, for the log
      * @param limits       the hard and soft limits, and the policy that applies when a frame does not fit
+     * @param metrics      counts what the policy does
      * @param log          where slow consumers are counted
      */
-    SendQueue(String sessionId, String endpointPath, SendQueueLimits limits, CountedLog log) {
+    SendQueue(String sessionId, String endpointPath, SendQueueLimits limits, EndpointMetrics metrics, CountedLog log) {
         this.sessionId = sessionId;
         this.endpointPath = endpointPath;
         this.limit = limits.limit();
         this.policy = limits.policy();
         this.softLimit = limits.hasSoftLimit() ? limits.softLimit() : Long.MAX_VALUE;
         this.softWindowNanos = limits.softWindow().toNanos();
+        this.metrics = metrics;
         this.log = log;
     }
 
@@ -97,20 +100,24 @@ final class SendQueue {
         switch (policy) {
             case DROP_NEWEST -> {
                 reportDrop();
+                metrics.dropped(1);
                 settled.settle(stage, dropped());
                 return false;
             }
             case DROP_OLDEST -> {
                 reportDrop();
                 Iterator<Queued> oldestFirst = frames.iterator();
+                int dropped = 0;
                 while (bytes + length > limit && oldestFirst.hasNext()) {
                     Queued oldest = oldestFirst.next();
                     if (oldest.droppable) {
                         oldestFirst.remove();
                         bytes -= oldest.length;
+                        dropped++;
                         settled.settleAll(oldest.stages, dropped());
                     }
                 }
+                metrics.dropped(dropped);
                 return true;
             }
             default -> {
@@ -156,6 +163,7 @@ final class SendQueue {
      * @param why how much is queued, for the log
      */
     void closeSlowConsumer(Supplier<String> why, SettlingLock settled) {
+        metrics.slowConsumerClosed();
         log.count(CountedLog.Event.SLOW_CONSUMER, () -> "Session " + sessionId + " of " + endpointPath
                 + " does not read what is sent to it: " + why.get() + "; closing it with 1008 (slow-consumer policy "
                 + "CLOSE)");
@@ -172,7 +180,7 @@ final class SendQueue {
     /** Bytes taken from the queue have been written (or failed): they no longer count. */
     void written(long length) {
         bytes -= length;
-        if (bytes <= softLimit) {
+        if (overSoftSinceNanos != 0 && bytes <= softLimit) {
             overSoftSinceNanos = 0;
         }
     }

@@ -3,10 +3,13 @@ package io.wsconnector.runtime.protocol;
 import java.util.HashSet;
 import java.util.Set;
 
+import io.wsconnector.runtime.cluster.ClusterNode;
+
 /**
  * The rooms one session is in: the one place where room membership changes. A join or a leave updates
  * both this session's rooms and its endpoint's {@link RoomMembers}, under this object's monitor, so
- * {@link #leaveAll()} sees every room joined before it, and no room is joined after it. Created by the
+ * {@link #leaveAll()} sees every room joined before it, and no room is joined after it; in a cluster, the
+ * node hears of each join and leave under the same monitor, so in order. Created by the
  * session's first join: most sessions never join a room.
  */
 final class SessionRooms {
@@ -34,6 +37,10 @@ final class SessionRooms {
             return false;
         }
         members.add(room, session);
+        ClusterNode node = session.clusterNode();
+        if (node != null) {
+            node.joined(session, room);
+        }
         return true;
     }
 
@@ -43,6 +50,10 @@ final class SessionRooms {
             return false;
         }
         members.remove(room, session);
+        ClusterNode node = session.clusterNode();
+        if (node != null) {
+            node.left(session, room);
+        }
         return true;
     }
 

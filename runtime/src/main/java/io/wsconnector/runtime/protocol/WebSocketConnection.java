@@ -45,6 +45,7 @@ final class WebSocketConnection implements ServerConnection {
 
     private final ConnectionContext ctx;
     private final ConnectionLimits limits;
+    private final EndpointMetrics metrics;
     private final ServerServices services;
     private final FrameReader frames;
     private final MessageAssembler messages;
@@ -76,18 +77,19 @@ final class WebSocketConnection implements ServerConnection {
                         Handshake handshake, String sessionId, ServerServices services, DeflateAgreement compression) {
         this.ctx = ctx;
         this.limits = route.limits();
+        this.metrics = route.metrics();
         this.services = services;
         this.frames = new FrameReader(ctx.dataReader(), compression != null);
-        this.messages = new MessageAssembler(limits.maxMessageSize(),
-                compression == null ? null : compression.newInflater(), services.inboundBudget());
+        this.messages = new MessageAssembler(limits.maxMessageSize(), services.inboundBudget(), metrics,
+                compression == null ? null : compression.newInflater());
         String path = route.endpoint().path();
         this.outbound = new OutboundFrames(sessionId, path, ctx.dataWriter(), Thread.currentThread(),
-                limits.sendQueue(), services.log(), this::closeQueued,
+                limits.sendQueue(), metrics, services.log(), this::closeQueued,
                 compression == null ? null : compression.newDeflater());
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
         this.session = new ConnectionSession(sessionId, handshake, outbound, closing, sessions, sessions.roomMembers());
-        this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions,
+        this.calls = new HandlerCalls(route.endpoint().endpointClassName(), dispatcher, session, sessions, metrics,
                 services.log());
         IdleWatch idle = route.idleTimeoutNanos() > 0
                 ? new IdleWatch(frames, outbound, calls, ctx.executor(), route.idleTimeoutNanos(), this::cutOffStalled)

@@ -5,14 +5,12 @@ import io.helidon.webserver.spi.ProtocolConfig;
 /**
  * How {@code WebSocketServer} hands a listener's WebSocket services to Helidon, which passes them to
  * {@link WebSocketUpgradeProvider} to create the {@link WebSocketUpgrader}: each connection then gets only
- * what it needs (its route with its limits, the services of the server).
+ * what it needs (its route with its endpoint's limits, the services of the server).
  *
- * @param routes   the endpoints, by exact path and by path template, each with its connections' limits
- * @param origins  which browser origins may connect
+ * @param routes   the endpoints, by exact path and by path template, with their settings
  * @param services what all connections share: clock, inbound budget, counted log
  */
-public record WebSocketProtocol(EndpointRoutes routes, OriginPolicy origins, ServerServices services)
-        implements ProtocolConfig {
+public record WebSocketProtocol(EndpointRoutes routes, ServerServices services) implements ProtocolConfig {
     /** The protocol type that ties this configuration to {@link WebSocketUpgradeProvider}. */
     static final String TYPE = "wsconnector-websocket";
 

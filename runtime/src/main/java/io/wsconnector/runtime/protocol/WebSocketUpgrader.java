@@ -67,7 +67,6 @@ final class WebSocketUpgrader implements Http1Upgrader {
     };
 
     private final EndpointRoutes routes;
-    private final OriginPolicy origins;
     private final ServerServices services;
     /**
      * Session ids: short, unique per server, cheap (a random UUID costs ~25 ms of SecureRandom seeding
@@ -77,7 +76,6 @@ final class WebSocketUpgrader implements Http1Upgrader {
 
     WebSocketUpgrader(WebSocketProtocol protocol) {
         this.routes = protocol.routes();
-        this.origins = protocol.origins();
         this.services = protocol.services();
     }
 
@@ -92,11 +90,21 @@ final class WebSocketUpgrader implements Http1Upgrader {
         try {
             match = routes.find(prologue.uriPath());
         } catch (IllegalArgumentException e) {
-            return refuse(ctx, Status.BAD_REQUEST_400, e.getMessage());
+            return refuse(ctx, null, Status.BAD_REQUEST_400, e.getMessage());
         }
         if (match == null) {
             return null;
         }
+        try {
+            return upgrade(ctx, prologue, headers, match);
+        } catch (RequestException e) {
+            match.route().metrics().handshakeRefused(e.status().code());
+            throw e;
+        }
+    }
+
+    private ServerConnection upgrade(ConnectionContext ctx, HttpPrologue prologue, WritableHeaders<?> headers,
+                                     EndpointRoutes.Match match) {
         EndpointRoutes.Route route = match.route();
         WebSocketEndpoint endpoint = route.endpoint();
         if (prologue.method() != Method.GET) {
@@ -120,7 +128,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
         if (!isValidKey(key)) {
             throw reject(Status.BAD_REQUEST_400, "Sec-WebSocket-Key must be 16 bytes in base64");
         }
-        if (headers.contains(HeaderNames.ORIGIN) && !origins.allows(headers.get(HeaderNames.ORIGIN).values(),
+        if (headers.contains(HeaderNames.ORIGIN) && !route.origins().allows(headers.get(HeaderNames.ORIGIN).values(),
                 route.allowedOrigins(), headers.contains(HeaderNames.HOST) ? headers.get(HeaderNames.HOST).values() : null)) {
             throw reject(Status.FORBIDDEN_403, "Origin not allowed");
         }
@@ -129,7 +137,7 @@ final class WebSocketUpgrader implements Http1Upgrader {
         if (!route.subprotocols().isEmpty() && !offered.isEmpty()) {
             subprotocol = choose(route.subprotocols(), offered);
             if (subprotocol == null) {
-                return refuse(ctx, Status.BAD_REQUEST_400, "None of the offered subprotocols is supported; this "
+                return refuse(ctx, route, Status.BAD_REQUEST_400, "None of the offered subprotocols is supported; this "
                         + "endpoint speaks " + String.join(", ", route.subprotocols()));
             }
         }
@@ -141,18 +149,18 @@ final class WebSocketUpgrader implements Http1Upgrader {
         String rawPath = prologue.uriPath().rawPath();
         Handshake handshake = new Handshake(rawPath.equals(endpoint.path()) ? endpoint.path() : rawPath,
                 match.pathParams(), prologue.query().rawValue(), headers, remoteAddress(ctx), offered, subprotocol);
-        String sessionId = Long.toString(sessionSequence.incrementAndGet(), 36);
+        String sessionId = route.sessions().cluster().sessionId(sessionSequence.incrementAndGet());
         WebSocketConnection connection;
         try {
             WebSocketDispatcher dispatcher = endpoint.newDispatcher(handshake);
             connection = new WebSocketConnection(ctx, route, dispatcher, handshake, sessionId, services, compression);
             dispatcher.onUpgrade(connection.session());
         } catch (UpgradeRejectedException e) {
-            return refuse(ctx, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
+            return refuse(ctx, route, Status.create(e.status()), e.getMessage() == null ? "" : e.getMessage());
         } catch (Throwable e) {
             LOGGER.log(Level.ERROR, "The upgrade of " + endpoint.endpointClassName() + " failed for "
                     + handshake + "; answering 500", e);
-            return refuse(ctx, Status.INTERNAL_SERVER_ERROR_500, HandlerCalls.INTERNAL_ERROR_REASON);
+            return refuse(ctx, route, Status.INTERNAL_SERVER_ERROR_500, HandlerCalls.INTERNAL_ERROR_REASON);
         }
 
         String response = "HTTP/1.1 101 Switching Protocols\r\n"
@@ -171,8 +179,14 @@ final class WebSocketUpgrader implements Http1Upgrader {
      * Answers the handshake with this status and the message as a {@code text/plain} body (Helidon's own
      * error responses carry no body unless configured, and HTML-encode it), then ends the connection:
      * the returned connection does nothing, and Helidon closes the socket when it returns.
+     *
+     * @param route the endpoint refusing it; {@code null} if the path was not understood
      */
-    private static ServerConnection refuse(ConnectionContext ctx, Status status, String message) {
+    private static ServerConnection refuse(ConnectionContext ctx, EndpointRoutes.Route route, Status status,
+                                           String message) {
+        if (route != null) {
+            route.metrics().handshakeRefused(status.code());
+        }
         byte[] body = message.getBytes(StandardCharsets.UTF_8);
         String reason = status.reasonPhrase() == null || status.reasonPhrase().isBlank() ? "Refused" : status.reasonPhrase();
         byte[] head = ("HTTP/1.1 " + status.code() + " " + reason + "\r\n"

@@ -25,7 +25,7 @@ class InboundBudgetTest {
     void messagesTheConnectionMayKeepForItselfAreNotCharged() {
         InboundBudget budget = new InboundBudget(1);
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[MessageAssembler.RETAINED_BUFFER]));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
         assertEquals(MessageAssembler.RETAINED_BUFFER, messages.takeBinary().length);
@@ -36,7 +36,7 @@ class InboundBudgetTest {
     void aLargeMessageIsChargedUntilTheNextMessageBegins() {
         InboundBudget budget = new InboundBudget(10L * 1024 * 1024);
         FrameReader frames = reader(concat(frame(FIN | BINARY, MASK, new byte[LARGE]), frame(FIN | BINARY, MASK, new byte[1])));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
 
         messages.add(frames.next(), frames);
         messages.takeBinary();
@@ -51,7 +51,7 @@ class InboundBudgetTest {
     void aMessageGivenUpGivesItsChargeBack() {
         InboundBudget budget = new InboundBudget(10L * 1024 * 1024);
         FrameReader frames = reader(frame(BINARY, MASK, new byte[LARGE])); // more fragments to come
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
 
         messages.add(frames.next(), frames);
         messages.abandon();
@@ -64,7 +64,7 @@ class InboundBudgetTest {
         InboundBudget budget = new InboundBudget(LARGE);
         assertEquals(true, budget.charge(LARGE / 2)); // another connection's message
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[LARGE - 1024]));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
 
         ProtocolViolation violation = assertThrows(ProtocolViolation.class, () -> messages.add(frames.next(), frames));
 
@@ -76,7 +76,7 @@ class InboundBudgetTest {
     void aMessageLargerThanTheWholeBudgetFailsWith1009() {
         InboundBudget budget = new InboundBudget(LARGE);
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[LARGE + 1024]));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
 
         ProtocolViolation violation = assertThrows(ProtocolViolation.class, () -> messages.add(frames.next(), frames));
 

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
+import io.avaje.jsonb.Json;
 import io.wsconnector.annotations.OnBinaryMessage;
 import io.wsconnector.annotations.OnClose;
 import io.wsconnector.annotations.OnError;
@@ -24,6 +25,8 @@ import io.wsconnector.runtime.UpgradeRejectedException;
 import io.wsconnector.runtime.WebSocketRoom;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
+import io.wsconnector.runtime.codec.DecodeFailure;
+import io.wsconnector.runtime.codec.MessageDecodeException;
 
 /**
  * One client in a chat room: {@code ws://localhost:9091/chat/lobby?token=secret&nick=ada}.
@@ -31,9 +34,11 @@ import io.wsconnector.runtime.WebSocketSessions;
  * <ul>
  * <li>{@code token} must be the server's token, or the handshake is refused with 401;</li>
  * <li>{@code nick} is optional ({@code guest-<session id>} without it);</li>
- * <li>a text message goes to everyone in the room as {@code nick: text}; commands start with
- *     {@code /}: {@code /who} (the nicks in the room), {@code /rooms} (the rooms, with how many are in
- *     each), {@code /avatar NICK} (a member's avatar);</li>
+ * <li>text messages are JSON, dispatched on their {@code "type"}: {@code {"type":"say","text":"hi"}} goes
+ *     to everyone in the room as {@code nick: hi}; {@code {"type":"who"}} asks for the nicks in the room,
+ *     {@code {"type":"rooms"}} for the rooms (with how many are in each), {@code {"type":"avatar",
+ *     "nick":"bob"}} for a member's avatar (the page sends these for {@code /who}, {@code /rooms} and
+ *     {@code /avatar bob}); what the server sends is text, a line of the chat's log;</li>
  * <li>a binary message (at most 64 KiB) is the client's avatar;</li>
  * <li>after the server's idle timeout without a message the client is asked whether it is still
  *     there, and after a second one it is disconnected with 1001.</li>
@@ -45,18 +50,29 @@ import io.wsconnector.runtime.WebSocketSessions;
  * and session attributes.
  */
 // No idleTimeoutSeconds here: the server's idleTimeout applies, which ChatServer takes from the command line.
-@WebSocketUpgradePath("/chat/{room}")
+@WebSocketUpgradePath(value = "/chat/{room}", dispatchKey = "type")
 public class ChatRoom {
+    /** {@code {"type":"say","text":"hi"}}: a line for everyone in the room. */
+    @Json
+    public record Say(String text) {
+    }
+
+    /** {@code {"type":"avatar","nick":"bob"}}: asks for a member's avatar. */
+    @Json
+    public record AvatarOf(String nick) {
+    }
+
     /** The largest avatar accepted, in bytes. */
     public static final int MAX_AVATAR_BYTES = 64 * 1024;
 
     private static final Pattern VALID_NICK = Pattern.compile("[\\p{L}\\p{N}_.-]{1,24}");
     // session attributes, readable by the other connections of the room
-    private static final String NICK = "nick";
+    private static final String NICK = Who.NICK;
     private static final String AVATAR = "avatar";
     private static final String COMMANDS = "/who, /rooms, /avatar NICK";
 
     private final byte[] token;
+    private final Who who;
     private String nick;
     private boolean warnedIdle;
 
@@ -66,7 +82,18 @@ public class ChatRoom {
      * @param token the token a client must give in its query string
      */
     public ChatRoom(String token) {
+        this(token, Who.local());
+    }
+
+    /**
+     * A chat member admitted with this token, whose {@code /who} lists the members {@code who} finds.
+     *
+     * @param token the token a client must give in its query string
+     * @param who   the members of a room: this server's, or every node's
+     */
+    ChatRoom(String token, Who who) {
         this.token = Objects.requireNonNull(token, "token").getBytes(StandardCharsets.UTF_8);
+        this.who = Objects.requireNonNull(who, "who");
     }
 
     @OnUpgrade
@@ -91,30 +118,33 @@ public class ChatRoom {
         session.sessions().room(room).broadcastText("* " + nick + " joined " + room);
     }
 
-    @OnTextMessage
-    void said(WebSocketSession session, String text, @PathParam String room) {
+    @OnTextMessage("say")
+    void said(WebSocketSession session, Say say, @PathParam String room) {
         warnedIdle = false;
-        if (!text.startsWith("/")) {
-            session.sessions().room(room).broadcastText(nick + ": " + text);
-            return;
-        }
-        String[] words = text.strip().split("\\s+", 2);
-        String argument = words.length > 1 ? words[1] : "";
-        switch (words[0]) {
-            case "/who" -> session.sendText(who(session.sessions().room(room)));
-            case "/rooms" -> session.sendText(rooms(session.sessions()));
-            case "/avatar" -> sendAvatar(session, room, argument);
-            default -> throw new IllegalArgumentException("unknown command " + words[0] + "; try " + COMMANDS);
-        }
+        session.sessions().room(room).broadcastText(nick + ": " + say.text());
+    }
+
+    @OnTextMessage("who")
+    void who(WebSocketSession session, @PathParam String room) {
+        warnedIdle = false;
+        session.sendText(who(session.sessions().room(room)));
+    }
+
+    @OnTextMessage("rooms")
+    void rooms(WebSocketSession session) {
+        warnedIdle = false;
+        session.sendText(rooms(session.sessions()));
+    }
+
+    @OnTextMessage("avatar")
+    void avatarOf(WebSocketSession session, AvatarOf request, @PathParam String room) {
+        warnedIdle = false;
+        sendAvatar(session, room, request.nick() == null ? "" : request.nick());
     }
 
     /** {@code * in lobby (2): ada, bob}: the nicks of the room's members, sorted. */
-    private static String who(WebSocketRoom room) {
-        List<String> nicks = room.sessions().stream()
-                .map(member -> member.<String>attribute(NICK))
-                .filter(Objects::nonNull)
-                .sorted()
-                .toList();
+    private String who(WebSocketRoom room) {
+        List<String> nicks = who.nicks(room);
         return "* in " + room.name() + " (" + nicks.size() + "): " + String.join(", ", nicks);
     }
 
@@ -168,6 +198,14 @@ public class ChatRoom {
     void badRequest(IllegalArgumentException error, WebSocketSession session) {
         // the connection stays open: the client only gets the reason
         session.sendText("! " + error.getMessage());
+    }
+
+    @OnError
+    void badMessage(MessageDecodeException error, WebSocketSession session) {
+        // without this method the connection would close with 1003 or 1007; a chat forgives and explains
+        session.sendText(error.failure() == DecodeFailure.UNKNOWN_KEY
+                ? "! unknown command; try " + COMMANDS
+                : "! not a chat message: send {\"type\":\"say\",\"text\":\"...\"}");
     }
 
     @OnClose

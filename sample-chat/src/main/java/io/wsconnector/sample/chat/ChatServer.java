@@ -3,26 +3,34 @@ package io.wsconnector.sample.chat;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 
+import io.helidon.config.Config;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
+import io.wsconnector.cluster.redis.RedisCluster;
 import io.wsconnector.runtime.WebSocketServer;
 
 /**
  * The chat server: rooms at {@code ws://localhost:9091/chat/{room}}, served by {@link ChatRoom}; on the
- * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}).
+ * same port, the chat page at {@code http://localhost:9091/} and {@code POST /announce} ({@link ChatHttp}), and
+ * the metrics in Prometheus text format at {@code http://localhost:9091/observe/metrics}.
+ *
+ * <p>Settings: {@code application.yaml} (the server's port and idle timeout under {@code wsconnector.server},
+ * the chat's token under {@code chat}), which environment variables ({@code CHAT_TOKEN=...}) and system
+ * properties ({@code -Dwsconnector.server.port=9000}) override; the command line overrides all of them.
  *
  * <pre>
- * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]
+ * java -jar sample-chat/target/sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS] [--redis URI]
  * </pre>
+ *
+ * <p>With {@code --redis redis://HOST:PORT} (or {@code chat.redis}), several chat servers sharing that Redis are
+ * one chat: a room's messages, {@code /who} and {@code POST /announce} span them ({@code wsconnector-cluster-redis}).
  */
 public final class ChatServer {
-    /** The port served when none is given. */
-    public static final int DEFAULT_PORT = 9091;
-
     /** The token clients must give when none is configured. */
     public static final String DEFAULT_TOKEN = "secret";
 
-    /** How long a client may stay silent before it is asked whether it is still there. */
+    /** How long a client may stay silent before it is asked whether it is still there ({@code application.yaml}'s). */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
 
     private ChatServer() {
@@ -37,29 +45,64 @@ public final class ChatServer {
      * @return the running server
      */
     public static WebSocketServer start(int port, String token, Duration idleTimeout) {
-        // The HTTP routes are set up while the server is built, and handle requests once it listens:
-        // they reach its sessions through this reference, set in between.
-        AtomicReference<WebSocketServer> built = new AtomicReference<>();
-        ChatHttp http = new ChatHttp(token, () -> built.get().sessions(ChatRoom.class));
-        WebSocketServer server = WebSocketServer.builder()
-                .port(port)
+        return start(port, token, idleTimeout, null);
+    }
+
+    /**
+     * Starts a chat server that is a node of the chat on a Redis.
+     *
+     * @param port        the port, 0 for any free one
+     * @param token       the token clients must give as {@code ?token=...}
+     * @param idleTimeout how long a client may stay silent before {@code @OnIdleTimeout} runs
+     * @param redis       {@code redis://HOST:PORT}, shared by the chat's nodes; {@code null} for a chat of
+     *                    this server alone
+     * @return the running server
+     * @throws IllegalStateException if Redis cannot be reached
+     */
+    public static WebSocketServer start(int port, String token, Duration idleTimeout, String redis) {
+        return start(Config.empty(), new Options(port, token, idleTimeout, redis));
+    }
+
+    /**
+     * Starts a chat server with its configuration.
+     *
+     * @param config  the configuration: {@code application.yaml}, environment variables, system properties
+     * @param options the command line, which wins over the configuration
+     * @return the running server
+     */
+    static WebSocketServer start(Config config, Options options) {
+        String token = options.token(config);
+        String redis = options.redis(config);
+        // nicks are published, so that /who on any node lists the members of every node
+        RedisCluster cluster = redis == null ? null : RedisCluster.builder(redis).publishAttributes(Who.NICK).connect();
+        Who who = cluster == null ? Who.local() : Who.everywhere(cluster);
+        WebSocketServer.Builder builder = WebSocketServer.builder()
+                // the port and the idle timeout (ChatRoom sets no idleTimeoutSeconds of its own, so it applies)
+                .config(config.get("wsconnector.server"))
                 // serve only what is added here (ChatRoom, needing a token, is not discoverable anyway)
                 .discoverEndpoints(false)
-                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token)))
-                // ChatRoom sets no idleTimeoutSeconds of its own, so this one applies to it
-                .idleTimeout(idleTimeout)
-                // the page at / and POST /announce, on the same port
-                .httpRouting(http::routes)
-                .build();
-        built.set(server);
-        return server.start();
+                .addEndpoint(new ChatRoom_WebSocketEndpoint(() -> new ChatRoom(token, who)))
+                // the page at / and POST /announce, on the same port; /announce reaches the rooms through the server
+                .httpRouting((http, server) -> new ChatHttp(token, () -> server.sessions(ChatRoom.class)).routes(http))
+                // GET /observe/metrics: the meters counted with `metrics: true`, in Prometheus text format
+                .webServer(helidon -> helidon.addFeature(ObserveFeature.just(MetricsObserver.create())));
+        if (options.port() != null) {
+            builder.port(options.port());
+        }
+        if (options.idleTimeout() != null) {
+            builder.idleTimeout(options.idleTimeout());
+        }
+        if (cluster != null) {
+            builder.cluster(cluster); // room broadcasts and announcements reach every node
+        }
+        return builder.build().start();
     }
 
     /**
      * Starts the chat server and prints a URL to connect to.
      *
-     * @param args {@code --port N} (default 9091, 0 for any free port), {@code --token T} (default
-     *             {@code secret}), {@code --idle-timeout SECONDS} (default 300)
+     * @param args {@code --port N} (0 for any free port), {@code --token T}, {@code --idle-timeout SECONDS},
+     *             {@code --redis URI}, each instead of the configured one
      */
     public static void main(String[] args) {
         Options options;
@@ -67,31 +110,46 @@ public final class ChatServer {
             options = Options.parse(args);
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
-            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]");
+            System.err.println("usage: java -jar sample-chat.jar [--port N] [--token T] [--idle-timeout SECONDS]"
+                    + " [--redis redis://HOST:PORT]");
             System.exit(2);
             return;
         }
-        WebSocketServer server = start(options.port(), options.token(), options.idleTimeout());
+        Config config = Config.create();
+        WebSocketServer server = start(config, options);
         String room = ChatRoom_WebSocketEndpoint.PATH.replace("{room}", "lobby");
-        String token = URLEncoder.encode(options.token(), StandardCharsets.UTF_8);
-        System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token=" + token
-                + "&nick=ada (any room name, any nick; token: " + options.token() + "; Ctrl+C to stop)");
+        String token = options.token(config);
+        System.out.println("Chat server listening on ws://localhost:" + server.port() + room + "?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&nick=ada (any room name, any nick; token: "
+                + token + "; Ctrl+C to stop)");
         System.out.println("Chat page: http://localhost:" + server.port() + "/ (open it in a browser"
-                + (options.token().equals(DEFAULT_TOKEN) ? ")" : "; it asks for the token)"));
+                + (token.equals(DEFAULT_TOKEN) ? ")" : "; it asks for the token)"));
     }
 
     /**
-     * The command line.
+     * The command line: each value {@code null} unless given.
      *
      * @param port        the port to listen on
      * @param token       the token clients must give
      * @param idleTimeout the idle timeout
+     * @param redis       the Redis the chat's nodes share
      */
-    record Options(int port, String token, Duration idleTimeout) {
+    record Options(Integer port, String token, Duration idleTimeout, String redis) {
+        /** The token: given, else configured ({@code chat.token}), else {@value ChatServer#DEFAULT_TOKEN}. */
+        String token(Config config) {
+            return token != null ? token : config.get("chat.token").asString().orElse(DEFAULT_TOKEN);
+        }
+
+        /** The Redis: given, else configured ({@code chat.redis}), else none ({@code null}). */
+        String redis(Config config) {
+            return redis != null ? redis : config.get("chat.redis").asString().orElse(null);
+        }
+
         static Options parse(String[] args) {
-            int port = DEFAULT_PORT;
-            String token = DEFAULT_TOKEN;
-            Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
+            Integer port = null;
+            String token = null;
+            Duration idleTimeout = null;
+            String redis = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 String value;
@@ -113,10 +171,17 @@ public final class ChatServer {
                         token = value;
                     }
                     case "--idle-timeout" -> idleTimeout = Duration.ofSeconds(number(name, value, 1, 86400));
+                    case "--redis" -> {
+                        if (!value.startsWith("redis://")) {
+                            throw new IllegalArgumentException("--redis needs a URI like redis://localhost:6379, not '"
+                                    + value + "'");
+                        }
+                        redis = value;
+                    }
                     default -> throw new IllegalArgumentException("unknown argument: " + name);
                 }
             }
-            return new Options(port, token, idleTimeout);
+            return new Options(port, token, idleTimeout, redis);
         }
 
         private static int number(String name, String value, int min, int max) {

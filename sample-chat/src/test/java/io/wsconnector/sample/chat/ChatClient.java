@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
+import io.avaje.jsonb.Jsonb;
+
 import io.wsconnector.testsupport.Await;
 import io.wsconnector.testsupport.JdkClient;
 
@@ -50,7 +52,24 @@ final class ChatClient implements AutoCloseable {
         return URI.create("ws://localhost:" + port + "/chat/" + room + (query.isEmpty() ? "" : "?" + query));
     }
 
+    /**
+     * Types a line as the chat page does: {@code /who}, {@code /rooms} and {@code /avatar NICK} become
+     * their JSON messages, another {@code /word} a message of type {@code word}, any other line
+     * {@code {"type":"say","text":...}}.
+     */
     void say(String text) throws Exception {
+        String[] words = text.strip().split("\\s+");
+        Map<String, String> message = switch (words[0]) {
+            case "/who" -> Map.of("type", "who");
+            case "/rooms" -> Map.of("type", "rooms");
+            case "/avatar" -> Map.of("type", "avatar", "nick", words.length > 1 ? words[1] : "");
+            default -> text.startsWith("/") ? Map.of("type", words[0].substring(1)) : Map.of("type", "say", "text", text);
+        };
+        client.send(Jsonb.instance().toJson(message));
+    }
+
+    /** Sends a text message as it is, JSON or not. */
+    void sendRaw(String text) throws Exception {
         client.send(text);
     }
 

@@ -1,14 +1,11 @@
 package io.wsconnector.sample.chat;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 
+import io.wsconnector.cluster.redis.RedisProcess;
 import io.wsconnector.runtime.WebSocketServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -17,9 +14,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 /**
  * The chat page in a real Chromium, as people meet it: two of them, each in a browser of their own, in
- * two rooms and then in one; the page reconnecting after a server restart; no errors in the console.
+ * two rooms and then in one, on one server or on two sharing a Redis; the page reconnecting after a server
+ * restart; no errors in the console.
  * Skipped without a browser, failed under {@code CI=true} ({@link Browser#assumeInstalled}).
  */
 @Timeout(90)
@@ -94,6 +96,28 @@ class ChatPageBrowserTest {
             List<String> bobHeard = log(bob);
             assertFalse(bobHeard.contains("ada: hello lobby"), bobHeard.toString());
             assertFalse(bobHeard.contains("ada: still only me"), "said before bob came in: " + bobHeard);
+            ada.assertNoConsoleErrors();
+            bob.assertNoConsoleErrors();
+        }
+    }
+
+    @Test
+    void twoServersSharingARedisAreOneChatForTwoBrowsers() {
+        try (RedisProcess redis = RedisProcess.start();
+             WebSocketServer one = ChatServer.start(0, ChatServer.DEFAULT_TOKEN, ChatServer.DEFAULT_IDLE_TIMEOUT, redis.uri());
+             WebSocketServer two = ChatServer.start(0, ChatServer.DEFAULT_TOKEN, ChatServer.DEFAULT_IDLE_TIMEOUT, redis.uri())) {
+            join(ada, one, "ada", "lobby");
+            awaitOnline(ada, "lobby", "ada");
+            join(bob, two, "bob", "lobby");
+            // bob's arrival, heard through Redis, has ada's page ask /who, which presence answers for both servers
+            awaitLine(ada, "* bob joined lobby");
+            awaitOnline(ada, "lobby", "ada", "bob");
+            awaitOnline(bob, "lobby", "ada", "bob");
+
+            ada.type("#text", "hello from server one");
+            awaitLine(bob, "ada: hello from server one");
+            bob.type("#text", "hello from server two");
+            awaitLine(ada, "bob: hello from server two");
             ada.assertNoConsoleErrors();
             bob.assertNoConsoleErrors();
         }

@@ -279,12 +279,14 @@ class ChatServerTest {
     }
 
     @Test
-    void anUnknownCommandGetsAnErrorAndIsNotRelayed() throws Exception {
+    void anUnknownCommandOrTextThatIsNotAChatMessageGetsAnErrorAndIsNotRelayed() throws Exception {
         try (ChatClient ada = ChatClient.join(port, "unknown", "ada");
              ChatClient bob = ChatClient.join(port, "unknown", "bob")) {
             ada.expect("* bob joined unknown");
             ada.say("/shout hello");
-            ada.expect("! unknown command /shout; try /who, /rooms, /avatar NICK");
+            ada.expect("! unknown command; try /who, /rooms, /avatar NICK");
+            ada.sendRaw("hello, not in JSON");
+            ada.expect("! not a chat message: send {\"type\":\"say\",\"text\":\"...\"}");
             ada.say("/who extra words");
             ada.expect("* in unknown (2): ada, bob");
             assertTrue(bob.unread().isEmpty(), "bob heard " + bob.unread());
@@ -390,11 +392,12 @@ class ChatServerTest {
     @Test
     void optionsHaveDefaultsAndAreReadFromTheCommandLine() {
         ChatServer.Options defaults = ChatServer.Options.parse(new String[0]);
-        assertEquals(new ChatServer.Options(9091, "secret", Duration.ofMinutes(5)), defaults);
-        assertEquals(new ChatServer.Options(0, "t0k", Duration.ofSeconds(10)),
+        assertEquals(new ChatServer.Options(null, null, null, null), defaults, "the configuration's, then");
+        assertEquals(new ChatServer.Options(0, "t0k", Duration.ofSeconds(10), null),
                 ChatServer.Options.parse(new String[] {"--port", "0", "--token", "t0k", "--idle-timeout", "10"}));
-        assertEquals(new ChatServer.Options(1234, "a=b", Duration.ofMinutes(5)),
-                ChatServer.Options.parse(new String[] {"--port=1234", "--token=a=b"}));
+        assertEquals(new ChatServer.Options(1234, "a=b", null, "redis://r:6379"),
+                ChatServer.Options.parse(new String[] {"--port=1234", "--token=a=b", "--redis", "redis://r:6379"}));
+        assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--redis", "r:6379"}));
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--port", "x"}));
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--port", "70000"}));
         assertThrows(IllegalArgumentException.class, () -> ChatServer.Options.parse(new String[] {"--token"}));

@@ -1,6 +1,11 @@
 package io.wsconnector.sample.echo;
 
 import java.net.URI;
+import java.util.OptionalInt;
+
+import io.helidon.config.Config;
+import io.helidon.webserver.observe.ObserveFeature;
+import io.helidon.webserver.observe.metrics.MetricsObserver;
 
 import io.wsconnector.annotations.BasePath;
 import io.wsconnector.annotations.OnBinaryMessage;
@@ -20,6 +25,12 @@ import io.wsconnector.runtime.WebSocketServer;
  * protect, because it is the project users copy: a page elsewhere is added by name, e.g.
  * {@code .allowedOrigins("http://localhost:3000")}.
  *
+ * <p>Metrics, in Prometheus text format: {@code http://localhost:9090/observe/metrics}.
+ *
+ * <p>Settings: {@code application.yaml} (port 9090, messages up to 16 MiB, metrics on), which environment variables
+ * ({@code WSCONNECTOR_SERVER_PORT=9000}) and system properties ({@code -Dwsconnector.server.port=9000})
+ * override, and the command line overrides all of them.
+ *
  * <pre>
  * java -jar sample-echo/target/sample-echo.jar [--port N]
  * </pre>
@@ -27,10 +38,7 @@ import io.wsconnector.runtime.WebSocketServer;
 @BasePath("/test")
 @WebSocketUpgradePath("/websocket")
 public class WebSocketEchoServer {
-    /** The port served when none is given. */
-    public static final int DEFAULT_PORT = 9090;
-
-    /** The largest message echoed, in bytes; a larger one closes the connection with 1009. */
+    /** The largest message echoed, in bytes, as {@code application.yaml} has it; a larger one closes with 1009. */
     public static final int MAX_MESSAGE_SIZE = 16 * 1024 * 1024;
 
     @OnTextMessage
@@ -46,10 +54,10 @@ public class WebSocketEchoServer {
     /**
      * Starts the echo server.
      *
-     * @param args {@code --port N} to listen on another port than 9090 (0 for any free port)
+     * @param args {@code --port N} to listen on another port than the configured one (0 for any free port)
      */
     public static void main(String[] args) {
-        int port;
+        OptionalInt port;
         try {
             port = port(args);
         } catch (IllegalArgumentException e) {
@@ -58,7 +66,7 @@ public class WebSocketEchoServer {
             System.exit(2);
             return;
         }
-        WebSocketServer server = start(port);
+        WebSocketServer server = start(Config.create(), port);
         for (URI uri : server.endpointUris()) {
             System.out.println("Echo server listening on " + uri + " (Ctrl+C to stop)");
         }
@@ -66,22 +74,35 @@ public class WebSocketEchoServer {
     }
 
     /**
-     * Starts the echo server: the endpoint, found by discovery, and its page at {@code /}.
+     * Starts the echo server with its configuration: the endpoint, found by discovery, and its page at {@code /}.
      *
      * @param port the port, 0 for any free one
      * @return the running server
      */
     static WebSocketServer start(int port) {
-        return WebSocketServer.builder()
-                .port(port)
-                .maxMessageSize(MAX_MESSAGE_SIZE)
-                .httpRouting(new EchoPage()::routes)
-                .build()
-                .start();
+        return start(Config.create(), OptionalInt.of(port));
     }
 
-    static int port(String[] args) {
-        int port = DEFAULT_PORT;
+    /**
+     * Starts the echo server: the endpoint, found by discovery, and its page at {@code /}.
+     *
+     * @param config the configuration: {@code application.yaml}, environment variables, system properties
+     * @param port   the port from the command line, which wins over the configured one
+     * @return the running server
+     */
+    static WebSocketServer start(Config config, OptionalInt port) {
+        WebSocketServer.Builder builder = WebSocketServer.builder()
+                .config(config.get("wsconnector.server"))
+                .httpRouting(new EchoPage()::routes)
+                // GET /observe/metrics: the meters counted with `metrics: true`, in Prometheus text format
+                .webServer(helidon -> helidon.addFeature(ObserveFeature.just(MetricsObserver.create())));
+        port.ifPresent(builder::port);
+        return builder.build().start();
+    }
+
+    /** The port given on the command line, if any. */
+    static OptionalInt port(String[] args) {
+        OptionalInt port = OptionalInt.empty();
         for (int i = 0; i < args.length; i++) {
             String value;
             if (args[i].equals("--port") && i + 1 < args.length) {
@@ -91,14 +112,16 @@ public class WebSocketEchoServer {
             } else {
                 throw new IllegalArgumentException("unknown argument: " + args[i]);
             }
+            int number;
             try {
-                port = Integer.parseInt(value);
+                number = Integer.parseInt(value);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("--port needs a number from 0 to 65535, not '" + value + "'");
             }
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + port);
+            if (number < 0 || number > 65535) {
+                throw new IllegalArgumentException("--port needs a number from 0 to 65535, not " + number);
             }
+            port = OptionalInt.of(number);
         }
         return port;
     }

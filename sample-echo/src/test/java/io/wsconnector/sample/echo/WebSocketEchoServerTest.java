@@ -2,6 +2,7 @@ package io.wsconnector.sample.echo;
 
 import java.net.URI;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.Random;
 
 import io.wsconnector.runtime.WebSocketServer;
@@ -54,10 +55,10 @@ class WebSocketEchoServerTest {
     }
 
     @Test
-    void portDefaultsTo9090AndIsReadFromTheCommandLine() {
-        assertEquals(9090, WebSocketEchoServer.port(new String[0]));
-        assertEquals(1234, WebSocketEchoServer.port(new String[] {"--port", "1234"}));
-        assertEquals(0, WebSocketEchoServer.port(new String[] {"--port=0"}));
+    void portIsReadFromTheCommandLine() {
+        assertEquals(OptionalInt.empty(), WebSocketEchoServer.port(new String[0]));
+        assertEquals(OptionalInt.of(1234), WebSocketEchoServer.port(new String[] {"--port", "1234"}));
+        assertEquals(OptionalInt.of(0), WebSocketEchoServer.port(new String[] {"--port=0"}));
         assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--port", "x"}));
         assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--port", "70000"}));
         assertThrows(IllegalArgumentException.class, () -> WebSocketEchoServer.port(new String[] {"--verbose"}));

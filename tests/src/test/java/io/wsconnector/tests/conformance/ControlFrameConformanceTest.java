@@ -4,16 +4,14 @@ import java.io.ByteArrayOutputStream;
 import java.util.Arrays;
 import java.util.Random;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.testsupport.Frames;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,21 +34,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ControlFrameConformanceTest {
     private static final int FIN = 0x80;
 
-    private static WebSocketServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
-                new EchoEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint())
+            .configure(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT));
 
     private static RawWebSocketClient connect() throws Exception {
-        return RawWebSocketClient.connect(server.port(), ECHO);
+        return SERVER.clients().raw(ECHO);
     }
 
     private static byte[] controlPayload(int opcode, int length) {

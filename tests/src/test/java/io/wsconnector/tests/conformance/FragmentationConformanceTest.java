@@ -2,16 +2,14 @@ package io.wsconnector.tests.conformance;
 
 import java.io.ByteArrayOutputStream;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.testsupport.Frames;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,22 +34,14 @@ class FragmentationConformanceTest {
     private static final int FIN = 0x80;
     private static final int FOUR_MIB = 4 * MIB;
 
-    private static WebSocketServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.maxMessageSize(FramingConformanceTest.BIG_LIMIT)
-                        .closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
-                new EchoEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint())
+            .configure(builder -> builder.maxMessageSize(FramingConformanceTest.BIG_LIMIT)
+                            .closeTimeout(Conformance.LONG_CLOSE_TIMEOUT));
 
     private static RawWebSocketClient connect() throws Exception {
-        return RawWebSocketClient.connect(server.port(), ECHO);
+        return SERVER.clients().raw(ECHO);
     }
 
     private static void assertPong(RawWebSocketClient client, String payload) throws Exception {

@@ -5,16 +5,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.testsupport.Frames;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,18 +32,10 @@ class HandshakeConformanceTest {
     private static final String RFC_KEY = "dGhlIHNhbXBsZSBub25jZQ==";
     private static final String RFC_ACCEPT = "s3pPLMBiTxaQ9kYGzzhZRbK+xOo=";
 
-    private static WebSocketServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
-                new EchoEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint())
+            .configure(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT));
 
     private static String request(String requestLine, String... headerLines) {
         StringBuilder request = new StringBuilder(requestLine).append("\r\n");
@@ -58,12 +48,12 @@ class HandshakeConformanceTest {
     }
 
     private static String host() {
-        return "Host: 127.0.0.1:" + server.port();
+        return "Host: 127.0.0.1:" + SERVER.server().port();
     }
 
     /** Sends a request on a new connection and returns the response's status line and headers. */
     private static RawWebSocketClient.HttpResponse send(String request) throws IOException {
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             return client.request(request);
         } catch (EOFException e) {
             throw new AssertionError("the server closed the connection without an HTTP response (" + e.getMessage() + ")");
@@ -83,7 +73,7 @@ class HandshakeConformanceTest {
     @ValueSource(strings = {"websocket", "WebSocket", "WEBSOCKET", "wEbSoCkEt", "websocket, foo", "foo, WebSocket"})
     void section4_2_1_upgradeValueIsCaseInsensitiveAndMayBeATokenList(String upgrade) throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(request("GET " + ECHO + " HTTP/1.1", host(),
                     "Upgrade: " + upgrade, "Connection: Upgrade", "Sec-WebSocket-Key: " + key,
                     "Sec-WebSocket-Version: 13"));
@@ -97,7 +87,7 @@ class HandshakeConformanceTest {
             "Upgrade, keep-alive", "close, Upgrade"})
     void section4_2_1_connectionHeaderIsACaseInsensitiveTokenList(String connection) throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(request("GET " + ECHO + " HTTP/1.1", host(),
                     "Upgrade: websocket", "Connection: " + connection, "Sec-WebSocket-Key: " + key,
                     "Sec-WebSocket-Version: 13"));
@@ -109,7 +99,7 @@ class HandshakeConformanceTest {
     @Test
     void section4_2_1_connectionTokensOnSeveralHeaderLinesAreJoined() throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(request("GET " + ECHO + " HTTP/1.1", host(),
                     "Upgrade: websocket", "Connection: keep-alive", "Connection: Upgrade",
                     "Sec-WebSocket-Key: " + key, "Sec-WebSocket-Version: 13"));
@@ -187,7 +177,7 @@ class HandshakeConformanceTest {
     void section4_2_1_anUpgradeOverHttp10IsRejected() throws Exception {
         // Helidon 4.5's HTTP/1 layer closes the connection on any HTTP/1.0 request, before an upgrader
         // sees it; a 4xx would be nicer, but either way no WebSocket is opened
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(request("GET " + ECHO + " HTTP/1.0", host(),
                     "Upgrade: websocket", "Connection: Upgrade", "Sec-WebSocket-Key: " + RFC_KEY,
                     "Sec-WebSocket-Version: 13"));
@@ -209,9 +199,9 @@ class HandshakeConformanceTest {
 
     @Test
     void section4_2_2_secWebSocketAcceptIsTheBase64Sha1OfTheKeyAndTheGuid() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(
-                    RawWebSocketClient.handshakeRequest(server.port(), ECHO, RFC_KEY));
+                    RawWebSocketClient.handshakeRequest(SERVER.server().port(), ECHO, RFC_KEY));
 
             assertEquals(101, response.status(), response::statusLine);
             assertEquals(RFC_ACCEPT, response.headers().get("sec-websocket-accept"));
@@ -224,8 +214,8 @@ class HandshakeConformanceTest {
     @Test
     void section4_2_2_noExtensionIsAcceptedThatTheServerDoesNotImplement() throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
-            RawWebSocketClient.HttpResponse response = client.request(RawWebSocketClient.handshakeRequest(server.port(),
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
+            RawWebSocketClient.HttpResponse response = client.request(RawWebSocketClient.handshakeRequest(SERVER.server().port(),
                     ECHO, key, "Sec-WebSocket-Extensions: x-webkit-deflate-frame, x-unknown; p=1"));
 
             assertUpgradedAndEchoes(client, response, key);
@@ -236,8 +226,8 @@ class HandshakeConformanceTest {
     @Test
     void section4_2_2_noSubprotocolIsSelectedByAnEndpointThatHasNone() throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
-            RawWebSocketClient.HttpResponse response = client.request(RawWebSocketClient.handshakeRequest(server.port(),
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
+            RawWebSocketClient.HttpResponse response = client.request(RawWebSocketClient.handshakeRequest(SERVER.server().port(),
                     ECHO, key, "Sec-WebSocket-Protocol: chat, superchat"));
 
             assertUpgradedAndEchoes(client, response, key);
@@ -248,8 +238,8 @@ class HandshakeConformanceTest {
     @Test
     void section4_2_2_framesSentRightAfterTheRequestInTheSameWriteAreNotLost() throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
-            byte[] request = RawWebSocketClient.handshakeRequest(server.port(), ECHO, key)
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
+            byte[] request = RawWebSocketClient.handshakeRequest(SERVER.server().port(), ECHO, key)
                     .getBytes(StandardCharsets.ISO_8859_1);
             byte[] ping = Frames.encode(0x80 | RawWebSocketClient.PING, true, Conformance.utf8("p"));
             byte[] text = Frames.encode(0x80 | RawWebSocketClient.TEXT, true, Conformance.utf8("early"));

@@ -28,6 +28,7 @@ import javax.net.ssl.TrustManagerFactory;
 
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
@@ -36,11 +37,10 @@ import io.wsconnector.testsupport.Await;
 import io.wsconnector.testsupport.Frames;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,19 +61,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 class HostileInputTest {
     private static final String SECRET_PATTERN_EXCEPTION = "Exception";
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
-                new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)))
+            .configure(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT));
 
     @BeforeEach
     void newRecorder() {
@@ -121,7 +114,7 @@ class HostileInputTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"one 64 KiB header", "64 KiB request target", "4,000 header lines"})
     void oversizedHandshakeIsRejectedWith4xxAndOthersAreStillServed(String shape) throws Exception {
-        int port = server.port();
+        int port = SERVER.server().port();
         String key = RawWebSocketClient.newKey();
         String request = switch (shape) {
             case "one 64 KiB header" -> RawWebSocketClient.handshakeRequest(port, ECHO, key, "X-Big: " + "a".repeat(64 * 1024));
@@ -145,7 +138,7 @@ class HostileInputTest {
 
     @Test
     void aClientSendingItsHandshakeOneByteEvery200MsDoesNotBlockOthers() throws Exception {
-        int port = server.port();
+        int port = SERVER.server().port();
         byte[] request = RawWebSocketClient.handshakeRequest(port, ECHO, RawWebSocketClient.newKey())
                 .getBytes(StandardCharsets.ISO_8859_1);
         AtomicBoolean stop = new AtomicBoolean();
@@ -189,9 +182,9 @@ class HostileInputTest {
             "GET /test/ech|WebSocket", "GET /TEST/ECHO|websocket", "GET /|WEBSOCKET"})
     void anUpgradeOnAPathWithoutAnEndpointGets404(String requestAndUpgrade) throws Exception {
         String[] parts = requestAndUpgrade.split("\\|");
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(parts[0] + " HTTP/1.1\r\n"
-                    + hostHeader(server.port()) + "\r\n"
+                    + hostHeader(SERVER.server().port()) + "\r\n"
                     + "Upgrade: " + parts[1] + "\r\n"
                     + "Connection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + RawWebSocketClient.newKey() + "\r\n"
@@ -204,9 +197,9 @@ class HostileInputTest {
     @Test
     void anUpgradeWithAQueryStringIsServedByTheEndpointOfItsPath() throws Exception {
         String key = RawWebSocketClient.newKey();
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request(
-                    RawWebSocketClient.handshakeRequest(server.port(), ECHO + "?token=abc&x=%20", key));
+                    RawWebSocketClient.handshakeRequest(SERVER.server().port(), ECHO + "?token=abc&x=%20", key));
 
             assertEquals(101, response.status(), response::statusLine);
             client.sendText("with query");
@@ -216,9 +209,9 @@ class HostileInputTest {
 
     @Test
     void aPlainGetOnAnEndpointPathGets426OrTheHttpRoute() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             RawWebSocketClient.HttpResponse response = client.request("GET " + ECHO + " HTTP/1.1\r\n"
-                    + hostHeader(server.port()) + "\r\n\r\n");
+                    + hostHeader(SERVER.server().port()) + "\r\n\r\n");
             String body = client.readBody(response);
 
             System.out.println("Plain GET on an endpoint path: " + response.statusLine() + " " + response.headers());
@@ -238,7 +231,7 @@ class HostileInputTest {
         List<RawWebSocketClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
-                clients.add(RawWebSocketClient.connect(server.port(), ECHO));
+                clients.add(SERVER.clients().raw(ECHO));
             }
             long before = usedHeapAfterGc(memory);
             for (RawWebSocketClient client : clients) {
@@ -256,7 +249,7 @@ class HostileInputTest {
             assertTrue(bounded, () -> "the heap grew by " + grown.get() / MIB + " MiB for " + connections
                     + " connections that announced 1 MiB each and sent 1 byte: the server reserves a message's "
                     + "announced size before its payload arrives");
-            assertOthersStillServed(server.port());
+            assertOthersStillServed(SERVER.server().port());
         } finally {
             for (RawWebSocketClient client : clients) {
                 client.close();
@@ -304,7 +297,7 @@ class HostileInputTest {
 
     @Test
     void withoutAnAllowListAnOriginMatchingHostIsAcceptedAndAnotherRejectedWith403() throws Exception {
-        int port = server.port();
+        int port = SERVER.server().port();
         assertEquals(101, handshakeWithOrigin(port, "http://127.0.0.1:" + port).status());
         assertEquals(101, handshakeWithOrigin(port, null).status());
         for (String origin : List.of("http://evil.example", "http://127.0.0.1:" + (port == 1 ? 2 : port - 1),
@@ -315,7 +308,7 @@ class HostileInputTest {
 
     @Test
     void exceptionTextNeverReachesAClient() throws Exception {
-        int port = server.port();
+        int port = SERVER.server().port();
         List<String> requests = List.of(
                 RawWebSocketClient.handshakeRequest(port, ECHO, "bad key"),
                 RawWebSocketClient.handshakeRequest(port, ECHO, RawWebSocketClient.newKey()).replace("Version: 13", "Version: 99"),

@@ -6,15 +6,15 @@ import java.util.stream.Stream;
 
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,18 +43,10 @@ class Utf8ConformanceTest {
     private static final byte[] PREFIX = utf8("κόσμε");
     private static final byte[] SUFFIX = utf8("edited");
 
-    private static WebSocketServer server;
-
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
-                new EchoEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint())
+            .configure(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT));
 
     /**
      * A byte sequence that is not UTF-8; {@code badIndex} is the first byte after which no continuation can
@@ -116,7 +108,7 @@ class Utf8ConformanceTest {
     }
 
     private static RawWebSocketClient connect() throws Exception {
-        return RawWebSocketClient.connect(server.port(), ECHO);
+        return SERVER.clients().raw(ECHO);
     }
 
     /** A ping answered proves the server has not failed the connection over what was sent before it. */

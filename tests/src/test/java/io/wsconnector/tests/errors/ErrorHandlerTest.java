@@ -3,15 +3,13 @@ package io.wsconnector.tests.errors;
 import java.util.List;
 import java.util.TreeSet;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,18 +28,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ErrorHandlerTest {
     private static final String ERRORS = "/errors";
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(new ErrorEndpoint_WebSocketEndpoint(() -> new ErrorEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+            new ErrorEndpoint_WebSocketEndpoint(() -> new ErrorEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -49,7 +40,7 @@ class ErrorHandlerTest {
     }
 
     private static JdkClient connect() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, ERRORS));
+        JdkClient client = SERVER.clients().connect(ERRORS);
         assertEquals("OnOpen", recorder.next(Recorder.Call.class).handler());
         return client;
     }
@@ -105,7 +96,7 @@ class ErrorHandlerTest {
 
     @Test
     void anExceptionFromOnOpenGoesToOnErrorAndTheConnectionStaysOpen() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, ERRORS + "?failOpen=true"));
+        JdkClient client = SERVER.clients().connect(ERRORS + "?failOpen=true");
 
         assertEquals("IllegalArgumentException handler: open", client.awaitText());
         assertEquals("echo:after", client.send("after").awaitText());

@@ -14,6 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.LifecycleEndpoint;
@@ -21,12 +22,11 @@ import io.wsconnector.tests.LifecycleEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.Frames;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import static io.wsconnector.tests.Conformance.ECHO;
@@ -46,22 +46,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(60)
 class FaultTest {
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
     private static volatile CountDownLatch release = new CountDownLatch(0);
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT),
-                new FaultEndpoint_WebSocketEndpoint(() -> new FaultEndpoint(recorder, release)),
-                new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
-                new EchoEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new FaultEndpoint_WebSocketEndpoint(() -> new FaultEndpoint(recorder, release)),
+                    new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
+                    new EchoEndpoint_WebSocketEndpoint())
+            .configure(builder -> builder.closeTimeout(Conformance.LONG_CLOSE_TIMEOUT));
 
     @BeforeEach
     void newRecorder() {
@@ -69,13 +62,13 @@ class FaultTest {
     }
 
     private static RawWebSocketClient connect(String path) throws Exception {
-        RawWebSocketClient client = RawWebSocketClient.connect(server.port(), path);
+        RawWebSocketClient client = SERVER.clients().raw(path);
         recorder.next(Recorder.Opened.class);
         return client;
     }
 
     private static void assertOthersStillServed() throws Exception {
-        try (RawWebSocketClient other = RawWebSocketClient.connect(server.port(), ECHO)) {
+        try (RawWebSocketClient other = SERVER.clients().raw(ECHO)) {
             other.sendText("still served");
             assertEquals("still served", other.readText());
         }
@@ -144,8 +137,8 @@ class FaultTest {
 
     @Test
     void aClientVanishingMidHandshakeNeverReachesOnOpen() throws Exception {
-        String request = RawWebSocketClient.handshakeRequest(server.port(), LIFECYCLE, RawWebSocketClient.newKey());
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
+        String request = RawWebSocketClient.handshakeRequest(SERVER.server().port(), LIFECYCLE, RawWebSocketClient.newKey());
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
             client.writeRaw(request.substring(0, request.length() / 2).getBytes(StandardCharsets.ISO_8859_1));
         }
         try (RawWebSocketClient client = connect(LIFECYCLE)) {
@@ -185,7 +178,7 @@ class FaultTest {
     @Test
     void aHandlerSendingAfterCloseGetsIllegalStateExceptionAndTheServerSurvives() throws Exception {
         // in the handler, right after session.close()
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), LIFECYCLE)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(LIFECYCLE)) {
             String id = recorder.next(Recorder.Opened.class).id();
             client.sendText("close-then-send");
             RawWebSocketClient.Frame close = client.readFrame(END_MILLIS);
@@ -196,7 +189,7 @@ class FaultTest {
             assertEquals(List.of(), client.readFramesUntilEndOfStream(END_MILLIS));
         }
         // in @OnClose
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), FAULT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(FAULT)) {
             WebSocketSession session = recorder.nextOf(Recorder.Opened.class).session();
             client.sendClose(1000, "");
             assertEquals(1000, client.readFrame(END_MILLIS).closeCode());
@@ -298,7 +291,7 @@ class FaultTest {
     /** Connect, echo, closing handshake started by the client, end of TCP: nothing should stay behind. */
     private static void cleanEchoCycles(int count) throws Exception {
         for (int i = 0; i < count; i++) {
-            try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), ECHO)) {
+            try (RawWebSocketClient client = SERVER.clients().raw(ECHO)) {
                 client.sendText("cycle");
                 assertEquals("cycle", client.readText());
                 client.sendClose(1000, "");
@@ -327,7 +320,7 @@ class FaultTest {
             int size = Math.min(1_000, count - done);
             Map<String, Set<Integer>> allowedCodes = new HashMap<>();
             for (int i = 0; i < size; i++) {
-                RawWebSocketClient client = RawWebSocketClient.connect(server.port(), LIFECYCLE);
+                RawWebSocketClient client = SERVER.clients().raw(LIFECYCLE);
                 try {
                     client.sendText("id");
                     String id = client.readText();
@@ -356,7 +349,7 @@ class FaultTest {
                 batch.nextOf(Recorder.Closed.class);
             }
             // a last clean cycle: lets any duplicate @OnClose of the batch arrive before counting
-            try (RawWebSocketClient last = RawWebSocketClient.connect(server.port(), LIFECYCLE)) {
+            try (RawWebSocketClient last = SERVER.clients().raw(LIFECYCLE)) {
                 last.sendClose(1000, "");
                 last.readFrame();
             }

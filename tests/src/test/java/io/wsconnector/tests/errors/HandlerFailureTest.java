@@ -9,19 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.EchoEndpoint;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.Await;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -36,20 +34,12 @@ class HandlerFailureTest {
     private static final int OTHER_CLIENTS = 50;
     private static final int MESSAGES_PER_ROUND = 3;
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
-                new FailingOpenEndpoint_WebSocketEndpoint(() -> new FailingOpenEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
+                    new FailingOpenEndpoint_WebSocketEndpoint(() -> new FailingOpenEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -64,7 +54,7 @@ class HandlerFailureTest {
 
     @Test
     void anExceptionInOnTextMessageCloses1011WithoutRevealingIt() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/test/echo"));
+        JdkClient client = SERVER.clients().connect("/test/echo");
         assertEquals("before", client.send("before").awaitText());
 
         client.send(EchoEndpoint.BOOM);
@@ -76,7 +66,7 @@ class HandlerFailureTest {
 
     @Test
     void anExceptionInOnOpenCloses1011WithoutRevealingItAndNoMessageIsHandled() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/failing-open"));
+        JdkClient client = SERVER.clients().connect("/failing-open");
 
         assertInternalErrorWithoutSecret(client.awaitClose(), FailingOpenEndpoint.SECRET);
         assertTrue(recorder.all(Recorder.Message.class).isEmpty(), () -> "handled: " + recorder.all());
@@ -84,7 +74,7 @@ class HandlerFailureTest {
 
     @Test
     void anExceptionInOnOpenSeenByARawClient() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/failing-open")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/failing-open")) {
             client.sendText("ignored: the session is closing");
 
             RawWebSocketClient.Frame close = client.readClose();
@@ -100,7 +90,7 @@ class HandlerFailureTest {
     @Test
     void failingConnectionsDoNotDisturbFiftyConcurrentClients() throws Exception {
         List<JdkClient> others = connectConcurrently(OTHER_CLIENTS);
-        JdkClient booming = JdkClient.connect(TestServers.uri(server, "/test/echo"));
+        JdkClient booming = SERVER.clients().connect("/test/echo");
         assertEquals("ready", booming.send("ready").awaitText());
 
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
@@ -111,7 +101,7 @@ class HandlerFailureTest {
                 rounds.add(executor.submit(echoRound(others.get(i), i, 0)));
             }
             booming.send(EchoEndpoint.BOOM);
-            JdkClient failingOpen = JdkClient.connect(TestServers.uri(server, "/failing-open"));
+            JdkClient failingOpen = SERVER.clients().connect("/failing-open");
             assertInternalErrorWithoutSecret(booming.awaitClose(), EchoEndpoint.SECRET);
             assertInternalErrorWithoutSecret(failingOpen.awaitClose(), FailingOpenEndpoint.SECRET);
             for (Future<?> round : rounds) {
@@ -165,7 +155,7 @@ class HandlerFailureTest {
         for (int i = 0; i < count; i++) {
             connecting.add(CompletableFuture.supplyAsync(() -> {
                 try {
-                    return JdkClient.connect(TestServers.uri(server, "/test/echo"));
+                    return SERVER.clients().connect("/test/echo");
                 } catch (Exception e) {
                     throw new IllegalStateException(e);
                 }

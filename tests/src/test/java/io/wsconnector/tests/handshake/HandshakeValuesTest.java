@@ -4,16 +4,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,18 +27,11 @@ class HandshakeValuesTest {
     private static final String VERSION_3 = "X-Client-Version: 3";
     private static final UUID TRACE = UUID.fromString("0f8fad5b-d9cb-469f-a165-70867728950e");
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(new ParamsEndpoint_WebSocketEndpoint(() -> new ParamsEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+            new ParamsEndpoint_WebSocketEndpoint(() -> new ParamsEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -49,7 +40,7 @@ class HandshakeValuesTest {
 
     @Test
     void requiredAndOptionalValuesThatArePresentAreConverted() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/params?nick=ada&age=36&mode=FAST",
+        try (RawWebSocketClient client = SERVER.clients().raw("/params?nick=ada&age=36&mode=FAST",
                 VERSION_3, "X-Trace-Id: " + TRACE)) {
             assertEquals("nick=ada version=3", client.sendText(ParamsEndpoint.VALUES).readText());
         }
@@ -60,7 +51,7 @@ class HandshakeValuesTest {
 
     @Test
     void absentOptionalValuesAreEmpty() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/params?nick=bob", VERSION_3)) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/params?nick=bob", VERSION_3)) {
             assertEquals("nick=bob version=3", client.sendText(ParamsEndpoint.VALUES).readText());
         }
         recorder.next(Recorder.Call.class);
@@ -70,7 +61,7 @@ class HandshakeValuesTest {
 
     @Test
     void theJdkClientsHeadersAndQueryArrive() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/params?nick=jdk&age=7"),
+        JdkClient client = SERVER.clients().connect("/params?nick=jdk&age=7",
                 builder -> builder.header("X-Client-Version", "12").header("X-Trace-Id", TRACE.toString()));
 
         assertEquals("nick=jdk version=12", client.send(ParamsEndpoint.VALUES).awaitText());
@@ -83,8 +74,7 @@ class HandshakeValuesTest {
 
     @Test
     void queryValuesAreDecodedAndTheFirstOfARepeatedOneIsUsed() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(),
-                "/params?nick=J%C3%BCrgen+M%26M&nick=second", VERSION_3)) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/params?nick=J%C3%BCrgen+M%26M&nick=second", VERSION_3)) {
             assertEquals("nick=Jürgen M&M version=3", client.sendText(ParamsEndpoint.VALUES).readText());
         }
         assertEquals(Recorder.Call.of("OnUpgrade", "Jürgen M&M"), recorder.next(Recorder.Call.class));
@@ -92,7 +82,7 @@ class HandshakeValuesTest {
 
     @Test
     void headerNamesAreCaseInsensitive() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/params?nick=c",
+        try (RawWebSocketClient client = SERVER.clients().raw("/params?nick=c",
                 "x-CLIENT-version: 5", "x-trace-ID: " + TRACE)) {
             assertEquals("nick=c version=5", client.sendText(ParamsEndpoint.VALUES).readText());
         }
@@ -103,7 +93,7 @@ class HandshakeValuesTest {
 
     @Test
     void aHandshakeRequestParameterOfAMessageHandlerGivesTheWholeRequest() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/params?nick=ada&nick=eve",
+        try (RawWebSocketClient client = SERVER.clients().raw("/params?nick=ada&nick=eve",
                 VERSION_3, "X-Multi: a", "X-Multi: b")) {
             assertEquals("path=/params nick=ada all=[ada, eve] missing=false header=3 multi=a, b loopback=true"
                     + " offered=[] subprotocol=- sameAsSession=true", client.sendText(ParamsEndpoint.REQUEST).readText());
@@ -121,7 +111,7 @@ class HandshakeValuesTest {
             "/params?nick=ada              | X-Trace-Id: 42        | Missing header 'X-Client-Version'"})
     void aMissingRequiredOrAnUnconvertibleValueIsRefusedWith400AndNoHandlerRuns(String path, String header, String body)
             throws Exception {
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), path, header);
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal(path, header);
 
         assertEquals(400, refusal.status(), () -> refusal.response().statusLine() + " " + refusal.body());
         assertEquals(body, refusal.body());
@@ -130,7 +120,7 @@ class HandshakeValuesTest {
 
     @Test
     void anOptionalHeaderThatDoesNotConvertIsRefusedWith400() throws Exception {
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/params?nick=ada", VERSION_3,
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal("/params?nick=ada", VERSION_3,
                 "X-Trace-Id: not-a-uuid");
 
         assertEquals(400, refusal.status(), () -> refusal.response().statusLine() + " " + refusal.body());
@@ -140,7 +130,7 @@ class HandshakeValuesTest {
 
     /** The next handler calls are those of a new, accepted connection: nothing of the refused ones came first. */
     private static void assertNoHandlerRanBeforeAnAcceptedConnection() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/params?nick=after", VERSION_3)) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/params?nick=after", VERSION_3)) {
             assertEquals("echo", client.sendText("echo").readText());
             client.sendClose(1000, "");
             client.readClose();

@@ -7,17 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.tests.RoomEndpoint;
 import io.wsconnector.tests.RoomEndpoint_WebSocketEndpoint;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,20 +32,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class PathParamTest {
     private static final UUID ID = UUID.fromString("123e4567-e89b-42d3-a456-426614174000");
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new RoomEndpoint_WebSocketEndpoint(() -> new RoomEndpoint(recorder)),
-                new TypedPathEndpoint_WebSocketEndpoint(() -> new TypedPathEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new RoomEndpoint_WebSocketEndpoint(() -> new RoomEndpoint(recorder)),
+                    new TypedPathEndpoint_WebSocketEndpoint(() -> new TypedPathEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -61,13 +51,13 @@ class PathParamTest {
     @Test
     void theTemplateIsServedWithItsBraces() {
         assertEquals(List.of("/rooms/{room}/{userId}", "/typed/{text}/{number}/{big}/{flag}/{id}/{color}"),
-                server.endpointUris().stream().map(uri -> uri.getPath()).toList());
+                SERVER.server().endpointUris().stream().map(uri -> uri.getPath()).toList());
     }
 
     @Test
     void pathParametersReachEveryHandler() throws Exception {
         String path = "/rooms/lobby/42";
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), path)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(path)) {
             assertEquals("lobby/42: hello", client.sendText("hello").readText());
 
             client.sendFrame(true, RawWebSocketClient.BINARY, new byte[] {1, 2, 3});
@@ -119,7 +109,7 @@ class PathParamTest {
 
     @Test
     void pathParametersArePercentDecodedBeforeTheyAreConverted() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/rooms/caf%C3%A9%20cr%C3%A8me/%2D7")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/rooms/caf%C3%A9%20cr%C3%A8me/%2D7")) {
             assertEquals("café crème/-7: hi", client.sendText("hi").readText());
         }
         assertEquals(Recorder.Call.of("OnUpgrade", "café crème", -7), recorder.next(Recorder.Call.class));
@@ -128,7 +118,7 @@ class PathParamTest {
     @Test
     void everySupportedTypeIsConvertedForEveryHandler() throws Exception {
         String path = typedPath("hello%20world", "-2147483648", "9007199254740993", "TRUE", ID.toString(), "GREEN");
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), path)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(path)) {
             assertEquals("hello world|" + ID + "|GREEN|hi", client.sendText("hi").readText());
             client.sendClose(1000, "");
             client.readClose();
@@ -144,8 +134,7 @@ class PathParamTest {
 
     @Test
     void falseIsABooleanToo() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(),
-                typedPath("x", "0", "0", "false", ID.toString(), "RED"))) {
+        try (RawWebSocketClient client = SERVER.clients().raw(typedPath("x", "0", "0", "false", ID.toString(), "RED"))) {
             assertEquals("x|" + ID + "|RED|m", client.sendText("m").readText());
         }
         assertEquals(Recorder.Call.of("OnUpgrade", "x", 0, 0L, false, ID, TypedPathEndpoint.Color.RED),
@@ -171,7 +160,7 @@ class PathParamTest {
         String path = typedPath(values.get("text"), values.get("number"), values.get("big"), values.get("flag"),
                 values.get("id"), values.get("color"));
 
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), path);
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal(path);
 
         assertEquals(400, refusal.status(), () -> refusal.response().statusLine() + " " + refusal.body());
         assertEquals("Invalid path parameter '" + name + "': '" + value + "'", refusal.body());
@@ -180,7 +169,7 @@ class PathParamTest {
 
     @Test
     void aPathValueThatIsNotPercentEncodedUtf8IsRefusedWith400AndNoHandlerRuns() throws Exception {
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), "/rooms/caf%E9/1");
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal("/rooms/caf%E9/1");
 
         assertEquals(400, refusal.status(), () -> refusal.response().statusLine() + " " + refusal.body());
         assertTrue(refusal.body().contains("caf%E9"), refusal::body);
@@ -190,14 +179,14 @@ class PathParamTest {
     @Test
     void aTemplateMatchesWholeSegmentsOnly() throws Exception {
         for (String path : List.of("/rooms/lobby", "/rooms/lobby/1/extra", "/rooms//1", "/rooms/lobby/")) {
-            assertEquals(404, RawWebSocketClient.refused(server.port(), path).status(), path);
+            assertEquals(404, SERVER.clients().rawRefusal(path).status(), path);
         }
         assertNoHandlerRanBeforeAnAcceptedConnection();
     }
 
     /** The next handler calls are those of a new, accepted connection: nothing of the refused ones came first. */
     private static void assertNoHandlerRanBeforeAnAcceptedConnection() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/rooms/after/1")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/rooms/after/1")) {
             assertEquals("after/1: m", client.sendText("m").readText());
         }
         assertEquals(Recorder.Call.of("OnUpgrade", "after", 1), recorder.next(Recorder.Call.class),

@@ -5,17 +5,17 @@ import java.util.Optional;
 
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.OriginsEndpoint;
 import io.wsconnector.tests.OriginsEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.wsconnector.tests.Conformance.ECHO;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,22 +33,14 @@ class SubprotocolAndOriginTest {
     private static final String ORIGINS = "/origins";
     private static final String SERVER_ORIGIN = "https://server.example.com";
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new ProtocolsEndpoint_WebSocketEndpoint(() -> new ProtocolsEndpoint(recorder)),
-                new OriginsEndpoint_WebSocketEndpoint(() -> new OriginsEndpoint(recorder)),
-                new AnyOriginEndpoint_WebSocketEndpoint(),
-                new EchoEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new ProtocolsEndpoint_WebSocketEndpoint(() -> new ProtocolsEndpoint(recorder)),
+                    new OriginsEndpoint_WebSocketEndpoint(() -> new OriginsEndpoint(recorder)),
+                    new AnyOriginEndpoint_WebSocketEndpoint(),
+                    new EchoEndpoint_WebSocketEndpoint());
 
     @BeforeEach
     void newRecorder() {
@@ -57,7 +49,7 @@ class SubprotocolAndOriginTest {
 
     /** Connects with these header lines, expects 101, and returns the answered Sec-WebSocket-Protocol (or null). */
     private static String negotiated(String... headerLines) throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), PROTOCOLS, headerLines)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(PROTOCOLS, headerLines)) {
             String answered = client.handshakeResponse().headers().get("sec-websocket-protocol");
             String seen = client.sendText("which?").readText();
             assertEquals(answered == null ? ProtocolsEndpoint.NONE : answered, seen, "session.subprotocol()");
@@ -96,7 +88,7 @@ class SubprotocolAndOriginTest {
 
     @Test
     void aClientOfferingOnlyOtherProtocolsIsRefusedWith400AndNoHandlerRuns() throws Exception {
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), PROTOCOLS,
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal(PROTOCOLS,
                 "Sec-WebSocket-Protocol: chat.v3, superchat");
 
         assertEquals(400, refusal.status(), () -> refusal.response().statusLine());
@@ -109,7 +101,7 @@ class SubprotocolAndOriginTest {
 
     @Test
     void theJdkClientGetsTheChosenProtocol() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, PROTOCOLS),
+        JdkClient client = SERVER.clients().connect(PROTOCOLS,
                 builder -> builder.subprotocols("chat.v1", "chat.v2"));
 
         assertEquals("chat.v2", client.subprotocol());
@@ -119,7 +111,7 @@ class SubprotocolAndOriginTest {
 
     @Test
     void anEndpointWithoutProtocolsAnswersNoneWhateverTheClientOffers() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), ECHO,
+        try (RawWebSocketClient client = SERVER.clients().raw(ECHO,
                 "Sec-WebSocket-Protocol: chat.v1")) {
             assertNull(client.handshakeResponse().headers().get("sec-websocket-protocol"));
             assertEquals("still served", client.sendText("still served").readText());
@@ -142,12 +134,12 @@ class SubprotocolAndOriginTest {
 
     @Test
     void anEndpointsOriginsAreAllowedForThatEndpointOnly() throws Exception {
-        assertEquals(101, statusWithOrigin(server, ORIGINS, OriginsEndpoint.APP));
-        assertEquals(101, statusWithOrigin(server, ORIGINS, OriginsEndpoint.LOCAL_DEV));
-        assertEquals(403, statusWithOrigin(server, ECHO, OriginsEndpoint.APP), "not allowed for another endpoint");
-        assertEquals(403, statusWithOrigin(server, ORIGINS, "https://evil.example.com"));
-        assertEquals(403, statusWithOrigin(server, ORIGINS, "https://app.example.com.evil.example"));
-        assertEquals(403, statusWithOrigin(server, ORIGINS, "http://app.example.com"));
+        assertEquals(101, statusWithOrigin(SERVER.server(), ORIGINS, OriginsEndpoint.APP));
+        assertEquals(101, statusWithOrigin(SERVER.server(), ORIGINS, OriginsEndpoint.LOCAL_DEV));
+        assertEquals(403, statusWithOrigin(SERVER.server(), ECHO, OriginsEndpoint.APP), "not allowed for another endpoint");
+        assertEquals(403, statusWithOrigin(SERVER.server(), ORIGINS, "https://evil.example.com"));
+        assertEquals(403, statusWithOrigin(SERVER.server(), ORIGINS, "https://app.example.com.evil.example"));
+        assertEquals(403, statusWithOrigin(SERVER.server(), ORIGINS, "http://app.example.com"));
         assertEquals(List.of(Recorder.Call.of("OnUpgrade", OriginsEndpoint.APP),
                 Recorder.Call.of("OnUpgrade", OriginsEndpoint.LOCAL_DEV)), recorder.all(Recorder.Call.class),
                 "no handler ran for a refused origin");
@@ -155,9 +147,9 @@ class SubprotocolAndOriginTest {
 
     @Test
     void theServersOwnRuleStillAppliesToAnEndpointWithOrigins() throws Exception {
-        int port = server.port();
-        assertEquals(101, statusWithOrigin(server, ORIGINS, "http://127.0.0.1:" + port), "same origin as Host");
-        assertEquals(101, statusWithOrigin(server, ORIGINS, null), "no Origin: not a browser");
+        int port = SERVER.server().port();
+        assertEquals(101, statusWithOrigin(SERVER.server(), ORIGINS, "http://127.0.0.1:" + port), "same origin as Host");
+        assertEquals(101, statusWithOrigin(SERVER.server(), ORIGINS, null), "no Origin: not a browser");
     }
 
     @Test
@@ -178,8 +170,8 @@ class SubprotocolAndOriginTest {
 
     @Test
     void anEndpointAllowingEveryOriginAcceptsAnyOrigin() throws Exception {
-        assertEquals(101, statusWithOrigin(server, "/any-origin", "https://anything.example"));
-        assertEquals(101, statusWithOrigin(server, "/any-origin", "null"));
-        assertEquals(403, statusWithOrigin(server, ECHO, "https://anything.example"));
+        assertEquals(101, statusWithOrigin(SERVER.server(), "/any-origin", "https://anything.example"));
+        assertEquals(101, statusWithOrigin(SERVER.server(), "/any-origin", "null"));
+        assertEquals(403, statusWithOrigin(SERVER.server(), ECHO, "https://anything.example"));
     }
 }

@@ -5,17 +5,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -38,18 +36,11 @@ class UpgradeTest {
     private static final String CANNOT_SEND_YET =
             "send: IllegalStateException, close: IllegalStateException, open: false";
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(new GuardedEndpoint_WebSocketEndpoint(() -> new GuardedEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+            new GuardedEndpoint_WebSocketEndpoint(() -> new GuardedEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -61,7 +52,7 @@ class UpgradeTest {
      * would be recorded by then too. Only the accepted connection's {@code @OnOpen} and {@code @OnClose} must be.
      */
     private static void assertNoHandlerRanForTheRefusedConnections(int refused) throws Exception {
-        JdkClient accepted = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-barrier"));
+        JdkClient accepted = SERVER.clients().connect(GUARDED + "?token=user-barrier");
         assertEquals("welcome BARRIER", accepted.awaitText());
         accepted.close(1000, "");
         assertEquals(Recorder.Call.of("OnClose", 1000, "barrier"), awaitCall("OnClose"));
@@ -91,8 +82,7 @@ class UpgradeTest {
             "busy      | 429 | " + GuardedEndpoint.BUSY_BODY})
     void aRejectedUpgradeAnswersTheChosenStatusWithTheMessageAsBodyAndNoOtherHandlerRuns(
             String token, int status, String body) throws Exception {
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(),
-                token == null ? GUARDED : GUARDED + "?token=" + token);
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal(token == null ? GUARDED : GUARDED + "?token=" + token);
 
         assertEquals(status, refusal.status(), () -> refusal.response().statusLine());
         assertEquals(body, refusal.body());
@@ -106,8 +96,8 @@ class UpgradeTest {
 
     @Test
     void aRejectedUpgradeEndsTheConnectionWithoutAnyFrame() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.open(server.port())) {
-            RawWebSocketClient.HttpResponse response = client.request(RawWebSocketClient.handshakeRequest(server.port(),
+        try (RawWebSocketClient client = RawWebSocketClient.open(SERVER.server().port())) {
+            RawWebSocketClient.HttpResponse response = client.request(RawWebSocketClient.handshakeRequest(SERVER.server().port(),
                     GUARDED + "?token=forbidden", RawWebSocketClient.newKey()));
             assertEquals(403, response.status(), response::statusLine);
             assertEquals(GuardedEndpoint.FORBIDDEN_BODY, client.readBody(response));
@@ -120,7 +110,7 @@ class UpgradeTest {
     @Test
     void theJdkClientSeesTheStatusOfARejectedUpgrade() throws Exception {
         ExecutionException thrown = assertThrows(ExecutionException.class,
-                () -> JdkClient.connect(TestServers.uri(server, GUARDED + "?token=forbidden")));
+                () -> SERVER.clients().connect(GUARDED + "?token=forbidden"));
 
         WebSocketHandshakeException refused = assertInstanceOf(WebSocketHandshakeException.class, thrown.getCause());
         assertEquals(403, refused.getResponse().statusCode());
@@ -129,7 +119,7 @@ class UpgradeTest {
 
     @Test
     void anotherExceptionFromOnUpgradeAnswers500WithoutItsTextAndNoOtherHandlerRuns() throws Exception {
-        RawWebSocketClient.Refusal refusal = RawWebSocketClient.refused(server.port(), GUARDED + "?token=crash");
+        RawWebSocketClient.Refusal refusal = SERVER.clients().rawRefusal(GUARDED + "?token=crash");
 
         assertEquals(500, refusal.status(), () -> refusal.response().statusLine());
         assertFalse(refusal.body().contains(GuardedEndpoint.SECRET), refusal::body);
@@ -140,14 +130,14 @@ class UpgradeTest {
     @Test
     void severalRefusalsInARowLeaveNoTrace() throws Exception {
         for (String token : List.of("forbidden", "busy", "stolen")) {
-            RawWebSocketClient.refused(server.port(), GUARDED + "?token=" + token);
+            SERVER.clients().rawRefusal(GUARDED + "?token=" + token);
         }
         assertNoHandlerRanForTheRefusedConnections(3);
     }
 
     @Test
     void aSessionAttributeAndAFieldSetByOnUpgradeAreSeenByOnOpenAndOnTextMessage() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-ada"));
+        JdkClient client = SERVER.clients().connect(GUARDED + "?token=user-ada");
 
         assertEquals("welcome ADA", client.awaitText(), "@OnOpen read the attribute and could send");
         assertEquals("attribute=ADA field=ada message=hi", client.send("hi").awaitText());
@@ -161,8 +151,8 @@ class UpgradeTest {
 
     @Test
     void eachConnectionHasItsOwnAttributesAndInstance() throws Exception {
-        JdkClient ada = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-ada"));
-        JdkClient bob = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-bob"));
+        JdkClient ada = SERVER.clients().connect(GUARDED + "?token=user-ada");
+        JdkClient bob = SERVER.clients().connect(GUARDED + "?token=user-bob");
 
         assertEquals("welcome ADA", ada.awaitText());
         assertEquals("welcome BOB", bob.awaitText());
@@ -174,7 +164,7 @@ class UpgradeTest {
 
     @Test
     void theSessionCannotSendOrCloseBeforeTheUpgradeIsAccepted() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, GUARDED + "?token=user-eve"));
+        JdkClient client = SERVER.clients().connect(GUARDED + "?token=user-eve");
 
         assertEquals("welcome EVE", client.awaitText(), "nothing sent from @OnUpgrade reaches the client");
         Recorder.Call upgrade = recorder.next(Recorder.Call.class);

@@ -4,16 +4,16 @@ import java.time.Duration;
 
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.RawWebSocketClient;
 import io.wsconnector.testsupport.Timing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,20 +30,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class IdleTimeoutE2ETest {
     private static final Duration TIMEOUT = Duration.ofSeconds(IdleEndpoint.TIMEOUT_SECONDS);
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new IdleEndpoint_WebSocketEndpoint(() -> new IdleEndpoint(recorder)),
-                new IdleCloseEndpoint_WebSocketEndpoint(() -> new IdleCloseEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new IdleEndpoint_WebSocketEndpoint(() -> new IdleEndpoint(recorder)),
+                    new IdleCloseEndpoint_WebSocketEndpoint(() -> new IdleCloseEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -60,7 +52,7 @@ class IdleTimeoutE2ETest {
 
     @Test
     void onIdleTimeoutRunsWithinTheTimeoutAndTheConnectionStaysOpen() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/idle/alpha")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/idle/alpha")) {
             long lastFrame = System.nanoTime();
             assertEquals("hello", client.sendText("hello").readText());
 
@@ -80,7 +72,7 @@ class IdleTimeoutE2ETest {
 
     @Test
     void anyFrameRestartsTheTimeout() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/idle/beta")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/idle/beta")) {
             client.sendFrame(true, RawWebSocketClient.PING, "1");
             assertEquals(RawWebSocketClient.PONG, client.readFrame().opcode());
             Thread.sleep(TIMEOUT.toMillis() * 6 / 10); // part of the timeout, not an assertion
@@ -95,7 +87,7 @@ class IdleTimeoutE2ETest {
 
     @Test
     void onIdleTimeoutMayCloseTheConnection() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/idle/gamma?close=true")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/idle/gamma?close=true")) {
             long lastFrame = System.nanoTime();
             assertEquals("hi", client.sendText("hi").readText());
 
@@ -113,7 +105,7 @@ class IdleTimeoutE2ETest {
 
     @Test
     void withoutOnIdleTimeoutAnIdleConnectionIsClosedWith1001WithinTheTimeout() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/idle-close")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/idle-close")) {
             long lastFrame = System.nanoTime();
             assertEquals("hi", client.sendText("hi").readText());
 

@@ -5,19 +5,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
 import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.LifecycleEndpoint;
 import io.wsconnector.tests.LifecycleEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,20 +30,12 @@ class LifecycleTest {
     private static final String LIFECYCLE = "/test/lifecycle";
     private static final String NO_ARGUMENT_CLOSE = "/no-argument-close";
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
-                new NoArgumentCloseEndpoint_WebSocketEndpoint(() -> new NoArgumentCloseEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new LifecycleEndpoint_WebSocketEndpoint(() -> new LifecycleEndpoint(recorder)),
+                    new NoArgumentCloseEndpoint_WebSocketEndpoint(() -> new NoArgumentCloseEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -58,7 +48,7 @@ class LifecycleTest {
         List<JdkClient> clients = new ArrayList<>();
         Set<String> idsSeenByMessages = new HashSet<>();
         for (int i = 0; i < connections; i++) {
-            JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+            JdkClient client = SERVER.clients().connect(LIFECYCLE);
             clients.add(client);
             // @OnOpen runs before any message is handled: once "id" is answered, its @OnOpen has run
             idsSeenByMessages.add(client.send("id").awaitText());
@@ -81,7 +71,7 @@ class LifecycleTest {
 
     @Test
     void aClientCloseReachesOnCloseWithItsCodeAndReason() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.close(4001, "bye");
@@ -94,7 +84,7 @@ class LifecycleTest {
 
     @Test
     void aClientCloseWithAMultiByteReasonArrivesIntact() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.close(1000, "au revoir, 再见 👋");
@@ -104,7 +94,7 @@ class LifecycleTest {
 
     @Test
     void anOnCloseWithoutParametersRuns() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, NO_ARGUMENT_CLOSE));
+        JdkClient client = SERVER.clients().connect(NO_ARGUMENT_CLOSE);
 
         client.close(4001, "bye");
 
@@ -115,7 +105,7 @@ class LifecycleTest {
 
     @Test
     void aRawClientCloseReachesOnCloseAndTheServerAnswersWithACloseFrame() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), LIFECYCLE)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(LIFECYCLE)) {
             String id = recorder.next(Recorder.Opened.class).id();
 
             client.sendClose(4001, "bye");
@@ -129,7 +119,7 @@ class LifecycleTest {
 
     @Test
     void sendTextAfterCloseInAHandlerThrowsIllegalStateExceptionAndSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         String id = recorder.next(Recorder.Opened.class).id();
 
         client.send("close-then-send");
@@ -142,7 +132,7 @@ class LifecycleTest {
 
     @Test
     void sendTextAfterTheClientClosedThrowsIllegalStateException() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         client.close(1000, "done");
@@ -157,7 +147,7 @@ class LifecycleTest {
 
     @Test
     void closeWithACodeThatMayNotBeSentThrowsIllegalArgumentExceptionAndLeavesTheSessionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         for (int code : new int[] {1005, 999, 0, -1, 1004, 1006, 1015, 2999, 5000}) {
@@ -172,7 +162,7 @@ class LifecycleTest {
 
     @Test
     void closeWithAReasonOver123BytesThrowsIllegalArgumentExceptionAndLeavesTheSessionOpen() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         assertThrows(IllegalArgumentException.class, () -> session.close(1000, "x".repeat(124)));
@@ -188,7 +178,7 @@ class LifecycleTest {
 
     @Test
     void closeWithAReasonOfExactly123BytesReachesTheClient() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
         String reason = "中".repeat(41); // 123 bytes
 
@@ -201,7 +191,7 @@ class LifecycleTest {
 
     @Test
     void closeWithoutArgumentsSends1000WithAnEmptyReason() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, LIFECYCLE));
+        JdkClient client = SERVER.clients().connect(LIFECYCLE);
         WebSocketSession session = recorder.next(Recorder.Opened.class).session();
 
         session.close();

@@ -5,17 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
 import io.wsconnector.testsupport.Timing;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -31,19 +29,12 @@ class PingPongTest {
     /** How long a test waits for the pong while {@code @OnPing} is blocked; less than the handler's own limit. */
     private static final int PONG_WAIT_MILLIS = (int) Timing.LATE.toMillis();
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
     private static volatile CountDownLatch release = new CountDownLatch(0);
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(new HeartbeatEndpoint_WebSocketEndpoint(() -> new HeartbeatEndpoint(recorder, release)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+            new HeartbeatEndpoint_WebSocketEndpoint(() -> new HeartbeatEndpoint(recorder, release)));
 
     @BeforeEach
     void newRecorder() {
@@ -58,7 +49,7 @@ class PingPongTest {
 
     @Test
     void aPingIsAnsweredWithItsPongBeforeOnPingRunsWithThePayload() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             client.sendFrame(true, RawWebSocketClient.PING, "abc");
 
             // @OnPing sends a text message: it must come after the pong
@@ -70,7 +61,7 @@ class PingPongTest {
 
     @Test
     void anEmptyPingGetsAnEmptyPongAndReachesOnPing() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             client.sendFrame(true, RawWebSocketClient.PING, new byte[0]);
 
             assertFrame(RawWebSocketClient.PONG, "", client.readFrame());
@@ -81,7 +72,7 @@ class PingPongTest {
     @Test
     void thePongHasArrivedWhileOnPingIsStillRunning() throws Exception {
         release = new CountDownLatch(1);
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             client.sendFrame(true, RawWebSocketClient.PING, HeartbeatEndpoint.BLOCK);
             assertEquals("blocking", recorder.next(Recorder.Outcome.class).description(), "@OnPing is running");
 
@@ -108,7 +99,7 @@ class PingPongTest {
 
     @Test
     void anOnPingThatThrowsCannotPreventThePong() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             client.sendFrame(true, RawWebSocketClient.PING, HeartbeatEndpoint.THROW);
 
             assertFrame(RawWebSocketClient.PONG, HeartbeatEndpoint.THROW, client.readFrame());
@@ -120,7 +111,7 @@ class PingPongTest {
 
     @Test
     void sendPingGetsTheClientsPongToOnPong() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             client.sendText("ping:hello");
 
             RawWebSocketClient.Frame ping = client.readFrame();
@@ -133,7 +124,7 @@ class PingPongTest {
 
     @Test
     void theJdkClientsAutomaticPongReachesOnPong() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, HEARTBEAT));
+        JdkClient client = SERVER.clients().connect(HEARTBEAT);
 
         client.send("ping:from the server");
 
@@ -143,7 +134,7 @@ class PingPongTest {
 
     @Test
     void anUnsolicitedPongReachesOnPongAndIsNotAnswered() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             client.sendFrame(true, RawWebSocketClient.PONG, "heartbeat".getBytes(StandardCharsets.UTF_8));
 
             assertEquals(Recorder.Call.of("OnPong", "heartbeat", HEARTBEAT), recorder.next(Recorder.Call.class));
@@ -153,7 +144,7 @@ class PingPongTest {
 
     @Test
     void aPingOver125BytesIsRefusedAndTheSessionStaysOpen() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), HEARTBEAT)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(HEARTBEAT)) {
             assertEquals("IllegalArgumentException, open=true", client.sendText(HeartbeatEndpoint.BIG_PING).readText());
             assertEquals("after", client.sendText("after").readText());
         }

@@ -2,18 +2,16 @@ package io.wsconnector.tests.lifecycle;
 
 import java.util.List;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.EchoEndpoint;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,20 +20,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Pings, and data an endpoint does not take. */
 @Timeout(60)
 class ProtocolTest {
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
-                new OpenOnlyEndpoint_WebSocketEndpoint(() -> new OpenOnlyEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
+                    new OpenOnlyEndpoint_WebSocketEndpoint(() -> new OpenOnlyEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -45,7 +35,7 @@ class ProtocolTest {
     @Test
     void aPingIsAnsweredWithAPongWithTheSamePayload() throws Exception {
         byte[] payload = {0, 1, 2, (byte) 0x7F, (byte) 0x80, (byte) 0xFE, (byte) 0xFF, 'p', 'i', 'n', 'g'};
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/test/echo")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/test/echo")) {
             client.sendFrame(true, RawWebSocketClient.PING, payload);
 
             RawWebSocketClient.Frame pong = client.readFrame();
@@ -64,7 +54,7 @@ class ProtocolTest {
         for (int i = 0; i < maximal.length; i++) {
             maximal[i] = (byte) (i * 7);
         }
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/test/echo")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/test/echo")) {
             client.sendFrame(true, RawWebSocketClient.PING, new byte[0]);
             client.sendFrame(true, RawWebSocketClient.PING, maximal);
             client.sendFrame(true, RawWebSocketClient.PING, "third");
@@ -83,7 +73,7 @@ class ProtocolTest {
 
     @Test
     void aBinaryMessageToAnEndpointWithoutBinaryHandlerCloses1003() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/test/echo"));
+        JdkClient client = SERVER.clients().connect("/test/echo");
 
         client.sendBinary(new byte[] {1, 2, 3});
 
@@ -93,7 +83,7 @@ class ProtocolTest {
 
     @Test
     void aFragmentedBinaryMessageCloses1003Once() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/test/echo")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/test/echo")) {
             client.sendFrame(false, RawWebSocketClient.BINARY, new byte[] {1, 2});
             client.sendFrame(false, RawWebSocketClient.CONTINUATION, new byte[] {3, 4});
             client.sendFrame(true, RawWebSocketClient.CONTINUATION, new byte[] {5, 6});
@@ -107,7 +97,7 @@ class ProtocolTest {
 
     @Test
     void aTextMessageToAnEndpointWithOnlyOnOpenCloses1003() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/open-only"));
+        JdkClient client = SERVER.clients().connect("/open-only");
         recorder.next(Recorder.Opened.class);
 
         client.send("anybody there?");

@@ -7,17 +7,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.Conformance;
 import io.wsconnector.tests.Recorder;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -34,22 +32,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AsyncReplyTest {
     private static final int MAX_MESSAGE_SIZE = 64 * 1024;
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
     private static final BlockingQueue<CompletableFuture<String>> HELD = new LinkedBlockingQueue<>();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(builder -> builder.maxMessageSize(MAX_MESSAGE_SIZE),
-                new AsyncEndpoint_WebSocketEndpoint(() -> new AsyncEndpoint(recorder, HELD)),
-                new BufferEndpoint_WebSocketEndpoint(),
-                new AsyncBufferEndpoint_WebSocketEndpoint());
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new AsyncEndpoint_WebSocketEndpoint(() -> new AsyncEndpoint(recorder, HELD)),
+                    new BufferEndpoint_WebSocketEndpoint(),
+                    new AsyncBufferEndpoint_WebSocketEndpoint())
+            .configure(builder -> builder.maxMessageSize(MAX_MESSAGE_SIZE));
 
     @BeforeEach
     void newRecorder() {
@@ -75,7 +66,7 @@ class AsyncReplyTest {
 
     @Test
     void aCompletedCompletionStageOfStringIsSent() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
+        JdkClient client = SERVER.clients().connect("/async");
 
         assertEquals("HELLO", client.send("hello").awaitText());
         client.close(1000, "");
@@ -83,7 +74,7 @@ class AsyncReplyTest {
 
     @Test
     void aPendingStageIsSentWhenItCompletesAndDoesNotHoldUpLaterMessages() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
+        JdkClient client = SERVER.clients().connect("/async");
 
         client.send("hold:first");
         CompletableFuture<String> held = HELD.poll(10, TimeUnit.SECONDS);
@@ -99,7 +90,7 @@ class AsyncReplyTest {
 
     @Test
     void aStageCompletedWithNullSendsNothing() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
+        JdkClient client = SERVER.clients().connect("/async");
 
         client.send(AsyncEndpoint.NULL);
 
@@ -111,7 +102,7 @@ class AsyncReplyTest {
 
     @Test
     void aCompletionStageOfByteArrayIsSent() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, "/async"));
+        JdkClient client = SERVER.clients().connect("/async");
         byte[] message = bytes(300);
 
         client.sendBinary(message);
@@ -125,7 +116,7 @@ class AsyncReplyTest {
     @Test
     void aBinaryMessageInFragmentsArrivesWholeOnce() throws Exception {
         byte[] message = bytes(5000);
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/async")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/async")) {
             client.sendFragmented(RawWebSocketClient.BINARY, message, 100);
 
             RawWebSocketClient.Frame reply = client.readFrame();
@@ -138,12 +129,12 @@ class AsyncReplyTest {
 
     @Test
     void aBinaryMessageOverTheLimitClosesWith1009WithoutCallingTheHandler() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/async")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/async")) {
             client.sendFragmented(RawWebSocketClient.BINARY, bytes(MAX_MESSAGE_SIZE + 1), 4096);
 
             Conformance.assertFailedWith(client, 1009);
         }
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), "/async")) {
+        try (RawWebSocketClient client = SERVER.clients().raw("/async")) {
             assertEquals("AFTER", client.sendText("after").readText());
         }
         assertEquals(List.of(Recorder.Call.of("OnTextMessage", "after")), recorder.all(Recorder.Call.class),
@@ -162,7 +153,7 @@ class AsyncReplyTest {
 
     private static void assertOkReply(String path) throws Exception {
         byte[] message = "payload".getBytes(StandardCharsets.US_ASCII);
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), path)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(path)) {
             client.sendFrame(true, RawWebSocketClient.BINARY, message);
 
             RawWebSocketClient.Frame reply = client.readFrame();

@@ -3,8 +3,7 @@ package io.wsconnector.tests.messages;
 import java.nio.charset.StandardCharsets;
 import java.util.stream.Stream;
 
-import io.wsconnector.runtime.TestServers;
-import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testing.WebSocketServerExtension;
 import io.wsconnector.tests.EchoEndpoint;
 import io.wsconnector.tests.EchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.tests.Recorder;
@@ -12,11 +11,10 @@ import io.wsconnector.tests.SessionEchoEndpoint;
 import io.wsconnector.tests.SessionEchoEndpoint_WebSocketEndpoint;
 import io.wsconnector.testsupport.JdkClient;
 import io.wsconnector.testsupport.RawWebSocketClient;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,20 +34,12 @@ class EchoTest {
     static final String SENDING = "/session-echo";
     static final int ONE_MIB = 1024 * 1024;
 
-    private static WebSocketServer server;
     private static volatile Recorder recorder = new Recorder();
 
-    @BeforeAll
-    static void startServer() {
-        server = TestServers.start(
-                new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
-                new SessionEchoEndpoint_WebSocketEndpoint(() -> new SessionEchoEndpoint(recorder)));
-    }
-
-    @AfterAll
-    static void stopServer() {
-        TestServers.stop(server);
-    }
+    @RegisterExtension
+    static final WebSocketServerExtension SERVER = WebSocketServerExtension.serving(
+                    new EchoEndpoint_WebSocketEndpoint(() -> new EchoEndpoint(recorder)),
+                    new SessionEchoEndpoint_WebSocketEndpoint(() -> new SessionEchoEndpoint(recorder)));
 
     @BeforeEach
     void newRecorder() {
@@ -73,7 +63,7 @@ class EchoTest {
     @ParameterizedTest(name = "{0}: {1}")
     @MethodSource("messages")
     void echoesTheMessageByteForByte(String path, String description, String message) throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, path));
+        JdkClient client = SERVER.clients().connect(path);
 
         client.send(message);
         String echoed = client.awaitText();
@@ -90,7 +80,7 @@ class EchoTest {
         String message = "aé中😀".repeat(104_857) + "01234";
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         assertEquals(ONE_MIB - 1, bytes.length, "test data");
-        JdkClient client = JdkClient.connect(TestServers.uri(server, path));
+        JdkClient client = SERVER.clients().connect(path);
 
         client.send(message);
         String echoed = client.awaitText();
@@ -103,7 +93,7 @@ class EchoTest {
     @ParameterizedTest
     @ValueSource(strings = {RETURNING, SENDING})
     void aMessageSentInThreeFragmentsByTheJdkClientIsHandledOnceWhole(String path) throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, path));
+        JdkClient client = SERVER.clients().connect(path);
 
         client.sendFragments("Hello, ", "fragmented ", "wörld 😀");
 
@@ -119,7 +109,7 @@ class EchoTest {
     @ParameterizedTest
     @ValueSource(strings = {RETURNING, SENDING})
     void aMessageSentInThreeRawFragmentsIsHandledOnceWhole(String path) throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), path)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(path)) {
             client.sendTextFragments("first|", "second|", "third 中");
 
             assertEquals("first|second|third 中", client.readText());
@@ -132,7 +122,7 @@ class EchoTest {
 
     @Test
     void aFragmentedMessageWithEmptyFragmentsIsHandledOnceWhole() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), RETURNING)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(RETURNING)) {
             client.sendTextFragments("", "middle", "");
 
             assertEquals("middle", client.readText());
@@ -142,7 +132,7 @@ class EchoTest {
 
     @Test
     void aPingBetweenFragmentsIsAnsweredAndTheMessageStillArrivesWhole() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), RETURNING)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(RETURNING)) {
             client.sendFrame(false, RawWebSocketClient.TEXT, "before ping, ");
             client.sendFrame(true, RawWebSocketClient.PING, "in between");
             client.sendFrame(true, RawWebSocketClient.CONTINUATION, "after ping");
@@ -157,7 +147,7 @@ class EchoTest {
 
     @Test
     void manyMessagesOnOneConnectionAreEchoedInOrder() throws Exception {
-        JdkClient client = JdkClient.connect(TestServers.uri(server, RETURNING));
+        JdkClient client = SERVER.clients().connect(RETURNING);
         for (int i = 0; i < 200; i++) {
             client.send("message " + i);
         }
@@ -176,7 +166,7 @@ class EchoTest {
     @Test
     void aCharacterSplitAcrossFragmentsArrivesWhole() throws Exception {
         byte[] euro = "€".getBytes(StandardCharsets.UTF_8); // E2 82 AC
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), RETURNING)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(RETURNING)) {
             client.sendFrame(false, RawWebSocketClient.TEXT, new byte[] {'a', euro[0]});
             client.sendFrame(true, RawWebSocketClient.CONTINUATION, new byte[] {euro[1], euro[2], 'b'});
 
@@ -187,7 +177,7 @@ class EchoTest {
 
     @Test
     void invalidUtf8ClosesWith1007() throws Exception {
-        try (RawWebSocketClient client = RawWebSocketClient.connect(server.port(), RETURNING)) {
+        try (RawWebSocketClient client = SERVER.clients().raw(RETURNING)) {
             client.sendFrame(true, RawWebSocketClient.TEXT, new byte[] {'a', (byte) 0xC3, 'b'});
 
             RawWebSocketClient.Frame close = client.readClose();

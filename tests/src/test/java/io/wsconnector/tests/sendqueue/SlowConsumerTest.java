@@ -11,6 +11,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
+import io.helidon.metrics.api.Counter;
+import io.helidon.metrics.api.Metrics;
+import io.helidon.metrics.api.Tag;
 import io.wsconnector.runtime.SlowConsumerPolicy;
 import io.wsconnector.runtime.TestServers;
 import io.wsconnector.runtime.WebSocketServer;
@@ -74,7 +77,8 @@ class SlowConsumerTest {
     }
 
     private void start(Consumer<WebSocketServer.Builder> configuration) {
-        server = TestServers.start(builder -> configuration.accept(builder.sendQueueLimit(QUEUE_LIMIT)),
+        server = TestServers.start(builder -> configuration.accept(builder.sendQueueLimit(QUEUE_LIMIT)
+                        .metrics(Metrics.globalRegistry())),
                 new BroadcastEndpoint_WebSocketEndpoint(() -> new BroadcastEndpoint(recorder)));
         registry = server.sessions(BroadcastEndpoint.class);
     }
@@ -202,10 +206,12 @@ class SlowConsumerTest {
             throws Exception {
         LogCapture log = closedAfterwards(new LogCapture(WebSocketServer.class.getPackageName()));
         start(builder -> builder.closeTimeout(Duration.ofSeconds(60))); // the default policy
+        long slowClosesBefore = counted("wsconnector.slow.consumer.closes");
         Slow slow = connectSlow();
         Normal normal = connectNormal();
 
         Broadcasts flood = broadcastUntilTheSlowSessionCloses(normal, 100);
+        assertEquals(1, counted("wsconnector.slow.consumer.closes") - slowClosesBefore, "counted");
         int sent = flood.sent();
         int firstWithoutSlow = flood.firstWithoutSlow();
 
@@ -389,6 +395,12 @@ class SlowConsumerTest {
     }
 
     /** How many messages of about {@value #MESSAGE_SIZE} bytes the queue holds at most. */
+    /** A counter of the endpoint's, as far as it has counted in this JVM (tests compare before and after). */
+    private static long counted(String name) {
+        return Metrics.globalRegistry().counter(name, List.of(Tag.create("endpoint", PATH))).map(Counter::count)
+                .orElse(0L);
+    }
+
     private static int queueCapacity() {
         return QUEUE_LIMIT / MESSAGE_SIZE + 1;
     }
@@ -398,6 +410,7 @@ class SlowConsumerTest {
             throws Exception {
         LogCapture log = closedAfterwards(new LogCapture(WebSocketServer.class.getPackageName()));
         start(builder -> builder.slowConsumerPolicy(SlowConsumerPolicy.DROP_NEWEST));
+        long droppedBefore = counted("wsconnector.send.queue.dropped");
         Slow slow = connectSlow();
         Normal normal = connectNormal();
 
@@ -418,6 +431,8 @@ class SlowConsumerTest {
         int last = flood.sent() - 1;
         assertFalse(received.contains(last), "the newest message was dropped");
         assertTrue(received.size() < flood.sent(), "some messages were dropped");
+        assertEquals(flood.sent() - received.size(), counted("wsconnector.send.queue.dropped") - droppedBefore,
+                "every message sent to the slow session and not received was counted as dropped");
         assertEquals(1, log.warningsContaining("Session " + slow.session().id() + " of " + PATH).size(),
                 () -> "reported once: " + log.warningsContaining("Session"));
     }

@@ -1,0 +1,34 @@
+package io.wsconnector.json.avaje;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JsonTextTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"{}", "[]", "0", "-0.5e+10", "1E3", "\"\"", "\"a\\\"\\\\\\/\\b\\f\\n\\r\\t\\u00e9\"", "true",
+            "false", "null", " {\"a\" : [1, {\"b\": null}, \"x\", [], {}], \"c\": -12.25e-3 } \n",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{}]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"})
+    void validJson(String text) {
+        assertTrue(JsonText.isValid(text), text);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "{", "}", "{\"a\":1,}", "[1,]", "[1 2]", "{\"a\" 1}", "{a:1}", "{'a':1}", "01",
+            "1.", ".5", "-", "1e", "+1", "tru", "nul", "\"\\q\"", "\"\\u12g4\"", "\"a\u0001\"", "\"open", "{} {}", "{}}",
+            "[1]x", "[{]}", "[}", "{\"a\":1]", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{}]]]]}"})
+    void invalidJson(String text) {
+        assertFalse(JsonText.isValid(text), text);
+    }
+
+    @Test
+    void deepNestingIsChecked() {
+        String deep = "[{\"a\":".repeat(5_000) + "1" + "}]".repeat(5_000);
+        assertTrue(JsonText.isValid(deep));
+        assertFalse(JsonText.isValid(deep.substring(0, deep.length() - 2) + "]}"));
+    }
+}

@@ -1,0 +1,87 @@
+package io.wsconnector.processor;
+
+import java.nio.ByteBuffer;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import com.squareup.javapoet.CodeBlock;
+
+/**
+ * The names a generated dispatcher's code refers to, the fields of handshake values and the constants
+ * of codecs, and the calls of handler methods written with them.
+ *
+ * @param fields the field of each handshake value
+ * @param codecs the constant of each codec, e.g. {@code MOVE} for the codec of {@code Move}
+ */
+record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, String> codecs) {
+    /** The parameter of the dispatcher's methods that carries the exception, in {@code onError}. */
+    static final String ERROR = "error";
+    /** The pattern variable of the exception in {@code onError}'s type tests. */
+    static final String CAUGHT = "e";
+    /** The constant holding the dispatch key's reader. */
+    static final String DISPATCH_KEY = "DISPATCH_KEY";
+    /** Names the dispatcher's methods use for parameters and locals: a field of that name would be shadowed. */
+    private static final Set<String> METHOD_NAMES = Set.of("endpoint", "session", "request", "message", "statusCode",
+            "reason", "payload", ERROR, CAUGHT, "reply", "key");
+
+    /** Names the codecs' constants, then the handshake values' fields, none shadowing another name. */
+    static DispatcherNames of(EndpointModel model) {
+        Map<MessageCodec, String> codecs = new LinkedHashMap<>();
+        Set<String> taken = new HashSet<>(METHOD_NAMES);
+        taken.add(DISPATCH_KEY);
+        for (MessageCodec codec : model.codecs()) {
+            String base = constantName(codec.type().simpleName()) + (codec.binary() ? "_BINARY" : "");
+            String name = base;
+            for (int i = 2; taken.contains(name); i++) {
+                name = base + "_" + i;
+            }
+            taken.add(name);
+            codecs.put(codec, name);
+        }
+        return new DispatcherNames(HandshakeValueFields.names(model.handshakeValues(), taken), codecs);
+    }
+
+    /** {@code MOVE_REQUEST} for {@code MoveRequest}. */
+    private static String constantName(String simpleName) {
+        StringBuilder name = new StringBuilder();
+        for (int i = 0; i < simpleName.length(); i++) {
+            char c = simpleName.charAt(i);
+            if (i > 0 && Character.isUpperCase(c) && Character.isLowerCase(simpleName.charAt(i - 1))) {
+                name.append('_');
+            }
+            name.append(c);
+        }
+        return name.toString().toUpperCase(Locale.ROOT);
+    }
+
+    /** {@code endpoint.handler(arguments…)}, inside a dispatcher method. */
+    CodeBlock call(HandlerMethod handler) {
+        return CodeBlock.of("endpoint.$N($L)", handler.methodName(), handler.arguments().stream()
+                .map(this::argument)
+                .collect(CodeBlock.joining(",$W")));
+    }
+
+    private CodeBlock argument(Argument argument) {
+        return switch (argument) {
+            case HandshakeValue value -> CodeBlock.of("$N", fields.get(value));
+            case HandledError handled -> CodeBlock.of("$N", handled.handlesAll() ? ERROR : CAUGHT);
+            case TypedMessage typed -> CodeBlock.of("$N.decode($N)", codecs.get(typed.codec()),
+                    EventArgument.TEXT_MESSAGE.dispatcherParameter());
+            case EventArgument event -> switch (event) {
+                case BINARY_MESSAGE_BUFFER, PAYLOAD_BUFFER ->
+                        CodeBlock.of("$T.wrap($N)", ByteBuffer.class, event.dispatcherParameter());
+                case HANDSHAKE_REQUEST -> CodeBlock.of("$N.handshake()", EventArgument.SESSION.dispatcherParameter());
+                default -> CodeBlock.of("$N", event.dispatcherParameter());
+            };
+        };
+    }
+
+    /** The codec constants in declaration order. */
+    List<Map.Entry<MessageCodec, String>> codecConstants() {
+        return List.copyOf(codecs.entrySet());
+    }
+}

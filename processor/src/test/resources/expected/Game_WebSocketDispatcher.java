@@ -1,0 +1,68 @@
+package test;
+
+import io.wsconnector.json.avaje.AvajeJsonCodec;
+import io.wsconnector.json.avaje.JsonDispatchKey;
+import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.runtime.codec.MessageDecodeException;
+import io.wsconnector.runtime.codec.TextCodec;
+import io.wsconnector.runtime.internal.TypedReplies;
+import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import java.util.concurrent.CompletionStage;
+import javax.annotation.processing.Generated;
+
+/**
+ * Delivers one connection's events to its {@link Game} instance.
+ */
+@Generated("io.wsconnector.processor.WebSocketProcessor")
+final class Game_WebSocketDispatcher implements WebSocketDispatcher {
+    private static final JsonDispatchKey DISPATCH_KEY = JsonDispatchKey.named("type");
+
+    private static final TextCodec<Game.Join> JOIN = AvajeJsonCodec.of(Game.Join.class);
+
+    private static final TextCodec<Game.Move> MOVE = AvajeJsonCodec.of(Game.Move.class);
+
+    private static final TextCodec<Game.Moved> MOVED = AvajeJsonCodec.of(Game.Moved.class);
+
+    private static final TextCodec<Game.Say> SAY = AvajeJsonCodec.of(Game.Say.class);
+
+    private final Game endpoint;
+
+    Game_WebSocketDispatcher(Game endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    @Override
+    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
+        String key = DISPATCH_KEY.read(message);
+        switch (key) {
+            case "join" -> endpoint.join(session, JOIN.decode(message));
+            case "move" -> {
+                Game.Moved reply = endpoint.move(MOVE.decode(message), session);
+                if (reply != null) {
+                    session.sendText(MOVED.encode(reply));
+                }
+            }
+            case "say" -> {
+                return TypedReplies.broadcastText(session, endpoint.say(SAY.decode(message)), SAY);
+            }
+            case "raw" -> {
+                String reply = endpoint.raw(message);
+                if (reply != null) {
+                    session.sendText(reply);
+                }
+            }
+            case "leave" -> endpoint.leave(session);
+            default -> throw DISPATCH_KEY.unknown(message, key);
+        }
+        return null;
+    }
+
+    @Override
+    public boolean onError(WebSocketSession session, Throwable error) {
+        if (error instanceof MessageDecodeException e) {
+            endpoint.badMessage(session, e);
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,73 @@
+package io.wsconnector.runtime.internal;
+
+import java.util.concurrent.CompletionStage;
+
+import io.wsconnector.runtime.WebSocketSession;
+import io.wsconnector.runtime.codec.BinaryCodec;
+import io.wsconnector.runtime.codec.TextCodec;
+
+/**
+ * Sends what a message handler returned as a {@code CompletionStage} of a typed value, encoded with the
+ * value's codec once it completes, for generated dispatchers: {@link AsyncReplies} after the encoding.
+ * A {@code null} result sends nothing; a broadcast is encoded once for all its recipients.
+ */
+public final class TypedReplies {
+    private TypedReplies() {
+    }
+
+    /**
+     * @param session the connection the message came from
+     * @param reply   the handler's result
+     * @param codec   encodes it
+     * @param <T>     the reply's type
+     * @return the stage for the runtime to watch
+     */
+    public static <T> CompletionStage<?> sendText(WebSocketSession session, CompletionStage<T> reply,
+                                                  TextCodec<? super T> codec) {
+        return AsyncReplies.sendText(session, encoded(reply, codec));
+    }
+
+    /**
+     * @param session the connection the message came from
+     * @param reply   the handler's result, for every open session of the endpoint
+     * @param codec   encodes it
+     * @param <T>     the reply's type
+     * @return the stage for the runtime to watch
+     */
+    public static <T> CompletionStage<?> broadcastText(WebSocketSession session, CompletionStage<T> reply,
+                                                       TextCodec<? super T> codec) {
+        return AsyncReplies.broadcastText(session, encoded(reply, codec));
+    }
+
+    /**
+     * @param session the connection the message came from
+     * @param reply   the handler's result
+     * @param codec   encodes it
+     * @param <T>     the reply's type
+     * @return the stage for the runtime to watch
+     */
+    public static <T> CompletionStage<?> sendBinary(WebSocketSession session, CompletionStage<T> reply,
+                                                    BinaryCodec<? super T> codec) {
+        return AsyncReplies.sendBinary(session, encoded(reply, codec));
+    }
+
+    /**
+     * @param session the connection the message came from
+     * @param reply   the handler's result, for every open session of the endpoint
+     * @param codec   encodes it
+     * @param <T>     the reply's type
+     * @return the stage for the runtime to watch
+     */
+    public static <T> CompletionStage<?> broadcastBinary(WebSocketSession session, CompletionStage<T> reply,
+                                                         BinaryCodec<? super T> codec) {
+        return AsyncReplies.broadcastBinary(session, encoded(reply, codec));
+    }
+
+    private static <T> CompletionStage<String> encoded(CompletionStage<T> reply, TextCodec<? super T> codec) {
+        return reply.thenApply(value -> value == null ? null : codec.encode(value));
+    }
+
+    private static <T> CompletionStage<byte[]> encoded(CompletionStage<T> reply, BinaryCodec<? super T> codec) {
+        return reply.thenApply(value -> value == null ? null : codec.encode(value));
+    }
+}

@@ -1,0 +1,4 @@
+/**
+ * The meters a server counts (connections, handshakes, messages, failures, send queues), over real sockets.
+ */
+package io.wsconnector.tests.metrics;
