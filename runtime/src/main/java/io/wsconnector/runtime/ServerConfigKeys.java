@@ -34,9 +34,6 @@ final class ServerConfigKeys {
             Key.server("discover-endpoints", ServerConfigKeys::bool, Builder::discoverEndpoints),
             Key.server("metrics", ServerConfigKeys::bool, Builder::globalMetrics),
             Key.server("cluster", node -> URI.create(string(node).trim()), Builder::clusterUri),
-            Key.server("max-connections", ServerConfigKeys::integer, Builder::maxConnections),
-            Key.server("handshake-timeout", ServerConfigKeys::duration, Builder::handshakeTimeout),
-            Key.server("inbound-buffer-limit", ServerConfigKeys::bytes, (builder, bytes) -> builder.inboundBufferLimit(bytes)),
             Key.endpoint("max-message-size", ServerConfigKeys::bytes, EndpointSettings::maxMessageSize),
             Key.endpoint("idle-timeout", ServerConfigKeys::duration, EndpointSettings::idleTimeout),
             Key.endpoint("close-timeout", ServerConfigKeys::duration, EndpointSettings::closeTimeout),
@@ -47,7 +44,11 @@ final class ServerConfigKeys {
             Key.endpoint("message-timeout", ServerConfigKeys::duration, EndpointSettings::messageTimeout),
             Key.endpoint("slow-consumer-policy", node -> constant(node, SlowConsumerPolicy.class),
                     EndpointSettings::slowConsumerPolicy),
-            Key.endpoint("compression", ServerConfigKeys::compression, EndpointSettings::compression));
+            Key.endpoint("compression", ServerConfigKeys::compression, EndpointSettings::compression),
+            Key.server("max-connections", ServerConfigKeys::integer, Builder::maxConnections),
+            Key.server("handshake-timeout", ServerConfigKeys::duration, Builder::handshakeTimeout),
+            Key.server("inbound-buffer-limit", ServerConfigKeys::bytes,
+                    (builder, bytes) -> builder.inboundBufferLimit(bytes)));
 
     /** The keys under {@code compression} (permessage-deflate), each with the {@link Compression.Builder} setting. */
     private static final Map<String, BiConsumer<Compression.Builder, Config>> COMPRESSION_KEYS = new LinkedHashMap<>();

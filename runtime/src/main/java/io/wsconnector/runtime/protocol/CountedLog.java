@@ -24,7 +24,8 @@ public final class CountedLog implements ServerClock.Watch {
     /** What is counted, with the level it is logged at and what a summary line says of it. */
     public enum Event {
         /** A connection did not send a complete request within the handshake timeout, and was closed. */
-        HANDSHAKE_TIMEOUT(Level.INFO, "Connections closed for not completing their request within the handshake timeout"),
+        HANDSHAKE_TIMEOUT(Level.INFO,
+                "Connections closed for not completing their request within the handshake timeout"),
         /** A client closed its connection in the middle of its request. */
         HANDSHAKE_ABANDONED(Level.INFO, "Connections closed by their client in the middle of a request"),
         /** The server held as many connections as its cap: it stopped accepting for a while. */
@@ -32,7 +33,8 @@ public final class CountedLog implements ServerClock.Watch {
         /** A message would have passed the server-wide limit of buffered inbound bytes: closed with 1013. */
         INBOUND_LIMIT(Level.WARNING, "Connections closed with 1013: the inbound buffer limit was reached"),
         /** A message was not completed within the message timeout: closed with 1008. */
-        MESSAGE_TIMEOUT(Level.INFO, "Connections closed with 1008 for not completing a message within the message timeout"),
+        MESSAGE_TIMEOUT(Level.INFO,
+                "Connections closed with 1008 for not completing a message within the message timeout"),
         /** A session whose client reads too slowly was closed with 1008. */
         SLOW_CONSUMER(Level.WARNING, "Sessions closed with 1008 because their clients read too slowly"),
         /** A session whose client reads too slowly began to lose messages (a drop policy). */

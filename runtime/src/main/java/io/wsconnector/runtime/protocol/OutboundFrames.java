@@ -188,7 +188,6 @@ final class OutboundFrames {
      * longer than the soft window (its client reads too slowly, not just behind a burst).
      */
     void checkSendQueue(long now) {
-        boolean startWriter = false;
         lock.lock();
         try {
             SendQueue queue = writer.queueIfAny();
@@ -196,14 +195,10 @@ final class OutboundFrames {
                 return;
             }
             queue.closeSlowConsumer(() -> queue.describeOverSoftLimit(now), lock);
-            queueClose(CloseCodes.POLICY_VIOLATION, SLOW_CONSUMER_REASON);
-            startWriter = writer.startWriting();
         } finally {
             lock.unlock();
         }
-        if (startWriter) {
-            writer.startWriter();
-        }
+        sendClose(CloseCodes.POLICY_VIOLATION, SLOW_CONSUMER_REASON);
     }
 
     /**
