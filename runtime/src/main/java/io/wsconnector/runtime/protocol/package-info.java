@@ -8,16 +8,19 @@
  *
  * <p>One connection, from the wire to the endpoint and back:
  * <pre>
- * WebSocketUpgrader ── 101 ──▶ WebSocketConnection (read loop, close timeout)
+ * ConnectionGate (the cap; GatedContext: the handshake timeout) ──▶ Helidon's HTTP/1 connection
+ * WebSocketUpgrader ── 101 ──▶ WebSocketConnection (read loop, close timeout, reading on after failing)
  *                                │ FrameReader ─▶ MessageAssembler ─▶ HandlerCalls ─▶ dispatcher
- *                                │ CloseHandshake                        │ (@OnError, 1011, @OnClose once)
+ *                                │ CloseHandshake, ConnectionDeadlines   │ (@OnError, 1011, @OnClose once)
  *                                ▼                                       ▼
  *                              OutboundFrames ◀──────────────────── ConnectionSession (the endpoint's view)
  *                                │ FrameBatch (own thread), SendQueue (other threads, slow-consumer policy)
  *                                ▼
  *                              FrameWriter (one writer at a time, to the socket)
  * </pre>
- * Calls go one way: a class that is called back gets a callback ({@code Runnable}, {@code Consumer}) rather
- * than a reference to its caller.
+ * One {@link ServerClock} thread per server keeps every deadline (handshakes, idle and message timeouts, send
+ * queues' soft windows), and {@link CountedLog} counts what clients make the server do instead of logging it
+ * each time. Calls go one way: a class that is called back gets a callback ({@code Runnable},
+ * {@code Consumer}) rather than a reference to its caller.
  */
 package io.wsconnector.runtime.protocol;
