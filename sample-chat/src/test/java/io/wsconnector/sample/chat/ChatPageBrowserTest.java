@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 
 import io.wsconnector.cluster.redis.RedisProcess;
 import io.wsconnector.runtime.WebSocketServer;
+import io.wsconnector.testbrowser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,4 +1,4 @@
-package io.wsconnector.sample.chat;
+package io.wsconnector.testbrowser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -34,16 +34,20 @@ import org.openqa.selenium.remote.http.ClientConfig;
  * Each browser has a profile of its own, deleted on close, and keeps its console log, which a test
  * checks for errors.
  *
+ * <p>The samples' browser tests share it; a module of its own keeps Selenium out of test-support, which
+ * needs nothing but the JDK.
+ *
  * <p>When either is missing the test is skipped with the reason, except under {@code CI=true}
  * ({@code .ci/run} installs both), where it fails: a CI run must not pass by skipping its browser tests.
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
     /** The browser; {@code -Dbrowser.chromium=...} elsewhere. */
-    static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
+    public static final Path CHROMIUM = Path.of(System.getProperty("browser.chromium", "/usr/bin/chromium"));
     /** Its WebDriver server; {@code -Dbrowser.chromedriver=...} elsewhere. */
-    static final Path CHROMEDRIVER = Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
+    public static final Path CHROMEDRIVER =
+            Path.of(System.getProperty("browser.chromedriver", "/usr/bin/chromedriver"));
     /** How long a page may take to show what a test waits for (a loaded 2-core machine). */
-    static final Duration WAIT = Duration.ofSeconds(15);
+    public static final Duration WAIT = Duration.ofSeconds(15);
 
     private final Path profile;
     private final ChromeDriver driver;
@@ -79,12 +83,13 @@ final class Browser implements AutoCloseable {
     }
 
     /** Skips the calling test class when the browser is missing, or fails it under {@code CI=true}. */
-    static void assumeInstalled() {
+    public static void assumeInstalled() {
         List<Path> missing = Stream.of(CHROMIUM, CHROMEDRIVER).filter(path -> !Files.isExecutable(path)).toList();
         if (missing.isEmpty()) {
             return;
         }
-        String message = "No browser for the browser tests: " + missing + " missing (apt-get install -y chromium chromium-driver)";
+        String message = "No browser for the browser tests: " + missing
+                + " missing (apt-get install -y chromium chromium-driver)";
         if ("true".equals(System.getenv("CI"))) {
             fail(message + "; under CI=true the browser tests must run, not be skipped");
         }
@@ -93,47 +98,47 @@ final class Browser implements AutoCloseable {
     }
 
     /** Starts a browser on a blank page. */
-    static Browser open() throws IOException {
+    public static Browser open() throws IOException {
         return new Browser();
     }
 
     /** Loads a page and waits for it. */
-    void get(String url) {
+    public void get(String url) {
         driver.get(url);
     }
 
-    WebElement element(String cssSelector) {
+    public WebElement element(String cssSelector) {
         return driver.findElement(By.cssSelector(cssSelector));
     }
 
     /** The text of the element, as shown. */
-    String text(String cssSelector) {
+    public String text(String cssSelector) {
         return element(cssSelector).getText();
     }
 
     /** The texts of the elements matching a selector, in document order. */
-    List<String> texts(String cssSelector) {
+    public List<String> texts(String cssSelector) {
         return driver.findElements(By.cssSelector(cssSelector)).stream().map(WebElement::getText).toList();
     }
 
     /** Types into a text field and submits its form, as a person pressing Enter. */
-    void type(String cssSelector, String text) {
+    public void type(String cssSelector, String text) {
         element(cssSelector).sendKeys(text + "\n");
     }
 
     /** Replaces what a text field holds. */
-    void fill(String cssSelector, String text) {
+    public void fill(String cssSelector, String text) {
         WebElement field = element(cssSelector);
         field.clear();
         field.sendKeys(text);
     }
 
-    void click(String cssSelector) {
+    public void click(String cssSelector) {
         element(cssSelector).click();
     }
 
     /** Runs a script in the page, as its own code would. */
-    void run(String script) {
+    public void run(String script) {
         driver.executeScript(script);
     }
 
@@ -141,7 +146,7 @@ final class Browser implements AutoCloseable {
      * Waits until a value satisfies the condition, polling; on time-out, fails naming what was awaited and
      * the last value seen.
      */
-    <T> T await(String what, Supplier<T> value, Predicate<? super T> condition) {
+    public <T> T await(String what, Supplier<T> value, Predicate<? super T> condition) {
         long deadline = System.nanoTime() + WAIT.toNanos();
         T last = value.get();
         while (!condition.test(last)) {
@@ -155,14 +160,14 @@ final class Browser implements AutoCloseable {
     }
 
     /** The console's errors (failed requests included) since the last call. */
-    List<String> consoleErrors() {
+    public List<String> consoleErrors() {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
                 .map(LogEntry::getMessage)
                 .toList();
     }
 
-    void assertNoConsoleErrors() {
+    public void assertNoConsoleErrors() {
         assertEquals(List.of(), consoleErrors(), "errors in the browser's console");
     }
 
