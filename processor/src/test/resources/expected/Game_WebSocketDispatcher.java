@@ -35,15 +35,16 @@ final class Game_WebSocketDispatcher implements WebSocketDispatcher {
     public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
         String key = DISPATCH_KEY.read(message);
         switch (key) {
-            case "join" -> endpoint.join(session, JOIN.decode(message));
+            case "join" -> endpoint.join(session, DISPATCH_KEY.decode(JOIN, message));
             case "move" -> {
-                Game.Moved reply = endpoint.move(MOVE.decode(message), session);
+                Game.Moved reply = endpoint.move(DISPATCH_KEY.decode(MOVE, message), session);
                 if (reply != null) {
                     session.sendText(MOVED.encode(reply));
                 }
             }
             case "say" -> {
-                return TypedReplies.broadcastText(session, endpoint.say(SAY.decode(message)), SAY);
+                return TypedReplies.broadcastText(session, endpoint.say(DISPATCH_KEY.decode(SAY, message)),
+                        SAY);
             }
             case "raw" -> {
                 String reply = endpoint.raw(message);

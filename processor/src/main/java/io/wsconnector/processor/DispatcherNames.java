@@ -16,8 +16,9 @@ import com.squareup.javapoet.CodeBlock;
  *
  * @param fields the field of each handshake value
  * @param codecs the constant of each codec, e.g. {@code MOVE} for the codec of {@code Move}
+ * @param keyed  whether the endpoint has a dispatch key, through which its text messages are decoded
  */
-record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, String> codecs) {
+record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, String> codecs, boolean keyed) {
     /** The parameter of the dispatcher's methods that carries the exception, in {@code onError}. */
     static final String ERROR = "error";
     /** The pattern variable of the exception in {@code onError}'s type tests. */
@@ -42,7 +43,8 @@ record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, Str
             taken.add(name);
             codecs.put(codec, name);
         }
-        return new DispatcherNames(HandshakeValueFields.names(model.handshakeValues(), taken), codecs);
+        return new DispatcherNames(HandshakeValueFields.names(model.handshakeValues(), taken), codecs,
+                model.dispatchKey().isPresent());
     }
 
     /** {@code MOVE_REQUEST} for {@code MoveRequest}. */
@@ -69,8 +71,7 @@ record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, Str
         return switch (argument) {
             case HandshakeValue value -> CodeBlock.of("$N", fields.get(value));
             case HandledError handled -> CodeBlock.of("$N", handled.handlesAll() ? ERROR : CAUGHT);
-            case TypedMessage typed -> CodeBlock.of("$N.decode($N)", codecs.get(typed.codec()),
-                    EventArgument.TEXT_MESSAGE.dispatcherParameter());
+            case TypedMessage typed -> decode(typed.codec());
             case EventArgument event -> switch (event) {
                 case BINARY_MESSAGE_BUFFER, PAYLOAD_BUFFER ->
                         CodeBlock.of("$T.wrap($N)", ByteBuffer.class, event.dispatcherParameter());
@@ -78,6 +79,17 @@ record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, Str
                 default -> CodeBlock.of("$N", event.dispatcherParameter());
             };
         };
+    }
+
+    /**
+     * The message decoded by its codec; with a dispatch key, a text message through the key, which has
+     * checked the JSON while reading the key, so that the codec does not check it again.
+     */
+    private CodeBlock decode(MessageCodec codec) {
+        String message = EventArgument.TEXT_MESSAGE.dispatcherParameter();
+        return keyed && !codec.binary()
+                ? CodeBlock.of("$N.decode($N, $N)", DISPATCH_KEY, codecs.get(codec), message)
+                : CodeBlock.of("$N.decode($N)", codecs.get(codec), message);
     }
 
     /** The codec constants in declaration order. */

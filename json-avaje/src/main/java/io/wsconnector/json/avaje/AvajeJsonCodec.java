@@ -65,8 +65,13 @@ public final class AvajeJsonCodec<T> implements TextCodec<T> {
     @Override
     public T decode(String text) {
         if (!JsonText.isValid(text)) {
-            throw new MessageDecodeException(DecodeFailure.MALFORMED, text, "not one valid JSON value", null);
+            throw JsonDispatchKey.malformed(text);
         }
+        return decodeValid(text);
+    }
+
+    /** {@link #decode} of a text already checked to be one valid JSON value (by a {@link JsonDispatchKey}). */
+    T decodeValid(String text) {
         T value;
         try (JsonReader reader = jsonb.reader(text)) {
             value = adapter.fromJson(reader);

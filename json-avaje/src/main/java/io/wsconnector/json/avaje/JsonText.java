@@ -1,16 +1,33 @@
 package io.wsconnector.json.avaje;
 
 /**
- * Checks that a text is exactly one JSON value (RFC 8259), with nothing after it but white space.
- * avaje-jsonb's parser is strict about what it decodes but lenient about what it skips (a trailing
- * comma, two array elements without one, a raw control character in a string), so the codec checks
- * every message with this first: one pass over the characters, allocating nothing up to 64 levels of
- * nesting. It also tells a text that is not JSON from JSON that does not fit, after a decode failed.
+ * Checks that a text is exactly one JSON value (RFC 8259), with nothing after it but white space, and
+ * finds where a top-level member's value starts on the way. avaje-jsonb's parser is strict about what it
+ * decodes but lenient about what it skips (a trailing comma, two array elements without one, a raw
+ * control character in a string), so every message is checked with this before it is decoded: one pass
+ * over the characters, allocating nothing up to 64 levels of nesting. Finding the dispatch key in the
+ * same pass is what makes a dispatched message cost one check and one decode, no more than a handler
+ * that parses by hand. It also tells a text that is not JSON from JSON that does not fit, after a decode
+ * failed.
  */
 final class JsonText {
+    /** {@link #memberValue}: the text is not one valid JSON value. */
+    static final int INVALID = -1;
+    /** {@link #memberValue}: valid JSON, but not an object with a member of that name. */
+    static final int ABSENT = -2;
+    /**
+     * {@link #memberValue}: valid JSON, and a top-level member name before the one sought has an escape
+     * ({@code "ty\u0070e"}); telling whether it is the name takes a real parser.
+     */
+    static final int ESCAPED_NAME = -3;
+
     private static final int BITS_IN_LONG = 64;
 
     private final String text;
+    /** The top-level member sought, or null. */
+    private final String member;
+    /** Where its value starts; {@link #ABSENT} until it is found, or {@link #ESCAPED_NAME}. */
+    private int memberValue = ABSENT;
     private int position;
     /** Whether each open container is an object (bit set) or an array, for the first 64 levels. */
     private long objects;
@@ -18,13 +35,26 @@ final class JsonText {
     private boolean[] deeperObjects;
     private int depth;
 
-    private JsonText(String text) {
+    private JsonText(String text, String member) {
         this.text = text;
+        this.member = member;
     }
 
     /** Whether {@code text} is exactly one valid JSON value, with nothing after it but white space. */
     static boolean isValid(String text) {
-        return new JsonText(text).value();
+        return new JsonText(text, null).value();
+    }
+
+    /**
+     * Checks {@code text} as {@link #isValid} does and finds its first top-level member named
+     * {@code name}.
+     *
+     * @return the index where that member's value starts (after white space), or {@link #INVALID},
+     *         {@link #ABSENT} or {@link #ESCAPED_NAME}
+     */
+    static int memberValue(String text, String name) {
+        JsonText scan = new JsonText(text, name);
+        return scan.value() ? scan.memberValue : INVALID;
     }
 
     private boolean value() {
@@ -78,16 +108,30 @@ final class JsonText {
 
     /** {@code "name"} and its colon, then white space. */
     private boolean memberName() {
+        int start = position;
         if (position >= text.length() || text.charAt(position) != '"' || !string()) {
             return false;
         }
+        boolean sought = depth == 1 && member != null && memberValue == ABSENT && isSought(start + 1, position - 1);
         skipWhiteSpace();
         if (position >= text.length() || text.charAt(position) != ':') {
             return false;
         }
         position++;
         skipWhiteSpace();
+        if (sought) {
+            memberValue = position;
+        }
         return true;
+    }
+
+    /** Whether the name between {@code start} and {@code end} (its quotes excluded) is the member sought. */
+    private boolean isSought(int start, int end) {
+        if (text.indexOf('\\', start, end) >= 0) {
+            memberValue = ESCAPED_NAME; // stops looking: the first member of that name counts
+            return false;
+        }
+        return end - start == member.length() && text.startsWith(member, start);
     }
 
     private boolean scalar(char c) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.wsconnector.runtime.codec.DecodeFailure;
 import io.wsconnector.runtime.codec.MessageDecodeException;
+import io.wsconnector.runtime.codec.TextCodec;
 
 class JsonDispatchKeyTest {
     private final JsonDispatchKey type = JsonDispatchKey.named("type");
@@ -18,7 +19,8 @@ class JsonDispatchKeyTest {
             "{\"type\":\"move\"}",
             "{\"x\":1,\"type\":\"move\"}",
             "{\"a\":{\"type\":\"nested\",\"b\":[1,{\"c\":null}]},\"s\":\"}\\\"\",\"type\":\"move\",\"z\":2}",
-            " {\n\"type\" : \"move\" } "})
+            " {\n\"type\" : \"move\" } ", "{\"type\":\"m\\u006fve\"}", "{\"t\\u0079pe\":\"move\"}",
+            "{\"type\":\"move\",\"type\":\"fly\"}"})
     void readsTheTopLevelField(String text) {
         assertEquals("move", type.read(text));
     }
@@ -32,7 +34,8 @@ class JsonDispatchKeyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"not json", "", "{\"type\"", "{\"x\":,\"type\":\"move\"}", "{'type':'move'}"})
+    @ValueSource(strings = {"not json", "", "{\"type\"", "{\"x\":,\"type\":\"move\"}", "{'type':'move'}",
+            "{\"type\":\"move\",}", "{\"type\":\"move\"} x", "{\"t\\u0079pe\":\"move\",,}"})
     void textThatIsNotJson_isMalformed(String text) {
         MessageDecodeException e = assertThrows(MessageDecodeException.class, () -> type.read(text));
         assertEquals(DecodeFailure.MALFORMED, e.failure());
@@ -44,5 +47,32 @@ class JsonDispatchKeyTest {
         assertEquals(DecodeFailure.UNKNOWN_KEY, e.failure());
         assertEquals("UNKNOWN_KEY: \"type\" is \"fly\", which no handler takes", e.getMessage());
         assertEquals(1003, e.failure().closeCode());
+    }
+
+    @Test
+    void decodingThroughTheKey_decodesWhatTheCodecDecodes() {
+        AvajeJsonCodec<AvajeJsonCodecTest.Move> codec = AvajeJsonCodec.of(AvajeJsonCodecTest.Move.class);
+        String text = "{\"type\":\"move\",\"x\":1,\"y\":2,\"who\":\"ann\"}";
+        assertEquals("move", type.read(text));
+        assertEquals(codec.decode(text), type.decode(codec, text));
+        MessageDecodeException e = assertThrows(MessageDecodeException.class,
+                () -> type.decode(codec, "{\"type\":\"move\",\"x\":\"one\"}"));
+        assertEquals(DecodeFailure.MISMATCH, e.failure(), "JSON that does not fit still fails");
+    }
+
+    @Test
+    void anyOtherCodec_decodesAsItAlwaysDoes() {
+        TextCodec<String> upper = new TextCodec<>() {
+            @Override
+            public String decode(String text) {
+                return text.toUpperCase(java.util.Locale.ROOT);
+            }
+
+            @Override
+            public String encode(String value) {
+                return value;
+            }
+        };
+        assertEquals("{\"TYPE\":\"A\"}", type.decode(upper, "{\"type\":\"a\"}"));
     }
 }

@@ -1,5 +1,6 @@
 package io.wsconnector.json.avaje;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -30,5 +31,17 @@ class JsonTextTest {
         String deep = "[{\"a\":".repeat(5_000) + "1" + "}]".repeat(5_000);
         assertTrue(JsonText.isValid(deep));
         assertFalse(JsonText.isValid(deep.substring(0, deep.length() - 2) + "]}"));
+    }
+
+    @Test
+    void memberValue_isWhereTheFirstTopLevelMemberOfThatNameStarts() {
+        String text = "{\"a\":{\"type\":1},\"type\" : \"move\",\"type\":\"x\"}";
+        assertEquals(text.indexOf("\"move\""), JsonText.memberValue(text, "type"));
+        assertEquals(JsonText.ABSENT, JsonText.memberValue("{\"a\":{\"type\":1}}", "type"), "nested only");
+        assertEquals(JsonText.ABSENT, JsonText.memberValue("[\"type\",\"move\"]", "type"), "an array");
+        assertEquals(JsonText.ABSENT, JsonText.memberValue("{\"types\":1,\"typ\":2}", "type"), "other names");
+        assertEquals(JsonText.INVALID, JsonText.memberValue("{\"type\":\"move\",}", "type"), "invalid after it");
+        assertEquals(JsonText.ESCAPED_NAME, JsonText.memberValue("{\"t\\u0079pe\":\"move\"}", "type"));
+        assertEquals(text.indexOf("{\"type\":1}"), JsonText.memberValue(text, "a"), "an object value");
     }
 }
