@@ -131,17 +131,11 @@ public final class JsonBench {
         Map<String, String> targets = Map.of("msgs_per_s", "≥ 0.97", "server_cpu_us_per_msg", "≤ 1.03",
                 "alloc_bytes_per_msg", "reported");
         for (String metric : METRICS) {
-            double generated = median(values.get("generated").get(metric));
-            double byHand = median(values.get("by hand").get(metric));
+            double generated = Report.median(values.get("generated").get(metric));
+            double byHand = Report.median(values.get("by hand").get(metric));
             table.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %s |%n", metric, Report.num(generated),
                     Report.num(byHand), generated / byHand, targets.get(metric)));
         }
         return table.toString();
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }
