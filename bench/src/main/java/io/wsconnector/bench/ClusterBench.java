@@ -59,18 +59,22 @@ public final class ClusterBench {
     private static final int ROOM_MESSAGES = 10_000;
     private static final String LONE_ROOM = "r7";
     private static final List<String> METRICS = List.of("deliveries_per_s", "p50_us", "p99_us",
-            "cpu_us_per_delivery", "relay_cpu_us_per_msg", "redis_in_bytes_per_msg", "redis_out_bytes_per_msg", "publishes_per_msg",
+            "cpu_us_per_delivery", "publishing_cpu_us_per_msg", "receiving_cpu_us_per_msg", "redis_in_bytes_per_msg",
+            "redis_out_bytes_per_msg", "publishes_per_msg", "redis_reads_per_msg", "redis_writes_per_msg",
             "client_cpu_pct");
-    private static final Map<String, String> LABELS = Map.of(
-            "deliveries_per_s", "deliveries/s (300 receivers)",
-            "p50_us", "latency p50, send → receipt (µs)",
-            "p99_us", "latency p99, send → receipt (µs)",
-            "cpu_us_per_delivery", "CPU per delivery, all nodes + Redis (µs)",
-            "relay_cpu_us_per_msg", "relay threads' CPU per message, all nodes (µs)",
-            "redis_in_bytes_per_msg", "Redis bytes in per message",
-            "redis_out_bytes_per_msg", "Redis bytes out per message",
-            "publishes_per_msg", "PUBLISH per message",
-            "client_cpu_pct", "load generator busy (%)");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("deliveries_per_s", "deliveries/s (300 receivers)"),
+            Map.entry("p50_us", "latency p50, send → receipt (µs)"),
+            Map.entry("p99_us", "latency p99, send → receipt (µs)"),
+            Map.entry("cpu_us_per_delivery", "CPU per delivery, all nodes + Redis (µs)"),
+            Map.entry("publishing_cpu_us_per_msg", "relay: publishing thread's CPU per message (µs)"),
+            Map.entry("receiving_cpu_us_per_msg", "relay: subscriber threads' CPU per message, 3 nodes (µs)"),
+            Map.entry("redis_in_bytes_per_msg", "Redis bytes in per message"),
+            Map.entry("redis_out_bytes_per_msg", "Redis bytes out per message"),
+            Map.entry("publishes_per_msg", "PUBLISH per message"),
+            Map.entry("redis_reads_per_msg", "Redis socket reads per message (1 ÷ publish batch)"),
+            Map.entry("redis_writes_per_msg", "Redis socket writes per message (3 subscribers)"),
+            Map.entry("client_cpu_pct", "load generator busy (%)"));
     private static final Map<String, String> COLUMNS = Map.of("ours", "ours (3 nodes)", "hand",
             "hand relay, queued (3 nodes)", "hand-blocking", "hand relay, blocking (3 nodes)", "single", "one node");
 
@@ -141,7 +145,7 @@ public final class ClusterBench {
                         () -> "only " + load.completed() + " messages reached every receiver in the warm-up");
 
                 long[] cpu0 = cpuNanos(nodes);
-                long relay0 = relayCpuNanos(nodes);
+                long[] relay0 = relayCpuNanos(nodes);
                 double redisCpu0 = RedisTraffic.read(info).cpuSeconds();
                 long client0 = load.cpuNanos();
                 long delivered0 = load.deliveries();
@@ -153,7 +157,10 @@ public final class ClusterBench {
                 long t1 = System.nanoTime();
                 long client1 = load.cpuNanos();
                 double redisCpu = RedisTraffic.read(info).cpuSeconds() - redisCpu0;
-                long relay = relayCpuNanos(nodes) - relay0;
+                long[] relay1 = relayCpuNanos(nodes);
+                long relay = relay1[0] - relay0[0];
+                long publishing = relay1[1] - relay0[1];
+                double messagesInWindow = delivered / (double) RECEIVERS;
                 long[] cpu1 = cpuNanos(nodes);
                 long cpu = 0;
                 StringBuilder perNode = new StringBuilder();
@@ -181,10 +188,16 @@ public final class ClusterBench {
                 m.put("p50_us", latencies.getValueAtPercentile(50) / 1e3);
                 m.put("p99_us", latencies.getValueAtPercentile(99) / 1e3);
                 m.put("cpu_us_per_delivery", (cpu + (viaRedis ? redisCpu * 1e9 : 0)) / 1e3 / delivered);
-                m.put("relay_cpu_us_per_msg", viaRedis ? relay / 1e3 / (delivered / (double) RECEIVERS) : Double.NaN);
+                // hand-blocking publishes on the handler's thread: no thread of its own to measure
+                m.put("publishing_cpu_us_per_msg", viaRedis && publishing > 0 ? publishing / 1e3 / messagesInWindow
+                        : Double.NaN);
+                m.put("receiving_cpu_us_per_msg", viaRedis ? (relay - publishing) / 1e3 / messagesInWindow
+                        : Double.NaN);
                 m.put("redis_in_bytes_per_msg", viaRedis ? (double) redis.inputBytes() / messages : Double.NaN);
                 m.put("redis_out_bytes_per_msg", viaRedis ? (double) redis.outputBytes() / messages : Double.NaN);
                 m.put("publishes_per_msg", viaRedis ? (double) redis.publishes() / messages : Double.NaN);
+                m.put("redis_reads_per_msg", viaRedis ? (double) redis.reads() / messages : Double.NaN);
+                m.put("redis_writes_per_msg", viaRedis ? (double) redis.writes() / messages : Double.NaN);
                 m.put("client_cpu_pct", client0 < 0 ? Double.NaN : 100.0 * (client1 - client0) / (t1 - t0));
                 return m;
             } catch (IOException e) {
@@ -320,12 +333,16 @@ public final class ClusterBench {
         return nodes;
     }
 
-    /** The CPU time of the relay's threads so far, all nodes together ({@link ClusterServers}' {@code relaycpu}). */
-    private static long relayCpuNanos(List<ServerProcess> nodes) {
-        long sum = 0;
+    /**
+     * The CPU time of the relay's threads so far, all nodes together, and of their publishing threads alone
+     * ({@link ClusterServers}' {@code relaycpu}).
+     */
+    private static long[] relayCpuNanos(List<ServerProcess> nodes) {
+        long[] sum = new long[2];
         for (ServerProcess node : nodes) {
-            sum += Long.parseLong(ServerProcess.field(node.command("relaycpu", "RELAYCPU", Scenarios.COMMAND_TIMEOUT),
-                    "nanos"));
+            String reply = node.command("relaycpu", "RELAYCPU", Scenarios.COMMAND_TIMEOUT);
+            sum[0] += Long.parseLong(ServerProcess.field(reply, "nanos"));
+            sum[1] += Long.parseLong(ServerProcess.field(reply, "publishing"));
         }
         return sum;
     }
@@ -369,21 +386,30 @@ public final class ClusterBench {
 
     // ------------------------------------------------------------------ the report
 
-    /** The medians, and ours ÷ each other variant. */
+    /**
+     * The medians, ours ÷ each other variant (of the medians), and ours ÷ hand paired by round: the median of the
+     * rounds' own ratios, which the machine's other load, changing from round to round, moves less.
+     */
     private static String table(Map<String, Map<String, List<Double>>> values) {
         List<String> others = ClusterServers.VARIANTS.subList(1, ClusterServers.VARIANTS.size());
         StringBuilder table = new StringBuilder("| metric");
         ClusterServers.VARIANTS.forEach(variant -> table.append(" | ").append(COLUMNS.get(variant)));
         others.forEach(variant -> table.append(" | ours ÷ ").append(variant));
-        table.append(" |\n|---").append("|---:".repeat(ClusterServers.VARIANTS.size() + others.size())).append("|\n");
+        table.append(" | ours ÷ hand, paired by round |\n|---")
+                .append("|---:".repeat(ClusterServers.VARIANTS.size() + others.size() + 1)).append("|\n");
         for (String metric : METRICS) {
-            double ours = Report.median(values.get("ours").get(metric));
+            List<Double> ours = values.get("ours").get(metric);
             table.append("| ").append(LABELS.get(metric));
             ClusterServers.VARIANTS.forEach(variant -> table.append(" | ")
                     .append(Report.num(Report.median(values.get(variant).get(metric)))));
             others.forEach(variant -> table.append(" | ")
-                    .append(ratio(ours, Report.median(values.get(variant).get(metric)))));
-            table.append(" |\n");
+                    .append(ratio(Report.median(ours), Report.median(values.get(variant).get(metric)))));
+            List<Double> hand = values.get("hand").get(metric);
+            List<Double> paired = new ArrayList<>();
+            for (int r = 0; r < ours.size(); r++) {
+                paired.add(ours.get(r) / hand.get(r));
+            }
+            table.append(" | ").append(ratio(Report.median(paired), 1)).append(" |\n");
         }
         return table.toString();
     }
@@ -420,16 +446,24 @@ public final class ClusterBench {
                 + BenchMain.machine() + "; load average " + loadBefore + " before, " + loadAfter + " after; "
                 + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + "; every server JVM " + String.join(" ", options.serverJvmArgs) + ".\n\n"
-                + "One `redis-server` (`--save \"\" --appendonly no`, loopback) and three node JVMs A, B, C; one sender on "
+                + "One `redis-server` (`--save \"\" --appendonly no`, loopback) and three node JVMs A, B, C; one "
+                + "sender on "
                 + "A and " + RECEIVERS + " receivers spread over A, B, C in turn (100 each); " + PAYLOAD + "-byte text "
                 + "messages, " + options.fanoutWindow + " in flight (closed loop: message n leaves once message n − "
                 + options.fanoutWindow + " reached every receiver); every delivery checked in order and byte for "
                 + "byte (any loss, reordering or change fails the run). Medians of " + options.rounds + " round(s), "
                 + "each variant in fresh JVMs, ours and hand alternating first; " + options.warmup.toMillis()
-                + " ms warm-up, " + options.measure.toMillis() + " ms measured. CPU is the nodes' and Redis's "
+                + " ms warm-up, " + options.measure.toMillis() + " ms measured. The last column is the median of "
+                + "each round's own ours ÷ hand (the two ran back to back), which the machine's other load, changing "
+                + "from round to round, moves less than the ratio of the medians. CPU is the nodes' and Redis's "
                 + "process CPU over the window; Redis bytes are `total_net_input_bytes`/`total_net_output_bytes` "
-                + "deltas from the first message sent to the last one received (RESP included, heartbeats and presence too, "
-                + "and the `INFO` readings, about 3 KB) ÷ messages sent.\n\n"
+                + "deltas from the first message sent to the last one received (RESP included, heartbeats and "
+                + "presence too, and the `INFO` readings, about 3 KB) ÷ messages sent. The relay rows are the CPU "
+                + "time of the relay's own threads over the window ÷ messages: the publishing thread (the module's "
+                + "`wsconnector-redis-writer`"
+                + ", the hand relay's `hand-relay-publisher`; the blocking hand relay has none, it publishes on the "
+                + "handler's thread) and the three subscriber threads (each includes handing every message to the "
+                + "runtime, which queues it for the node's 100 sessions).\n\n"
                 + "- **ours**: `ClusterBroadcast` (`session.sessions().broadcastText(message, session)`) on three "
                 + "nodes joined with `RedisCluster` (`wsconnector-cluster-redis`).\n"
                 + "- **hand relay, queued** (`hand`, the baseline of the target): the same endpoint on three nodes "

@@ -5,6 +5,7 @@ import java.lang.management.ThreadInfo;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import io.wsconnector.cluster.redis.RedisCluster;
 import io.wsconnector.cluster.redis.RedisClusterStats;
@@ -20,10 +21,11 @@ import io.wsconnector.runtime.WebSocketSessions;
  *     Redis, publishing from a queue or on the handler's thread;</li>
  *     <li>{@code single}: no cluster and no Redis: the one node everybody connects to.</li>
  * </ul>
- * Its own commands ({@link EchoServers.Running#command}): {@code stats} ({@code STATS published=N received=N ...}:
- * the module's {@link RedisClusterStats}, or the relay's counts), {@code relaycpu} ({@code RELAYCPU nanos=N}: the
- * CPU time of the relay's threads) and {@code rooms N} (broadcasts {@code N} messages to the rooms
- * {@code r0}...{@code r99} in turn, from the command's thread: {@code ROOMS sent=N}).
+ * Its own commands ({@link EchoServers.Running#command}): {@code stats} ({@code STATS published=N received=N
+ * ...}: the module's {@link RedisClusterStats}, or the relay's counts), {@code relaycpu}
+ * ({@code RELAYCPU nanos=N publishing=N}: the CPU time of the relay's threads, and of its publishing thread alone)
+ * and {@code rooms N} (broadcasts {@code N} messages to the rooms {@code r0}...{@code r99} in turn, from the
+ * command's thread: {@code ROOMS sent=N}).
  */
 final class ClusterServers {
     static final List<String> VARIANTS = List.of("ours", "hand", "hand-blocking", "single");
@@ -78,7 +80,8 @@ final class ClusterServers {
     }
 
     /** A started node and its commands. */
-    private record Node(WebSocketServer server, Supplier<String> stats, HandRelay relay) implements EchoServers.Running {
+    private record Node(WebSocketServer server, Supplier<String> stats, HandRelay relay)
+            implements EchoServers.Running {
         @Override
         public int port() {
             return server.port();
@@ -90,7 +93,8 @@ final class ClusterServers {
                 return stats.get();
             }
             if (line.equals("relaycpu")) {
-                return "RELAYCPU nanos=" + relayCpuNanos();
+                return "RELAYCPU nanos=" + relayCpuNanos("wsconnector-redis", "hand-relay") + " publishing="
+                        + relayCpuNanos("wsconnector-redis-writer", "hand-relay-publisher");
             }
             if (line.startsWith("rooms ")) {
                 return rooms(Integer.parseInt(line.substring("rooms ".length()).trim()));
@@ -99,16 +103,16 @@ final class ClusterServers {
         }
 
         /**
-         * The CPU time of the relay's own threads so far: the module's writer and subscriber threads
-         * ({@code wsconnector-redis-...}), or the hand relay's ({@code hand-relay-...}). The subscriber's share
-         * includes handing each message to the runtime, which queues it for the local sessions.
+         * The CPU time so far of the threads whose names start with one of the prefixes: the relay's own threads
+         * are the module's writer and subscriber threads ({@code wsconnector-redis-...}), or the hand relay's
+         * ({@code hand-relay-...}). A subscriber's share includes handing each message to the runtime, which
+         * queues it for the local sessions.
          */
-        private static long relayCpuNanos() {
+        private static long relayCpuNanos(String... prefixes) {
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long sum = 0;
             for (ThreadInfo thread : threads.getThreadInfo(threads.getAllThreadIds())) {
-                if (thread != null && (thread.getThreadName().startsWith("wsconnector-redis")
-                        || thread.getThreadName().startsWith("hand-relay"))) {
+                if (thread != null && Stream.of(prefixes).anyMatch(thread.getThreadName()::startsWith)) {
                     sum += Math.max(0, threads.getThreadCpuTime(thread.getThreadId()));
                 }
             }

@@ -98,7 +98,8 @@ final class ServerMain {
             case "broadcast" -> BroadcastServers.start(kind, host, port, maxMessage, sendQueueLimit, helidonUseNio,
                     nettyEpoll, nettyFlushEach);
             case "cluster" -> ClusterServers.start(kind, host, port, maxMessage, sendQueueLimit, redis, nodeId);
-            default -> throw new IllegalArgumentException("--app takes echo, deflate, broadcast or cluster, not " + app);
+            default -> throw new IllegalArgumentException("--app takes echo, deflate, broadcast or cluster, not "
+                    + app);
         };
         reply("READY port=" + server.port() + " kind=" + kind + " app=" + app + " pid=" + ProcessHandle.current().pid());
 
