@@ -72,6 +72,16 @@ final class EchoServers {
     interface Running extends AutoCloseable {
         int port();
 
+        /**
+         * Answers a command of the server process's own (beyond {@link ServerMain}'s common ones).
+         *
+         * @param line the command, trimmed
+         * @return the reply, without {@code BENCH }, or {@code null} if this server has no such command
+         */
+        default String command(String line) {
+            return null;
+        }
+
         @Override
         void close();
     }

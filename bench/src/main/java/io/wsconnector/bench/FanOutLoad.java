@@ -12,6 +12,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
@@ -77,6 +78,8 @@ final class FanOutLoad implements AutoCloseable {
     /**
      * What to run.
      *
+     * @param port                 the sender's server (and the receivers', unless {@code receiverPorts} says
+     *                             otherwise)
      * @param receivers            normal receivers (the sender and the slow client come on top)
      * @param payloadBytes         the size of each message
      * @param window               messages in flight at most (sent, not yet received by every receiver)
@@ -84,10 +87,15 @@ final class FanOutLoad implements AutoCloseable {
      * @param slowReceiveBuffer    the slow client's SO_RCVBUF, set before connecting
      * @param maxPendingHandshakes connections being opened at once
      * @param maxLifetime          the loop gives up (and fails) after this long
+     * @param receiverPorts        the servers the receivers (and the slow client) connect to, in turn (receiver
+     *                             {@code i} to {@code receiverPorts[i % n]}), e.g. the nodes of a cluster; empty:
+     *                             all to {@code port}
      */
     record Config(String host, int port, String path, int receivers, int payloadBytes, int window,
-                  boolean slowClient, int slowReceiveBuffer, int maxPendingHandshakes, Duration maxLifetime) {
+                  boolean slowClient, int slowReceiveBuffer, int maxPendingHandshakes, Duration maxLifetime,
+                  List<Integer> receiverPorts) {
         Config {
+            receiverPorts = List.copyOf(receiverPorts);
             if (receivers < 1 || receivers > 30000) {
                 throw new IllegalArgumentException("receivers must be 1..30000");
             }
@@ -102,7 +110,24 @@ final class FanOutLoad implements AutoCloseable {
 
         static Config of(String host, int port, int receivers, int payloadBytes, int window, boolean slowClient) {
             return new Config(host, port, BroadcastServers.PATH, receivers, payloadBytes, window, slowClient,
-                    4096, 100, Duration.ofMinutes(10));
+                    4096, 100, Duration.ofMinutes(10), List.of());
+        }
+
+        /** The same load on another path. */
+        Config withPath(String otherPath) {
+            return new Config(host, port, otherPath, receivers, payloadBytes, window, slowClient, slowReceiveBuffer,
+                    maxPendingHandshakes, maxLifetime, receiverPorts);
+        }
+
+        /** The same load with the receivers spread over these servers in turn (the sender stays on {@code port}). */
+        Config withReceiverPorts(List<Integer> ports) {
+            return new Config(host, port, path, receivers, payloadBytes, window, slowClient, slowReceiveBuffer,
+                    maxPendingHandshakes, maxLifetime, ports);
+        }
+
+        /** The server connection {@code id} connects to: the sender ({@code 0}) to {@code port}. */
+        int portOf(int id) {
+            return id == 0 || receiverPorts.isEmpty() ? port : receiverPorts.get((id - 1) % receiverPorts.size());
         }
 
         int connections() {
@@ -460,7 +485,7 @@ final class FanOutLoad implements AutoCloseable {
             try {
                 c.connect();
             } catch (IOException e) {
-                c.failed("cannot connect to " + config.host() + ":" + config.port() + ": " + e);
+                c.failed("cannot connect to " + config.host() + ":" + c.port + ": " + e);
             }
         }
     }
@@ -570,6 +595,7 @@ final class FanOutLoad implements AutoCloseable {
     private final class Conn {
         final int id;
         final int role;
+        final int port;
         SocketChannel channel;
         SelectionKey key;
         int state = CONNECTING;
@@ -590,6 +616,7 @@ final class FanOutLoad implements AutoCloseable {
         Conn(int id, int role) {
             this.id = id;
             this.role = role;
+            this.port = config.portOf(id);
             int frame = config.payloadBytes() + 14;
             this.in = ByteBuffer.allocate(Math.max(4096, role == SLOW ? 64 * 1024 : 4 * frame));
             this.out = ByteBuffer.allocate(role == SENDER ? Math.max(4096, config.window() * frame + 512) : 512);
@@ -608,7 +635,7 @@ final class FanOutLoad implements AutoCloseable {
             try {
                 connect();
             } catch (IOException e) {
-                failed("cannot connect to " + config.host() + ":" + config.port() + ": " + e);
+                failed("cannot connect to " + config.host() + ":" + port + ": " + e);
             }
         }
 
@@ -621,7 +648,7 @@ final class FanOutLoad implements AutoCloseable {
                 channel.setOption(StandardSocketOptions.SO_RCVBUF, config.slowReceiveBuffer());
             }
             key = channel.register(selector, SelectionKey.OP_CONNECT, this);
-            if (channel.connect(new InetSocketAddress(config.host(), config.port()))) {
+            if (channel.connect(new InetSocketAddress(config.host(), port))) {
                 connected();
             }
         }
@@ -633,7 +660,7 @@ final class FanOutLoad implements AutoCloseable {
             String wsKey = Base64.getEncoder().encodeToString(nonce);
             expectedAccept = LoadGenerator.acceptFor(wsKey);
             String request = "GET " + config.path() + " HTTP/1.1\r\n"
-                    + "Host: " + config.host() + ":" + config.port() + "\r\n"
+                    + "Host: " + config.host() + ":" + port + "\r\n"
                     + "Upgrade: websocket\r\n"
                     + "Connection: Upgrade\r\n"
                     + "Sec-WebSocket-Key: " + wsKey + "\r\n"

@@ -135,8 +135,8 @@ public final class JsonBench {
         for (String metric : METRICS) {
             List<Double> generatedRounds = values.get("generated").get(metric);
             List<Double> byHandRounds = values.get("by hand").get(metric);
-            double generated = median(generatedRounds);
-            double byHand = median(byHandRounds);
+            double generated = Report.median(generatedRounds);
+            double byHand = Report.median(byHandRounds);
             // each round's pair ran back to back, under the same load: their ratio is the steadier figure
             // on a shared machine whose load drifts between rounds
             List<Double> ratios = new ArrayList<>();
@@ -144,14 +144,9 @@ public final class JsonBench {
                 ratios.add(generatedRounds.get(i) / byHandRounds.get(i));
             }
             table.append(String.format(Locale.ROOT, "| %s | %s | %s | %.3f | %.3f | %s |%n", metric,
-                    Report.num(generated), Report.num(byHand), generated / byHand, median(ratios), targets.get(metric)));
+                    Report.num(generated), Report.num(byHand), generated / byHand, Report.median(ratios),
+                    targets.get(metric)));
         }
         return table.toString();
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

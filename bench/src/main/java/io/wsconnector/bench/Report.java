@@ -31,6 +31,13 @@ final class Report {
 
     // ------------------------------------------------------------------ formatting
 
+    /** The median of the rounds' values (the mean of the middle two for an even count). */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
     static String num(Double v) {
         if (v == null || v.isNaN()) {
             return "–";

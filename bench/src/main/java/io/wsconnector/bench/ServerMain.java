@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The server process: {@code BenchMain server --kind K [--app echo|broadcast] [--host H] [--port P]
+ * The server process: {@code BenchMain server --kind K [--app echo|broadcast|cluster] [--host H] [--port P]
  * [--max-message BYTES] [--send-queue-limit BYTES] [--max-seconds S] [--helidon-use-nio B]
- * [--netty-transport nio|epoll] [--netty-broadcast-flush each|batch] [--deflate-mode no-context|context]}: an echo
- * server ({@link EchoServers}, the default), the same echo agreeing to permessage-deflate in the
- * {@code --deflate-mode} ({@code --app deflate}), or a broadcast server ({@link BroadcastServers}). Prints {@code BENCH READY port=N} once it listens, then answers commands read
- * from standard input, one a line, each with one {@code BENCH ...} line:
+ * [--netty-transport nio|epoll] [--netty-broadcast-flush each|batch] [--deflate-mode no-context|context]
+ * [--redis URI] [--node-id ID]}: an echo server ({@link EchoServers}, the default), the same echo agreeing to
+ * permessage-deflate in the {@code --deflate-mode} ({@code --app deflate}), a broadcast server
+ * ({@link BroadcastServers}), or a node of the cluster scenario ({@link ClusterServers}: the kind is the variant,
+ * {@code --redis} and {@code --node-id} say where and who). Prints {@code BENCH READY port=N} once it listens,
+ * then answers commands read from standard input, one a line, each with one {@code BENCH ...} line:
  * <ul>
  *     <li>{@code gc}: {@code BENCH GC heapUsed=B rss=B} (heap used after three full GCs, and VmRSS);</li>
  *     <li>{@code mem}: {@code BENCH MEM heapUsed=B rss=B offHeap=B}: as {@code gc} (but read right after the
@@ -27,7 +29,9 @@ import java.nio.file.Path;
  *     <li>{@code cpu}: {@code BENCH CPU nanos=N}: CPU time used by the whole process so far;</li>
  *     <li>{@code allocprobe}: allocates 100 MiB in a virtual thread and reports how far {@code alloc}
  *     moved: {@code BENCH ALLOCPROBE expected=B counted=B};</li>
- *     <li>{@code quit}: stops the server and exits.</li>
+ *     <li>{@code quit}: stops the server and exits;</li>
+ *     <li>any other: the server's own ({@link EchoServers.Running#command}), e.g. a cluster node's
+ *     {@code stats}.</li>
  * </ul>
  * End of input also exits (the runner died), and so does a watchdog after {@code --max-seconds}.
  */
@@ -49,6 +53,8 @@ final class ServerMain {
         boolean nettyEpoll = false;
         boolean nettyFlushEach = true;
         DeflateMode deflateMode = DeflateMode.NO_CONTEXT;
+        String redis = null;
+        String nodeId = "A";
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String v = i + 1 < args.length ? args[i + 1] : null;
@@ -64,6 +70,8 @@ final class ServerMain {
                 case "--netty-transport" -> nettyEpoll = v.equals("epoll");
                 case "--netty-broadcast-flush" -> nettyFlushEach = v.equals("each");
                 case "--deflate-mode" -> deflateMode = DeflateMode.parse(v);
+                case "--redis" -> redis = v;
+                case "--node-id" -> nodeId = v;
                 default -> throw new IllegalArgumentException("unknown server argument " + a);
             }
             i++;
@@ -89,7 +97,9 @@ final class ServerMain {
             case "deflate" -> EchoServers.start(kind, host, port, maxMessage, helidonUseNio, nettyEpoll, deflateMode);
             case "broadcast" -> BroadcastServers.start(kind, host, port, maxMessage, sendQueueLimit, helidonUseNio,
                     nettyEpoll, nettyFlushEach);
-            default -> throw new IllegalArgumentException("--app takes echo, deflate or broadcast, not " + app);
+            case "cluster" -> ClusterServers.start(kind, host, port, maxMessage, sendQueueLimit, redis, nodeId);
+            default -> throw new IllegalArgumentException("--app takes echo, deflate, broadcast or cluster, not "
+                    + app);
         };
         reply("READY port=" + server.port() + " kind=" + kind + " app=" + app + " pid=" + ProcessHandle.current().pid());
 
@@ -122,7 +132,10 @@ final class ServerMain {
                         return;
                     }
                     case "" -> { }
-                    default -> reply("ERROR unknown command " + line);
+                    default -> {
+                        String answer = server.command(line.trim());
+                        reply(answer == null ? "ERROR unknown command " + line : answer);
+                    }
                 }
             }
         } finally {

@@ -69,6 +69,16 @@ final class ServerProcess implements AutoCloseable {
      * @param port 0 for any free port (read from the READY line)
      */
     static ServerProcess start(Options options, String kind, String app, int port, Path logFile) {
+        return start(options, kind, app, port, logFile, List.of());
+    }
+
+    /**
+     * Starts {@code ... BenchMain server --kind kind --app app ... extra}.
+     *
+     * @param app   as above, or {@code cluster} ({@link ClusterServers})
+     * @param extra more server arguments, e.g. {@code --redis URI --node-id B}
+     */
+    static ServerProcess start(Options options, String kind, String app, int port, Path logFile, List<String> extra) {
         List<String> command = new ArrayList<>();
         command.add(options.java);
         command.addAll(options.serverJvmArgs);
@@ -100,6 +110,7 @@ final class ServerProcess implements AutoCloseable {
             command.add("--deflate-mode");
             command.add(options.deflateMode.id);
         }
+        command.addAll(extra);
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.redirectError(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Map<String, String> env = builder.environment();

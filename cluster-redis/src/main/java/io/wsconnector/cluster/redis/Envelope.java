@@ -2,6 +2,7 @@ package io.wsconnector.cluster.redis;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.wsconnector.runtime.cluster.ClusterMessage;
 import io.wsconnector.runtime.cluster.MessageKind;
@@ -86,6 +87,18 @@ record Envelope(String origin, long sequence, ClusterMessage message) {
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("Not a wsconnector cluster message: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether the bytes are a message of this version from that origin, read without decoding the rest: a node
+     * hears its own broadcasts back from Redis, and drops them.
+     *
+     * @param bytes  a message, possibly malformed
+     * @param origin a node id in ASCII
+     */
+    static boolean isFrom(byte[] bytes, byte[] origin) {
+        return bytes.length >= 3 + origin.length && bytes[0] == VERSION && (bytes[2] & 0xFF) == origin.length
+                && Arrays.equals(bytes, 3, 3 + origin.length, origin, 0, origin.length);
     }
 
     private static byte[] take(ByteBuffer in, int length) {

@@ -1,6 +1,7 @@
 package io.wsconnector.cluster.redis;
 
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
 
 import io.wsconnector.runtime.cluster.LocalSessions;
 
@@ -13,12 +14,15 @@ final class Inbound {
     private static final System.Logger LOGGER = System.getLogger(Inbound.class.getName());
 
     private final String nodeId;
+    /** The node id as it stands in an envelope's origin. */
+    private final byte[] origin;
     private final Interests interests;
     private final LocalSessions local;
     private final Counters counters;
 
     Inbound(String nodeId, Interests interests, LocalSessions local, Counters counters) {
         this.nodeId = nodeId;
+        this.origin = nodeId.getBytes(StandardCharsets.US_ASCII);
         this.interests = interests;
         this.local = local;
         this.counters = counters;
@@ -29,6 +33,9 @@ final class Inbound {
         if (interest == null) {
             return; // unsubscribing: no session here wants it any more
         }
+        if (Envelope.isFrom(bytes, origin)) {
+            return; // this node's own, delivered here when it was sent
+        }
         Envelope envelope;
         try {
             envelope = Envelope.decode(bytes, interest.target());
@@ -36,9 +43,6 @@ final class Inbound {
             counters.malformed.increment();
             LOGGER.log(Level.WARNING, "Ignored a message on " + channel + ": " + e.getMessage());
             return;
-        }
-        if (envelope.origin().equals(nodeId)) {
-            return; // this node's own, delivered here when it was sent
         }
         long missed = interest.accept(envelope.origin(), envelope.sequence(), System.nanoTime());
         if (missed > 0) {

@@ -34,7 +34,11 @@ final class Interest {
      *         last one, or if it is the first seen from the origin here or a new start (number 1)
      */
     long accept(String origin, long sequence, long now) {
-        long[] last = lastByOrigin.computeIfAbsent(origin, o -> new long[] {0, now});
+        long[] last = lastByOrigin.get(origin);
+        if (last == null) {
+            // {last number, when}; the lambda, which allocates, only for a new origin
+            last = lastByOrigin.computeIfAbsent(origin, o -> new long[] {0, now});
+        }
         long missed;
         synchronized (last) {
             missed = last[0] == 0 || sequence <= last[0] || sequence == 1 ? 0 : sequence - last[0] - 1;

@@ -1,5 +1,6 @@
 package io.wsconnector.cluster.redis;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,8 +23,8 @@ final class Outbox {
     /** A channel not published to for this long forgets its count; the next message is number 1 again. */
     static final long IDLE_NANOS = TimeUnit.MINUTES.toNanos(5);
 
-    /** A message ready for Redis. */
-    record Outgoing(String channel, byte[] bytes) {
+    /** A message ready for Redis, and its channel's name in UTF-8. */
+    record Outgoing(byte[] channel, byte[] bytes) {
     }
 
     private final String origin;
@@ -52,7 +53,7 @@ final class Outbox {
      * @return {@code false} if the queue was full and the message dropped
      */
     boolean post(String channel, ClusterMessage message) {
-        Sequence sequence = sequences.computeIfAbsent(channel, name -> new Sequence());
+        Sequence sequence = sequences.computeIfAbsent(channel, Sequence::new);
         synchronized (sequence) {
             sequence.lastUsed = System.nanoTime();
             byte[] bytes = new Envelope(origin, ++sequence.last, message).encode();
@@ -62,7 +63,7 @@ final class Outbox {
                     counters.droppedQueueFull.increment();
                     return false;
                 }
-                queue.add(new Outgoing(channel, bytes));
+                queue.add(new Outgoing(sequence.channel, bytes));
                 ready.signal();
                 return true;
             } finally {
@@ -116,7 +117,12 @@ final class Outbox {
     }
 
     private static final class Sequence {
+        final byte[] channel;
         long last;
         long lastUsed;
+
+        Sequence(String channel) {
+            this.channel = channel.getBytes(StandardCharsets.UTF_8);
+        }
     }
 }

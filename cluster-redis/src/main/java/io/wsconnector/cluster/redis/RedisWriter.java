@@ -1,7 +1,6 @@
 package io.wsconnector.cluster.redis;
 
 import java.lang.System.Logger.Level;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +120,7 @@ final class RedisWriter {
             // presence first: a node that reads it on hearing a message (e.g. "joined") finds it written
             presence.write(pipeline, heartbeat);
             for (Outbox.Outgoing message : batch) {
-                redis.publish(pipeline, message.channel().getBytes(StandardCharsets.UTF_8), message.bytes());
+                redis.publish(pipeline, message.channel(), message.bytes());
             }
             pipeline.sync();
             presence.written();
@@ -137,7 +136,7 @@ final class RedisWriter {
             AbstractPipeline pipeline = redis.pipeline();
             try {
                 for (Outbox.Outgoing message : batch) {
-                    redis.publish(pipeline, message.channel().getBytes(StandardCharsets.UTF_8), message.bytes());
+                    redis.publish(pipeline, message.channel(), message.bytes());
                 }
                 presence.remove(pipeline);
                 pipeline.sync();

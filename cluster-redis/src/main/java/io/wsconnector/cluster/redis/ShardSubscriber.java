@@ -2,6 +2,7 @@ package io.wsconnector.cluster.redis;
 
 import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -43,6 +44,9 @@ final class ShardSubscriber {
     /** The subscription that {@link #follow} may send commands on: set once Redis has confirmed the first. */
     private PubSub active;
     private volatile Connection connection;
+    /** The channel of the last message read, and its name; the reading thread's alone. */
+    private byte[] lastChannel;
+    private String lastChannelName;
     private volatile boolean stopped;
     private volatile boolean finished;
 
@@ -208,7 +212,12 @@ final class ShardSubscriber {
     }
 
     private void message(byte[] channel, byte[] message) {
-        messages.accept(new String(channel, StandardCharsets.UTF_8), message);
+        // messages come in runs on one channel: its name is decoded (and hashed, for the interest's lookup) once
+        if (!Arrays.equals(channel, lastChannel)) {
+            lastChannel = channel;
+            lastChannelName = new String(channel, StandardCharsets.UTF_8);
+        }
+        messages.accept(lastChannelName, message);
     }
 
     private static byte[][] bytes(Collection<String> channels) {

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class EnvelopeTest {
     private static final Target.Room ROOM = new Target.Room("/chat/{room}", "lobby");
@@ -41,6 +43,22 @@ class EnvelopeTest {
         assertEquals(MessageKind.BINARY, read.message().kind());
         assertNull(read.message().excludedSessionId());
         assertArrayEquals(payload, read.message().payload());
+    }
+
+    @Test
+    void aNodeKnowsItsOwnMessagesWithoutDecodingThem() {
+        byte[] bytes = new Envelope("node1", 3, new ClusterMessage(ROOM, MessageKind.TEXT, new byte[] {'x'}, null))
+                .encode();
+
+        assertTrue(Envelope.isFrom(bytes, ascii("node1")));
+        assertFalse(Envelope.isFrom(bytes, ascii("node")));
+        assertFalse(Envelope.isFrom(bytes, ascii("node2")));
+        assertFalse(Envelope.isFrom(new byte[] {1, 0}, ascii("node1"))); // too short: not this node's
+        assertFalse(Envelope.isFrom(new byte[] {9, 0, 5, 'n', 'o', 'd', 'e', '1'}, ascii("node1"))); // other version
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     @Test
