@@ -15,6 +15,10 @@ import io.wsconnector.runtime.protocol.EndpointMetrics;
  * back), tagged with the endpoint's path template, never a request's path. The meters counted per message
  * are looked up once, when the server is built; those of rarer events (a close code, a refused status) once
  * per new tag value.
+ *
+ * <p>Messages and their bytes come in sums, collected from the connections on the server's clock
+ * (the protocol layer's {@code MessageCounts}): a data message shows in {@value #MESSAGES} and
+ * {@value #MESSAGE_BYTES} within a tick (100 ms).
  */
 final class HelidonEndpointMetrics implements EndpointMetrics {
     static final String CONNECTIONS_OPENED = "wsconnector.connections.opened";
@@ -89,14 +93,14 @@ final class HelidonEndpointMetrics implements EndpointMetrics {
     }
 
     @Override
-    public void messageIn(int payloadBytes) {
-        messagesIn.increment();
+    public void messagesIn(long messages, long payloadBytes) {
+        messagesIn.increment(messages);
         bytesIn.increment(payloadBytes);
     }
 
     @Override
-    public void messageOut(int payloadBytes) {
-        messagesOut.increment();
+    public void messagesOut(long messages, long payloadBytes) {
+        messagesOut.increment(messages);
         bytesOut.increment(payloadBytes);
     }
 

@@ -97,6 +97,7 @@ public final class WebSocketServer implements AutoCloseable {
         clock.add(gate);
         clock.add(services.log());
         clock.add(listener);
+        clock.add(now -> routes.collectMessages());
     }
 
     /**
@@ -216,6 +217,7 @@ public final class WebSocketServer implements AutoCloseable {
             listener.stop();
         } finally {
             clock.stop();
+            routes.collectMessages(); // those counted since the last tick, the connections being closed
             compression.close();
             metrics.forEach(HelidonEndpointMetrics::unregister);
             clusterLink.leave();

@@ -6,7 +6,10 @@ package io.wsconnector.runtime.protocol;
  * are delivered exactly once), messages and their payload bytes in ({@link MessageAssembler}) and out
  * ({@link OutboundFrames}), handler failures ({@link HandlerCalls}), and what the slow-consumer policy did
  * ({@link SendQueue}). An endpoint's instance is resolved once, when the server is built: counting costs no
- * look-up and no allocation, and nothing at all with {@link #NONE} (metrics off).
+ * look-up and no allocation, and nothing at all with {@link #NONE} (metrics off). Messages come in sums:
+ * each connection tallies its own ({@link MessageTally}), and the server's clock hands them over
+ * ({@link MessageCounts}), so the meters shared by all of an endpoint's connections are not written once per
+ * message.
  */
 public interface EndpointMetrics {
     /** Counts nothing. */
@@ -25,12 +28,18 @@ public interface EndpointMetrics {
     default void closed(int code) {
     }
 
-    /** @param payloadBytes the size of a data message received */
-    default void messageIn(int payloadBytes) {
+    /**
+     * @param messages     how many data messages were received
+     * @param payloadBytes the sum of their sizes
+     */
+    default void messagesIn(long messages, long payloadBytes) {
     }
 
-    /** @param payloadBytes the size of a data message sent, or queued to be sent (a broadcast counts per recipient) */
-    default void messageOut(int payloadBytes) {
+    /**
+     * @param messages     how many data messages were sent, or queued to be sent (a broadcast counts per recipient)
+     * @param payloadBytes the sum of their sizes
+     */
+    default void messagesOut(long messages, long payloadBytes) {
     }
 
     /** A handler threw, or a stage it returned failed (whether {@code onError} handled it or not). */

@@ -52,8 +52,8 @@ public final class EndpointRoutes {
             RouteSettings own = settings.apply(endpoint);
             Route route = new Route(endpoint, template, List.copyOf(endpoint.subprotocols()),
                     Set.copyOf(endpoint.allowedOrigins()), own.idleTimeout().toNanos(), own.limits(),
-                    new OriginPolicy(own.allowedOrigins()), own.metrics(), new EndpointSessions(endpoint.path(), cluster),
-                    compression.apply(endpoint));
+                    new OriginPolicy(own.allowedOrigins()), own.metrics(), new MessageCounts(own.metrics()),
+                    new EndpointSessions(endpoint.path(), cluster), compression.apply(endpoint));
             if (template.hasParameters()) {
                 for (Route other : templates) {
                     if (other.template().overlaps(template)) {
@@ -137,6 +137,14 @@ public final class EndpointRoutes {
         return null;
     }
 
+    /** Hands each endpoint's meters the messages counted since the last time ({@link MessageCounts#collect()}). */
+    public void collectMessages() {
+        exact.values().forEach(route -> route.messages().collect());
+        for (Route route : templates) {
+            route.messages().collect();
+        }
+    }
+
     /**
      * The longest idle timeout of any endpoint.
      *
@@ -164,12 +172,14 @@ public final class EndpointRoutes {
      * @param limits           the limits of its connections
      * @param origins          which other browser origins may connect to it
      * @param metrics          what is counted for it
+     * @param messages         collects the messages its connections count, for {@code metrics}
      * @param sessions         its open sessions and rooms
      * @param compression      its permessage-deflate extension; {@code null} if it declines the offers
      */
     record Route(WebSocketEndpoint endpoint, PathTemplate template, List<String> subprotocols,
                  Set<String> allowedOrigins, long idleTimeoutNanos, ConnectionLimits limits, OriginPolicy origins,
-                 EndpointMetrics metrics, EndpointSessions sessions, DeflateExtension compression) {
+                 EndpointMetrics metrics, MessageCounts messages, EndpointSessions sessions,
+                 DeflateExtension compression) {
     }
 
     /**

@@ -38,7 +38,7 @@ final class MessageAssembler {
 
     private final int maxMessageSize;
     private final InboundBudget budget;
-    private final EndpointMetrics metrics;
+    private final MessageTally tally;
     /** Inflates compressed messages; {@code null} without permessage-deflate. */
     private final MessageInflater inflater;
     /** Takes inflated bytes into the message; {@code null} without permessage-deflate. */
@@ -66,22 +66,22 @@ final class MessageAssembler {
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined
      * @param budget         the server-wide budget that large message buffers are charged to
-     * @param metrics        counts the messages received
+     * @param tally          counts the messages received
      */
-    MessageAssembler(int maxMessageSize, InboundBudget budget, EndpointMetrics metrics) {
-        this(maxMessageSize, budget, metrics, null);
+    MessageAssembler(int maxMessageSize, InboundBudget budget, MessageTally tally) {
+        this(maxMessageSize, budget, tally, null);
     }
 
     /**
      * @param maxMessageSize the largest message accepted, in bytes, after fragments are joined (and inflated)
      * @param budget         the server-wide budget that large message buffers are charged to
-     * @param metrics        counts the messages received
+     * @param tally          counts the messages received
      * @param inflater       inflates compressed messages; {@code null} without permessage-deflate
      */
-    MessageAssembler(int maxMessageSize, InboundBudget budget, EndpointMetrics metrics, MessageInflater inflater) {
+    MessageAssembler(int maxMessageSize, InboundBudget budget, MessageTally tally, MessageInflater inflater) {
         this.maxMessageSize = maxMessageSize;
         this.budget = budget;
-        this.metrics = metrics;
+        this.tally = tally;
         this.inflater = inflater;
         this.inflated = inflater == null ? null : this::append;
         this.compressedInput = inflater == null ? null : this::readCompressed;
@@ -100,7 +100,7 @@ final class MessageAssembler {
         begin(opcode, frame);
         Opcode complete = compressed ? addCompressed(frame) : addUncompressed(frame);
         if (complete != null) {
-            metrics.messageIn(messageLength); // a compressed message counts as inflated
+            tally.in(messageLength); // a compressed message counts as inflated
         }
         return complete;
     }

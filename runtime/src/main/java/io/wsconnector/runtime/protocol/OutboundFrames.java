@@ -43,7 +43,7 @@ final class OutboundFrames {
     private final String sessionId;
     private final Thread connectionThread;
     private final Runnable closeQueued;
-    private final EndpointMetrics metrics;
+    private final MessageTally tally;
     private final SettlingLock lock = new SettlingLock();
     private final FrameWriter writer;
     /** Compresses data messages; {@code null} without permessage-deflate. */
@@ -59,18 +59,19 @@ final class OutboundFrames {
      * @param socket           the connection's writer
      * @param connectionThread the thread that reads the connection and calls its handlers
      * @param limits           the send queue's limits and slow-consumer policy
-     * @param metrics          counts the messages sent, and what the slow-consumer policy does
+     * @param metrics          counts what the slow-consumer policy does
+     * @param tally            counts the messages sent
      * @param log              where slow consumers are counted
      * @param closeQueued      runs (under the lock) when our close frame has been batched or queued
      * @param deflater         compresses data messages; {@code null} without permessage-deflate
      */
     OutboundFrames(String sessionId, String endpointPath, DataWriter socket, Thread connectionThread,
-                   SendQueueLimits limits, EndpointMetrics metrics, CountedLog log, Runnable closeQueued,
-                   MessageDeflater deflater) {
+                   SendQueueLimits limits, EndpointMetrics metrics, MessageTally tally, CountedLog log,
+                   Runnable closeQueued, MessageDeflater deflater) {
         this.sessionId = sessionId;
         this.connectionThread = connectionThread;
         this.closeQueued = closeQueued;
-        this.metrics = metrics;
+        this.tally = tally;
         this.writer = new FrameWriter(sessionId, endpointPath, socket, connectionThread, limits, metrics, log, lock);
         this.deflater = deflater;
     }
@@ -112,7 +113,7 @@ final class OutboundFrames {
             outcome = compressInOrder(opcode, payload, offset, length, stage);
         }
         if (outcome == Enqueued.QUEUED && opcode != Opcode.PING) {
-            metrics.messageOut(length);
+            tally.out(length);
         }
         if (outcome == Enqueued.NOT_OPEN) {
             throw new IllegalStateException(opened
@@ -141,7 +142,7 @@ final class OutboundFrames {
                     : enqueue(frame, null) == Enqueued.QUEUED;
         }
         if (sent) {
-            metrics.messageOut(message.payload().length);
+            tally.out(message.payload().length);
         }
         return sent;
     }

@@ -46,6 +46,7 @@ final class WebSocketConnection implements ServerConnection {
     private final ConnectionContext ctx;
     private final ConnectionLimits limits;
     private final EndpointMetrics metrics;
+    private final MessageTally tally;
     private final ServerServices services;
     private final FrameReader frames;
     private final MessageAssembler messages;
@@ -78,13 +79,14 @@ final class WebSocketConnection implements ServerConnection {
         this.ctx = ctx;
         this.limits = route.limits();
         this.metrics = route.metrics();
+        this.tally = new MessageTally(Thread.currentThread(), route.messages());
         this.services = services;
         this.frames = new FrameReader(ctx.dataReader(), compression != null);
-        this.messages = new MessageAssembler(limits.maxMessageSize(), services.inboundBudget(), metrics,
+        this.messages = new MessageAssembler(limits.maxMessageSize(), services.inboundBudget(), tally,
                 compression == null ? null : compression.newInflater());
         String path = route.endpoint().path();
         this.outbound = new OutboundFrames(sessionId, path, ctx.dataWriter(), Thread.currentThread(),
-                limits.sendQueue(), metrics, services.log(), this::closeQueued,
+                limits.sendQueue(), metrics, tally, services.log(), this::closeQueued,
                 compression == null ? null : compression.newDeflater());
         this.closing = new CloseHandshake(outbound, limits.closeTimeout());
         EndpointSessions sessions = route.sessions();
@@ -111,6 +113,7 @@ final class WebSocketConnection implements ServerConnection {
     @Override
     public void handle(Limit limit) {
         try {
+            tally.start();
             calls.open();
             services.clock().add(deadlines);
             readFrames();
@@ -146,6 +149,7 @@ final class WebSocketConnection implements ServerConnection {
                 closeSocket(); // a writer stuck on a client that does not read: the closed socket releases it
             }
             calls.close(CloseCodes.ABNORMAL_CLOSURE, "");
+            tally.end();
         }
     }
 

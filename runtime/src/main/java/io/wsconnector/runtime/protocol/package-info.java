@@ -20,7 +20,8 @@
  * </pre>
  * One {@link ServerClock} thread per server keeps every deadline (handshakes, idle and message timeouts, send
  * queues' soft windows), and {@link CountedLog} counts what clients make the server do instead of logging it
- * each time. Calls go one way: a class that is called back gets a callback ({@code Runnable},
+ * each time. What an endpoint's meters count goes to its {@link EndpointMetrics}; messages go first to the
+ * connection's {@link MessageTally}, from which the clock collects them ({@link MessageCounts}). Calls go one way: a class that is called back gets a callback ({@code Runnable},
  * {@code Consumer}) rather than a reference to its caller.
  */
 package io.wsconnector.runtime.protocol;

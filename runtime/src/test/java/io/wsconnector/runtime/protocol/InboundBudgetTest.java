@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import static io.wsconnector.runtime.protocol.FrameReaderTest.concat;
 import static io.wsconnector.runtime.protocol.FrameReaderTest.frame;
 import static io.wsconnector.runtime.protocol.FrameReaderTest.reader;
+import static io.wsconnector.runtime.protocol.MessageTallyTest.untallied;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -25,7 +26,7 @@ class InboundBudgetTest {
     void messagesTheConnectionMayKeepForItselfAreNotCharged() {
         InboundBudget budget = new InboundBudget(1);
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[MessageAssembler.RETAINED_BUFFER]));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
         assertEquals(MessageAssembler.RETAINED_BUFFER, messages.takeBinary().length);
@@ -36,7 +37,7 @@ class InboundBudgetTest {
     void aLargeMessageIsChargedUntilTheNextMessageBegins() {
         InboundBudget budget = new InboundBudget(10L * 1024 * 1024);
         FrameReader frames = reader(concat(frame(FIN | BINARY, MASK, new byte[LARGE]), frame(FIN | BINARY, MASK, new byte[1])));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         messages.add(frames.next(), frames);
         messages.takeBinary();
@@ -51,7 +52,7 @@ class InboundBudgetTest {
     void aMessageGivenUpGivesItsChargeBack() {
         InboundBudget budget = new InboundBudget(10L * 1024 * 1024);
         FrameReader frames = reader(frame(BINARY, MASK, new byte[LARGE])); // more fragments to come
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         messages.add(frames.next(), frames);
         messages.abandon();
@@ -64,7 +65,7 @@ class InboundBudgetTest {
         InboundBudget budget = new InboundBudget(LARGE);
         assertEquals(true, budget.charge(LARGE / 2)); // another connection's message
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[LARGE - 1024]));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         ProtocolViolation violation = assertThrows(ProtocolViolation.class, () -> messages.add(frames.next(), frames));
 
@@ -76,7 +77,7 @@ class InboundBudgetTest {
     void aMessageLargerThanTheWholeBudgetFailsWith1009() {
         InboundBudget budget = new InboundBudget(LARGE);
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[LARGE + 1024]));
-        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         ProtocolViolation violation = assertThrows(ProtocolViolation.class, () -> messages.add(frames.next(), frames));
 

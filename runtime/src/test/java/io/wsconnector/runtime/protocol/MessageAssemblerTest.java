@@ -10,6 +10,7 @@ import static io.wsconnector.runtime.protocol.FrameReaderTest.concat;
 import static io.wsconnector.runtime.protocol.FrameReaderTest.frame;
 import static io.wsconnector.runtime.protocol.FrameReaderTest.reader;
 import static io.wsconnector.runtime.protocol.FrameReaderTest.utf8;
+import static io.wsconnector.runtime.protocol.MessageTallyTest.untallied;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -33,7 +34,7 @@ class MessageAssemblerTest {
     @Test
     void aWholeTextFrameIsATextMessage() {
         FrameReader frames = reader(frame(FIN | TEXT, MASK, utf8("Hello")));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertEquals(Opcode.TEXT, messages.add(frames.next(), frames));
         assertEquals("Hello", messages.takeText());
@@ -43,7 +44,7 @@ class MessageAssemblerTest {
     void fragmentsAreJoinedIntoOneMessage() {
         FrameReader frames = reader(concat(frame(TEXT, MASK, utf8("Hel")), frame(CONTINUATION, MASK, utf8("lo, ")),
                 frame(FIN | CONTINUATION, MASK, utf8("world"))));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertNull(messages.add(frames.next(), frames));
         assertNull(messages.add(frames.next(), frames));
@@ -56,7 +57,7 @@ class MessageAssemblerTest {
         byte[] euro = utf8("€"); // three bytes
         FrameReader frames = reader(concat(frame(TEXT, MASK, new byte[] {euro[0]}),
                 frame(FIN | CONTINUATION, MASK, new byte[] {euro[1], euro[2]})));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertNull(messages.add(frames.next(), frames));
         assertEquals(Opcode.TEXT, messages.add(frames.next(), frames));
@@ -67,7 +68,7 @@ class MessageAssemblerTest {
     void aBinaryMessageIsACopyThatTheNextMessageDoesNotTouch() {
         FrameReader frames = reader(concat(frame(FIN | BINARY, MASK, new byte[] {1, 2, 3}),
                 frame(FIN | BINARY, MASK, new byte[] {4, 5})));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
         byte[] first = messages.takeBinary();
@@ -80,7 +81,7 @@ class MessageAssemblerTest {
     void invalidUtf8FailsWithTheFirstBadByteBeforeTheMessageEnds() {
         byte[] bad = {'o', 'k', (byte) 0xC0, (byte) 0xAF}; // an overlong '/'
         FrameReader frames = reader(frame(TEXT, MASK, bad)); // not the last fragment
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertViolation(CloseCodes.INVALID_PAYLOAD, "Text message is not valid UTF-8",
                 () -> messages.add(frames.next(), frames));
@@ -90,7 +91,7 @@ class MessageAssemblerTest {
     void aTextMessageEndingInsideACharacterIsInvalid() {
         byte[] euro = utf8("€");
         FrameReader frames = reader(frame(FIN | TEXT, MASK, new byte[] {euro[0], euro[1]}));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertViolation(CloseCodes.INVALID_PAYLOAD, "Text message ends inside a UTF-8 character",
                 () -> messages.add(frames.next(), frames));
@@ -99,7 +100,7 @@ class MessageAssemblerTest {
     @Test
     void binaryDataIsNotCheckedAsText() {
         FrameReader frames = reader(frame(FIN | BINARY, MASK, new byte[] {(byte) 0xC0, (byte) 0xFF}));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
         assertArrayEquals(new byte[] {(byte) 0xC0, (byte) 0xFF}, messages.takeBinary());
@@ -109,7 +110,7 @@ class MessageAssemblerTest {
     void aFrameAnnouncingMoreThanTheLimitFailsBeforeItsPayloadArrives() {
         byte[] header = frame(FIN | BINARY, MASK, new byte[2000]);
         FrameReader frames = reader(Arrays.copyOf(header, 8)); // the header only: no payload follows
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds 1024 bytes", () -> messages.add(frames.next(), frames));
     }
@@ -117,7 +118,7 @@ class MessageAssemblerTest {
     @Test
     void fragmentsThatTogetherPassTheLimitFail() {
         FrameReader frames = reader(concat(frame(BINARY, MASK, new byte[600]), frame(FIN | CONTINUATION, MASK, new byte[600])));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertNull(messages.add(frames.next(), frames));
         assertViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds 1024 bytes", () -> messages.add(frames.next(), frames));
@@ -126,7 +127,7 @@ class MessageAssemblerTest {
     @Test
     void aMessageOfExactlyTheLimitIsAccepted() {
         FrameReader frames = reader(concat(frame(BINARY, MASK, new byte[1000]), frame(FIN | CONTINUATION, MASK, new byte[24])));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertNull(messages.add(frames.next(), frames));
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
@@ -136,7 +137,7 @@ class MessageAssemblerTest {
     @Test
     void aContinuationWithoutAMessageIsAProtocolError() {
         FrameReader frames = reader(frame(FIN | CONTINUATION, MASK, utf8("stray")));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertViolation(CloseCodes.PROTOCOL_ERROR, "Continuation frame without a message",
                 () -> messages.add(frames.next(), frames));
@@ -145,7 +146,7 @@ class MessageAssemblerTest {
     @Test
     void aNewMessageInsideAnUnfinishedOneIsAProtocolError() {
         FrameReader frames = reader(concat(frame(TEXT, MASK, utf8("first")), frame(FIN | BINARY, MASK, new byte[1])));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertNull(messages.add(frames.next(), frames));
         assertViolation(CloseCodes.PROTOCOL_ERROR, "New message inside an unfinished one",
@@ -156,7 +157,7 @@ class MessageAssemblerTest {
     void skippedFramesAreCheckedLikeOthersAndEndTheirMessage() {
         FrameReader frames = reader(concat(frame(TEXT, MASK, utf8("skipped ")), frame(FIN | CONTINUATION, MASK, utf8("too")),
                 frame(FIN | TEXT, MASK, utf8("kept"))));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         messages.skip(frames.next(), frames);
         messages.skip(frames.next(), frames);
@@ -167,7 +168,7 @@ class MessageAssemblerTest {
     @Test
     void aSkippedFrameOverTheLimitStillFails() {
         FrameReader frames = reader(frame(FIN | TEXT, MASK, new byte[2000]));
-        MessageAssembler messages = new MessageAssembler(1024, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertViolation(CloseCodes.MESSAGE_TOO_BIG, "Message exceeds 1024 bytes", () -> messages.skip(frames.next(), frames));
     }
@@ -179,7 +180,7 @@ class MessageAssemblerTest {
             large[i] = (byte) ('a' + i % 26);
         }
         FrameReader frames = reader(concat(frame(FIN | TEXT, MASK, large), frame(FIN | TEXT, MASK, utf8("small"))));
-        MessageAssembler messages = new MessageAssembler(1 << 20, unlimited(), EndpointMetrics.NONE);
+        MessageAssembler messages = new MessageAssembler(1 << 20, unlimited(), untallied());
 
         assertEquals(Opcode.TEXT, messages.add(frames.next(), frames));
         assertEquals(new String(large, StandardCharsets.US_ASCII), messages.takeText());

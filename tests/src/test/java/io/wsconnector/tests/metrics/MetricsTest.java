@@ -22,7 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The meters a server counts in a Helidon {@link MeterRegistry} (Micrometer behind it), over real sockets:
  * every meter is tagged with the endpoint's path template, never with a request's path. Helidon's registries
- * share Micrometer's meters within a JVM, so a test reads what its own server added to them.
+ * share Micrometer's meters within a JVM, so a test reads what its own server added to them. Messages and
+ * their bytes reach their counters on the server's clock, within a tick (100 ms): tests wait for them.
  */
 @Timeout(60)
 class MetricsTest {
@@ -59,6 +60,12 @@ class MetricsTest {
         return added;
     }
 
+    /** Waits until the message counts (messages in, out; bytes in, out) are {@code expected}. */
+    private void awaitMessagesCounted(List<Long> expected) throws InterruptedException {
+        Await.until(() -> "messages and bytes in and out counted " + expected + ", not " + counted().subList(0, 4),
+                Await.TIMEOUT, () -> counted().subList(0, 4).equals(expected));
+    }
+
     @AfterEach
     void stopServer() {
         TestServers.stop(server);
@@ -82,10 +89,42 @@ class MetricsTest {
         assertEquals("héllo", attic.send("héllo").awaitText());
         attic.sendBinary(new byte[1000]).awaitBinary();
 
-        // messages in, out; payload bytes in, out (é is two bytes in UTF-8); opened
-        assertEquals(List.of(3L, 3L, 5L + 6 + 1000, 5L + 6 + 1000, 2L), counted().subList(0, 5));
+        // messages in, out; payload bytes in, out (é is two bytes in UTF-8)
+        awaitMessagesCounted(List.of(3L, 3L, 5L + 6 + 1000, 5L + 6 + 1000));
+        assertEquals(2L, counted().get(4), "opened");
         assertTrue(registry.meters().stream().noneMatch(meter -> meter.id().tags().toString().contains("/metered/lobby")),
                 "no meter carries a request's path");
+    }
+
+    @Test
+    void messagesSentFromOtherThreadsAndManyInARowAreAllCounted() throws Exception {
+        JdkClient lobby = JdkClient.connect(TestServers.uri(server, "/metered/lobby"));
+        JdkClient attic = JdkClient.connect(TestServers.uri(server, "/metered/attic"));
+        int echoes = 200;
+        for (int i = 0; i < echoes; i++) {
+            lobby.send("m" + i % 10);
+        }
+        for (int i = 0; i < echoes; i++) {
+            assertEquals("m" + i % 10, lobby.awaitText());
+        }
+        // sent from this thread, not a connection's: one message out to each session
+        assertEquals(2, server.sessions(MeteredEndpoint.class).broadcastText("news"));
+        assertEquals("news", lobby.awaitText());
+        assertEquals("news", attic.awaitText());
+
+        awaitMessagesCounted(List.of((long) echoes, echoes + 2L, 2L * echoes, 2L * echoes + 2 * 4));
+    }
+
+    @Test
+    void whatWasCountedIsInTheCountersOnceTheServerHasStopped() throws Exception {
+        JdkClient lobby = JdkClient.connect(TestServers.uri(server, "/metered/lobby"));
+        assertEquals("hello", lobby.send("hello").awaitText());
+
+        server.stop();
+        server = null;
+
+        // no wait: stopping collects what the clock had not collected yet
+        assertEquals(List.of(1L, 1L, 5L, 5L), counted().subList(0, 4));
     }
 
     @Test
