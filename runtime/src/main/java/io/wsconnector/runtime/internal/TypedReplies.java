@@ -16,6 +16,26 @@ public final class TypedReplies {
     }
 
     /**
+     * Sends a handler's reply to the session, as the UTF-8 its codec writes: the runtime's sessions send
+     * those bytes as they are, with no {@code String} in between.
+     *
+     * @param session the connection the message came from
+     * @param reply   the handler's result; {@code null} sends nothing
+     * @param codec   encodes it
+     * @param <T>     the reply's type
+     */
+    public static <T> void send(WebSocketSession session, T reply, TextCodec<? super T> codec) {
+        if (reply == null) {
+            return;
+        }
+        if (session instanceof Utf8TextSender sender) {
+            sender.sendUtf8Text(codec.encodeUtf8(reply));
+        } else {
+            session.sendText(codec.encode(reply));
+        }
+    }
+
+    /**
      * @param session the connection the message came from
      * @param reply   the handler's result
      * @param codec   encodes it
