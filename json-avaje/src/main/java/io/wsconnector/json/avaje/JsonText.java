@@ -6,16 +6,18 @@ import java.util.Arrays;
 /**
  * Checks that a message is exactly one JSON value (RFC 8259), with nothing after it but white space, and
  * finds where a top-level member's value starts on the way. avaje-jsonb's parser is strict about what it
- * decodes but lenient about what it skips (a trailing comma, two array elements without one, a raw
- * control character in a string), so every message is checked with this before it is decoded: one pass
- * over the bytes, allocating nothing up to 64 levels of nesting. Finding the dispatch key in the same
- * pass is what makes a dispatched message cost one check and one decode, no more than a handler that
- * parses by hand. It also tells a text that is not JSON from JSON that does not fit, after a decode
- * failed.
+ * decodes but lenient elsewhere (a trailing or leading comma, text after the value, a raw control
+ * character in a string, anything in a value it skips), so every message is checked with this before it
+ * is decoded. Finding the dispatch key in the same pass is what makes a dispatched message cost one check
+ * and one decode.
  *
  * <p>It reads UTF-8, the bytes avaje-jsonb parses: the runtime hands a typed endpoint its messages as
  * UTF-8 it has already validated (RFC 6455 requires it), so only the JSON is checked here. Outside
  * strings JSON is ASCII; inside them, any byte from 0x80 up belongs to a character that needs no escape.
+ *
+ * <p>Written for speed, because every message pays for it: one loop over the bytes with the position in
+ * a local variable, small static steps the JIT inlines, a table for the bytes of strings, and the open
+ * containers as bits of a {@code long} (an array only past 64 levels); it allocates nothing else.
  */
 final class JsonText {
     /** {@link #memberValue}: the text is not one valid JSON value. */
@@ -27,15 +29,17 @@ final class JsonText {
      * ({@code "ty\u0070e"}); telling whether it is the name takes a real parser.
      */
     static final int ESCAPED_NAME = -3;
+    /** While scanning: the member's name was just read; its value starts after the colon. */
+    private static final int NAME_READ = -4;
 
     private static final int BITS_IN_LONG = 64;
     /** The bytes a string may hold as they are: not a quote, not a backslash, not a control character. */
     private static final boolean[] PLAIN = new boolean[256];
+    /** The hexadecimal digits, for {@code \}{@code uXXXX}. */
+    private static final boolean[] HEX = new boolean[256];
     private static final byte[] TRUE = {'t', 'r', 'u', 'e'};
     private static final byte[] FALSE = {'f', 'a', 'l', 's', 'e'};
     private static final byte[] NULL = {'n', 'u', 'l', 'l'};
-    /** The hexadecimal digits, for {@code \}{@code uXXXX}. */
-    private static final boolean[] HEX = new boolean[256];
 
     static {
         for (int b = 0x20; b < 256; b++) {
@@ -46,28 +50,12 @@ final class JsonText {
         }
     }
 
-    private final byte[] text;
-    private final int length;
-    /** The top-level member sought, in UTF-8, or null. */
-    private final byte[] member;
-    /** Where its value starts; {@link #ABSENT} until it is found, or {@link #ESCAPED_NAME}. */
-    private int memberValue = ABSENT;
-    private int position;
-    /** Whether each open container is an object (bit set) or an array, for the first 64 levels. */
-    private long objects;
-    /** The same for deeper levels; allocated only for them. */
-    private boolean[] deeperObjects;
-    private int depth;
-
-    private JsonText(byte[] text, byte[] member) {
-        this.text = text;
-        this.length = text.length;
-        this.member = member;
+    private JsonText() {
     }
 
     /** Whether {@code text} is exactly one valid JSON value, with nothing after it but white space. */
     static boolean isValid(byte[] text) {
-        return new JsonText(text, null).value();
+        return scan(text, null) != INVALID;
     }
 
     /** {@link #isValid(byte[])} of a string's UTF-8. */
@@ -84,203 +72,195 @@ final class JsonText {
      *         {@link #ABSENT} or {@link #ESCAPED_NAME}
      */
     static int memberValue(byte[] text, byte[] name) {
-        JsonText scan = new JsonText(text, name);
-        return scan.value() ? scan.memberValue : INVALID;
+        return scan(text, name);
     }
 
-    private boolean value() {
-        skipWhiteSpace();
+    /**
+     * The one pass: a value, then what may follow it (a comma and the next element, the end of its
+     * container, or the end of the text), until the text ends.
+     *
+     * @param member the top-level member sought, or {@code null}
+     */
+    private static int scan(byte[] b, byte[] member) {
+        int n = b.length;
+        int found = member == null ? ESCAPED_NAME : ABSENT; // ESCAPED_NAME also stops the looking
+        int depth = 0;
+        long objects = 0; // bit d set: the container at depth d is an object
+        boolean[] deeperObjects = null;
+        boolean name = false; // whether a member name and its colon come before the next value
+        int pos = skipWhiteSpace(b, 0, n);
         while (true) {
-            if (position >= length) {
-                return false;
-            }
-            byte c = text[position];
-            if (c == '{' || c == '[') {
-                position++;
-                skipWhiteSpace();
-                byte close = c == '{' ? (byte) '}' : (byte) ']';
-                if (position < length && text[position] == close) {
-                    position++;
-                } else {
-                    push(c == '{');
-                    if (c == '{' && !memberName()) {
-                        return false;
-                    }
-                    continue; // the first element's value
+            if (name) {
+                int start = pos;
+                if (pos >= n || b[pos] != '"' || (pos = stringEnd(b, pos + 1, n)) < 0) {
+                    return INVALID;
                 }
-            } else if (!scalar(c)) {
-                return false;
+                if (depth == 1 && found == ABSENT) {
+                    found = sought(b, start + 1, pos - 1, member);
+                }
+                pos = skipWhiteSpace(b, pos, n);
+                if (pos >= n || b[pos] != ':') {
+                    return INVALID;
+                }
+                pos = skipWhiteSpace(b, pos + 1, n);
+                if (found == NAME_READ) {
+                    found = pos;
+                }
+            }
+            if (pos >= n) {
+                return INVALID;
+            }
+            byte c = b[pos];
+            if (c == '{' || c == '[') {
+                pos = skipWhiteSpace(b, pos + 1, n);
+                if (pos < n && b[pos] == (c == '{' ? '}' : ']')) {
+                    pos++; // empty: a whole value
+                } else {
+                    if (depth < BITS_IN_LONG) {
+                        long bit = 1L << depth;
+                        objects = c == '{' ? objects | bit : objects & ~bit;
+                    } else {
+                        deeperObjects = push(deeperObjects, depth - BITS_IN_LONG, c == '{');
+                    }
+                    depth++;
+                    name = c == '{';
+                    continue; // the first element
+                }
+            } else {
+                pos = switch (c) {
+                    case '"' -> stringEnd(b, pos + 1, n);
+                    case 't' -> literalEnd(b, pos, n, TRUE);
+                    case 'f' -> literalEnd(b, pos, n, FALSE);
+                    case 'n' -> literalEnd(b, pos, n, NULL);
+                    default -> c == '-' || (c >= '0' && c <= '9') ? numberEnd(b, pos, n) : INVALID;
+                };
+                if (pos < 0) {
+                    return INVALID;
+                }
             }
             // after a value: the end, a comma, or the end of its container
             while (true) {
-                skipWhiteSpace();
+                pos = skipWhiteSpace(b, pos, n);
                 if (depth == 0) {
-                    return position == length;
+                    return pos == n ? (member == null ? ABSENT : found) : INVALID;
                 }
-                if (position >= length) {
-                    return false;
+                if (pos >= n) {
+                    return INVALID;
                 }
-                byte next = text[position++];
-                boolean inObject = inObject();
+                byte next = b[pos++];
+                int top = depth - 1;
+                boolean inObject = top < BITS_IN_LONG ? (objects >>> top & 1) != 0
+                        : deeperObjects[top - BITS_IN_LONG];
                 if (next == ',') {
-                    skipWhiteSpace();
-                    if (inObject && !memberName()) {
-                        return false;
-                    }
-                    break; // the next element's value
+                    pos = skipWhiteSpace(b, pos, n);
+                    name = inObject;
+                    break; // the next element
                 }
                 if (next != (inObject ? '}' : ']')) {
-                    return false;
+                    return INVALID;
                 }
                 depth--;
             }
         }
     }
 
-    /** {@code "name"} and its colon, then white space. */
-    private boolean memberName() {
-        int start = position;
-        if (position >= length || text[position] != '"' || !string()) {
-            return false;
-        }
-        boolean sought = depth == 1 && member != null && memberValue == ABSENT && isSought(start + 1, position - 1);
-        skipWhiteSpace();
-        if (position >= length || text[position] != ':') {
-            return false;
-        }
-        position++;
-        skipWhiteSpace();
-        if (sought) {
-            memberValue = position;
-        }
-        return true;
-    }
-
-    /** Whether the name between {@code start} and {@code end} (its quotes excluded) is the member sought. */
-    private boolean isSought(int start, int end) {
+    /**
+     * Whether the name between {@code start} and {@code end} (its quotes excluded) is the member sought:
+     * {@link #NAME_READ} if it is, {@link #ESCAPED_NAME} if it has an escape (the first member of that
+     * name counts, so the looking stops), else {@link #ABSENT}.
+     */
+    private static int sought(byte[] b, int start, int end, byte[] member) {
         for (int i = start; i < end; i++) {
-            if (text[i] == '\\') {
-                memberValue = ESCAPED_NAME; // stops looking: the first member of that name counts
-                return false;
+            if (b[i] == '\\') {
+                return ESCAPED_NAME;
             }
         }
-        return end - start == member.length && Arrays.equals(text, start, end, member, 0, member.length);
+        return Arrays.equals(b, start, end, member, 0, member.length) ? NAME_READ : ABSENT;
     }
 
-    private boolean scalar(byte c) {
-        return switch (c) {
-            case '"' -> string();
-            case 't' -> literal(TRUE);
-            case 'f' -> literal(FALSE);
-            case 'n' -> literal(NULL);
-            default -> c == '-' || (c >= '0' && c <= '9') ? number() : false;
-        };
-    }
-
-    /** A string, from its opening quote (at {@code position}) to after its closing one. */
-    private boolean string() {
-        byte[] bytes = text;
-        int at = position + 1;
-        while (at < length) {
-            int b = bytes[at++] & 0xFF;
-            if (PLAIN[b]) {
+    /** Where a string ends (after its closing quote), from after its opening one; -1 if it is invalid. */
+    private static int stringEnd(byte[] b, int pos, int n) {
+        while (pos < n) {
+            int c = b[pos++] & 0xFF;
+            if (PLAIN[c]) {
                 continue;
             }
-            if (b == '"') {
-                position = at;
-                return true;
+            if (c == '"') {
+                return pos;
             }
-            if (b != '\\' || at >= length) {
-                return false; // a control character, or a backslash at the end
+            if (c != '\\' || pos >= n) {
+                return INVALID; // a control character, or a backslash at the end
             }
-            byte escaped = bytes[at++];
+            byte escaped = b[pos++];
             if (escaped == 'u') {
-                if (at + 4 > length || !HEX[bytes[at] & 0xFF] || !HEX[bytes[at + 1] & 0xFF]
-                        || !HEX[bytes[at + 2] & 0xFF] || !HEX[bytes[at + 3] & 0xFF]) {
-                    return false;
+                if (pos + 4 > n || !HEX[b[pos] & 0xFF] || !HEX[b[pos + 1] & 0xFF] || !HEX[b[pos + 2] & 0xFF]
+                        || !HEX[b[pos + 3] & 0xFF]) {
+                    return INVALID;
                 }
-                at += 4;
+                pos += 4;
             } else if (escaped != '"' && escaped != '\\' && escaped != '/' && escaped != 'b' && escaped != 'f'
                     && escaped != 'n' && escaped != 'r' && escaped != 't') {
-                return false;
+                return INVALID;
             }
         }
-        return false;
+        return INVALID;
     }
 
-    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?} */
-    private boolean number() {
-        if (text[position] == '-') {
-            position++;
+    /** {@code -? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?}: where it ends, or -1. */
+    private static int numberEnd(byte[] b, int pos, int n) {
+        if (b[pos] == '-') {
+            pos++;
         }
-        if (position < length && text[position] == '0') {
-            position++;
-        } else if (digits() == 0) {
-            return false;
+        if (pos < n && b[pos] == '0') {
+            pos++;
+        } else if ((pos = digitsEnd(b, pos, n)) < 0) {
+            return INVALID;
         }
-        if (position < length && text[position] == '.') {
-            position++;
-            if (digits() == 0) {
-                return false;
+        if (pos < n && b[pos] == '.' && (pos = digitsEnd(b, pos + 1, n)) < 0) {
+            return INVALID;
+        }
+        if (pos < n && (b[pos] == 'e' || b[pos] == 'E')) {
+            pos++;
+            if (pos < n && (b[pos] == '+' || b[pos] == '-')) {
+                pos++;
             }
+            return digitsEnd(b, pos, n);
         }
-        if (position < length && (text[position] == 'e' || text[position] == 'E')) {
-            position++;
-            if (position < length && (text[position] == '+' || text[position] == '-')) {
-                position++;
+        return pos;
+    }
+
+    /** Where one or more digits end, or -1 if there is none. */
+    private static int digitsEnd(byte[] b, int pos, int n) {
+        int start = pos;
+        while (pos < n && b[pos] >= '0' && b[pos] <= '9') {
+            pos++;
+        }
+        return pos > start ? pos : INVALID;
+    }
+
+    private static int literalEnd(byte[] b, int pos, int n, byte[] literal) {
+        int end = pos + literal.length;
+        return end <= n && Arrays.equals(b, pos, end, literal, 0, literal.length) ? end : INVALID;
+    }
+
+    private static int skipWhiteSpace(byte[] b, int pos, int n) {
+        while (pos < n) {
+            byte c = b[pos];
+            if (c > ' ' || (c != ' ' && c != '\t' && c != '\n' && c != '\r')) {
+                return pos;
             }
-            return digits() > 0;
+            pos++;
         }
-        return true;
+        return pos;
     }
 
-    private int digits() {
-        int start = position;
-        while (position < length && text[position] >= '0' && text[position] <= '9') {
-            position++;
+    /** Records whether the container at depth {@code 64 + index} is an object, growing the array as needed. */
+    private static boolean[] push(boolean[] deeperObjects, int index, boolean object) {
+        boolean[] objects = deeperObjects;
+        if (objects == null || index >= objects.length) {
+            objects = Arrays.copyOf(objects == null ? new boolean[0] : objects, Math.max(BITS_IN_LONG, 2 * index));
         }
-        return position - start;
-    }
-
-    private boolean literal(byte[] literal) {
-        if (position + literal.length > length
-                || !Arrays.equals(text, position, position + literal.length, literal, 0, literal.length)) {
-            return false;
-        }
-        position += literal.length;
-        return true;
-    }
-
-    private void skipWhiteSpace() {
-        while (position < length) {
-            byte c = text[position];
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
-                return;
-            }
-            position++;
-        }
-    }
-
-    private void push(boolean object) {
-        if (depth < BITS_IN_LONG) {
-            long bit = 1L << depth;
-            objects = object ? objects | bit : objects & ~bit;
-        } else {
-            int index = depth - BITS_IN_LONG;
-            if (deeperObjects == null || index >= deeperObjects.length) {
-                boolean[] larger = new boolean[Math.max(BITS_IN_LONG, 2 * index)];
-                if (deeperObjects != null) {
-                    System.arraycopy(deeperObjects, 0, larger, 0, deeperObjects.length);
-                }
-                deeperObjects = larger;
-            }
-            deeperObjects[index] = object;
-        }
-        depth++;
-    }
-
-    private boolean inObject() {
-        int top = depth - 1;
-        return top < BITS_IN_LONG ? (objects & (1L << top)) != 0 : deeperObjects[top - BITS_IN_LONG];
+        objects[index] = object;
+        return objects;
     }
 }
