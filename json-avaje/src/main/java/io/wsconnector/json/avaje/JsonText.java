@@ -1,6 +1,5 @@
 package io.wsconnector.json.avaje;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 /**
@@ -56,11 +55,6 @@ final class JsonText {
     /** Whether {@code text} is exactly one valid JSON value, with nothing after it but white space. */
     static boolean isValid(byte[] text) {
         return scan(text, null) != INVALID;
-    }
-
-    /** {@link #isValid(byte[])} of a string's UTF-8. */
-    static boolean isValid(String text) {
-        return isValid(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /**

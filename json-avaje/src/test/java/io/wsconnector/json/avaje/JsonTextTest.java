@@ -17,7 +17,7 @@ class JsonTextTest {
             "false", "null", " {\"a\" : [1, {\"b\": null}, \"x\", [], {}], \"c\": -12.25e-3 } \n",
             "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{}]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]"})
     void validJson(String text) {
-        assertTrue(JsonText.isValid(text), text);
+        assertTrue(isValid(text), text);
     }
 
     @ParameterizedTest
@@ -25,32 +25,37 @@ class JsonTextTest {
             "1.", ".5", "-", "1e", "+1", "tru", "nul", "\"\\q\"", "\"\\u12g4\"", "\"a\u0001\"", "\"open", "{} {}", "{}}",
             "[1]x", "[{]}", "[}", "{\"a\":1]", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[{}]]]]}"})
     void invalidJson(String text) {
-        assertFalse(JsonText.isValid(text), text);
+        assertFalse(isValid(text), text);
     }
 
     @Test
     void deepNestingIsChecked() {
         String deep = "[{\"a\":".repeat(5_000) + "1" + "}]".repeat(5_000);
-        assertTrue(JsonText.isValid(deep));
-        assertFalse(JsonText.isValid(deep.substring(0, deep.length() - 2) + "]}"));
+        assertTrue(isValid(deep));
+        assertFalse(isValid(deep.substring(0, deep.length() - 2) + "]}"));
     }
 
     @Test
     void bytesFromU0080Up_areCharactersInAString() {
-        assertTrue(JsonText.isValid("[\"é€😀\", \"\u00e9\"]"));
-        assertFalse(JsonText.isValid("[é]"), "outside a string");
-        assertFalse(JsonText.isValid("[\"a\u007fb\" x]"), "DEL is allowed in a string, the x after it is not");
-        assertTrue(JsonText.isValid("\"a\u007fb\""));
+        assertTrue(isValid("[\"é€😀\", \"\u00e9\"]"));
+        assertFalse(isValid("[é]"), "outside a string");
+        assertFalse(isValid("[\"a\u007fb\" x]"), "DEL is allowed in a string, the x after it is not");
+        assertTrue(isValid("\"a\u007fb\""));
     }
 
     @Test
     void longStrings_areCheckedToTheirEnd() {
         String plain = "abcdefgh".repeat(20);
-        assertTrue(JsonText.isValid("{\"a\":\"" + plain + "\"}"));
+        assertTrue(isValid("{\"a\":\"" + plain + "\"}"));
         for (int at = 0; at < 17; at++) {
             String bad = plain.substring(0, at) + "\u0001" + plain.substring(at);
-            assertFalse(JsonText.isValid("{\"a\":\"" + bad + "\"}"), "a control character at " + at);
+            assertFalse(isValid("{\"a\":\"" + bad + "\"}"), "a control character at " + at);
         }
+    }
+
+    /** {@link JsonText#isValid} of a string's UTF-8. */
+    private static boolean isValid(String text) {
+        return JsonText.isValid(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@link JsonText#memberValue} of a string's UTF-8, as a string index (the texts here are ASCII). */
