@@ -7,9 +7,10 @@ import io.wsconnector.runtime.codec.BinaryCodec;
 import io.wsconnector.runtime.codec.TextCodec;
 
 /**
- * Sends what a message handler returned as a {@code CompletionStage} of a typed value, encoded with the
- * value's codec once it completes, for generated dispatchers: {@link AsyncReplies} after the encoding.
- * A {@code null} result sends nothing; a broadcast is encoded once for all its recipients.
+ * Sends what a message handler returned as a typed value, encoded with the value's codec, for generated
+ * dispatchers: a value for the sender as its codec's UTF-8 ({@link #send}); a {@code CompletionStage} of
+ * one once it completes, {@link AsyncReplies} after the encoding. A {@code null} result sends nothing; a
+ * broadcast is encoded once for all its recipients.
  */
 public final class TypedReplies {
     private TypedReplies() {
