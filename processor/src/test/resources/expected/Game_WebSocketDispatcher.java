@@ -7,6 +7,7 @@ import io.wsconnector.runtime.codec.MessageDecodeException;
 import io.wsconnector.runtime.codec.TextCodec;
 import io.wsconnector.runtime.internal.TypedReplies;
 import io.wsconnector.runtime.spi.WebSocketDispatcher;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 import javax.annotation.processing.Generated;
 
@@ -32,22 +33,23 @@ final class Game_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
+    public boolean takesUtf8Text() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<?> onUtf8TextMessage(WebSocketSession session, byte[] message) {
         String key = DISPATCH_KEY.read(message);
         switch (key) {
             case "join" -> endpoint.join(session, DISPATCH_KEY.decode(JOIN, message));
-            case "move" -> {
-                Game.Moved reply = endpoint.move(DISPATCH_KEY.decode(MOVE, message), session);
-                if (reply != null) {
-                    session.sendText(MOVED.encode(reply));
-                }
-            }
+            case "move" -> TypedReplies.send(session, endpoint.move(DISPATCH_KEY.decode(MOVE, message),
+                    session), MOVED);
             case "say" -> {
                 return TypedReplies.broadcastText(session, endpoint.say(DISPATCH_KEY.decode(SAY, message)),
                         SAY);
             }
             case "raw" -> {
-                String reply = endpoint.raw(message);
+                String reply = endpoint.raw(new String(message, StandardCharsets.UTF_8));
                 if (reply != null) {
                     session.sendText(reply);
                 }

@@ -26,8 +26,13 @@ final class Plotter_WebSocketDispatcher implements WebSocketDispatcher {
     }
 
     @Override
-    public CompletionStage<?> onTextMessage(WebSocketSession session, String message) {
-        return TypedReplies.sendText(session, endpoint.mirror(POINT.decode(message)), POINT);
+    public boolean takesUtf8Text() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<?> onUtf8TextMessage(WebSocketSession session, byte[] message) {
+        return TypedReplies.sendText(session, endpoint.mirror(POINT.decodeUtf8(message)), POINT);
     }
 
     @Override

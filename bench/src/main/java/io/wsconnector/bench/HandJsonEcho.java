@@ -33,7 +33,12 @@ public class HandJsonEcho {
     }
 
     private static String type(String message) {
-        try (JsonReader reader = JSONB.reader(message)) {
+        return type(JSONB.reader(message));
+    }
+
+    /** The value of {@code "type"}, read from the reader, which it closes. */
+    static String type(JsonReader json) {
+        try (JsonReader reader = json) {
             reader.beginObject();
             while (reader.hasNextField()) {
                 if (reader.nextField().equals("type")) {

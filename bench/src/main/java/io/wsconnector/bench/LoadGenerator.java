@@ -178,7 +178,7 @@ final class LoadGenerator implements AutoCloseable {
      * A {@link JsonMessages.Move} of exactly {@code size} bytes, as avaje-jsonb writes it (fields in component
      * order, no spaces), its {@code id} 16 placeholder digits and its {@code note} padded with random letters.
      */
-    private static byte[] jsonTemplate(Random random, int size) {
+    static byte[] jsonTemplate(Random random, int size) {
         String start = "{\"id\":\"" + "0".repeat(HEADER_DIGITS) + "\",\"type\":\"move\",\"player\":\"player-"
                 + random.nextInt(10_000) + "\",\"x\":" + (random.nextInt(2000) - 1000) + ",\"y\":"
                 + (random.nextInt(2000) - 1000) + ",\"z\":" + random.nextInt(100) + ",\"tick\":"

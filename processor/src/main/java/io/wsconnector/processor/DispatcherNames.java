@@ -1,6 +1,7 @@
 package io.wsconnector.processor;
 
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +18,10 @@ import com.squareup.javapoet.CodeBlock;
  * @param fields the field of each handshake value
  * @param codecs the constant of each codec, e.g. {@code MOVE} for the codec of {@code Move}
  * @param keyed  whether the endpoint has a dispatch key, through which its text messages are decoded
+ * @param utf8   whether text messages arrive as their UTF-8 bytes ({@code onUtf8TextMessage}), for codecs
  */
-record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, String> codecs, boolean keyed) {
+record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, String> codecs, boolean keyed,
+                       boolean utf8) {
     /** The parameter of the dispatcher's methods that carries the exception, in {@code onError}. */
     static final String ERROR = "error";
     /** The pattern variable of the exception in {@code onError}'s type tests. */
@@ -44,7 +47,7 @@ record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, Str
             codecs.put(codec, name);
         }
         return new DispatcherNames(HandshakeValueFields.names(model.handshakeValues(), taken), codecs,
-                model.dispatchKey().isPresent());
+                model.dispatchKey().isPresent(), model.decodesText());
     }
 
     /** {@code MOVE_REQUEST} for {@code MoveRequest}. */
@@ -76,20 +79,25 @@ record DispatcherNames(Map<HandshakeValue, String> fields, Map<MessageCodec, Str
                 case BINARY_MESSAGE_BUFFER, PAYLOAD_BUFFER ->
                         CodeBlock.of("$T.wrap($N)", ByteBuffer.class, event.dispatcherParameter());
                 case HANDSHAKE_REQUEST -> CodeBlock.of("$N.handshake()", EventArgument.SESSION.dispatcherParameter());
+                case TEXT_MESSAGE -> utf8 ? CodeBlock.of("new $T($N, $T.UTF_8)", String.class, event.dispatcherParameter(),
+                        StandardCharsets.class) : CodeBlock.of("$N", event.dispatcherParameter());
                 default -> CodeBlock.of("$N", event.dispatcherParameter());
             };
         };
     }
 
     /**
-     * The message decoded by its codec; with a dispatch key, a text message through the key, which has
-     * checked the JSON while reading the key, so that the codec does not check it again.
+     * The message decoded by its codec: a text message from its UTF-8 bytes, and with a dispatch key
+     * through the key, which has checked the JSON while reading the key, so that the codec does not check
+     * it again.
      */
     private CodeBlock decode(MessageCodec codec) {
         String message = EventArgument.TEXT_MESSAGE.dispatcherParameter();
-        return keyed && !codec.binary()
-                ? CodeBlock.of("$N.decode($N, $N)", DISPATCH_KEY, codecs.get(codec), message)
-                : CodeBlock.of("$N.decode($N)", codecs.get(codec), message);
+        if (codec.binary()) {
+            return CodeBlock.of("$N.decode($N)", codecs.get(codec), message);
+        }
+        return keyed ? CodeBlock.of("$N.decode($N, $N)", DISPATCH_KEY, codecs.get(codec), message)
+                : CodeBlock.of("$N.decodeUtf8($N)", codecs.get(codec), message);
     }
 
     /** The codec constants in declaration order. */

@@ -88,6 +88,14 @@ final class EndpointGenerator {
         Map<HandshakeValue, String> fields = names.fields();
         fields.forEach((value, field) -> type.addField(fieldType(value), field, Modifier.PRIVATE, Modifier.FINAL));
         type.addMethod(dispatcherConstructor(endpoint, fields));
+        if (names.utf8()) {
+            type.addMethod(MethodSpec.methodBuilder("takesUtf8Text")
+                    .addAnnotation(Override.class)
+                    .addModifiers(Modifier.PUBLIC)
+                    .returns(TypeName.BOOLEAN)
+                    .addStatement("return true")
+                    .build());
+        }
         for (HandlerKind kind : HandlerKind.values()) {
             List<HandlerMethod> handlers = model.handlers(kind);
             if (kind == HandlerKind.ERROR) {

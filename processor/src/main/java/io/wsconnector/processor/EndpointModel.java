@@ -81,6 +81,15 @@ record EndpointModel(TypeElement element,
     }
 
     /**
+     * Whether text messages are decoded by a codec (a text handler takes a typed message, or they are
+     * dispatched on a key): then the dispatcher takes them as the UTF-8 bytes the codecs read.
+     */
+    boolean decodesText() {
+        return dispatchKey.isPresent() || handlers(HandlerKind.TEXT_MESSAGE).stream()
+                .anyMatch(handler -> handler.arguments().stream().anyMatch(TypedMessage.class::isInstance));
+    }
+
+    /**
      * Whether an {@code @OnError} method takes every {@code MessageDecodeException}: one for it or for
      * one of its supertypes ({@code RuntimeException}, {@code Exception}, {@code Throwable}).
      */

@@ -28,13 +28,15 @@ final class MessageDispatch {
     private static final TypeName PENDING_REPLY = ParameterizedTypeName.get(ClassName.get(CompletionStage.class),
             WildcardTypeName.subtypeOf(Object.class));
     private static final String MESSAGE = EventArgument.TEXT_MESSAGE.dispatcherParameter();
+    /** The dispatcher method that takes a text message as its UTF-8 bytes. */
+    static final String UTF8_TEXT_METHOD = "onUtf8TextMessage";
 
     private MessageDispatch() {
     }
 
     /** {@code onTextMessage} or {@code onBinaryMessage} calling one handler. */
     static MethodSpec single(HandlerMethod handler, DispatcherNames names) {
-        MethodSpec.Builder method = start(handler.kind(), List.of(handler));
+        MethodSpec.Builder method = start(handler.kind(), List.of(handler), names);
         if (!addCall(method, handler, names)) {
             method.addStatement("return null");
         }
@@ -46,7 +48,7 @@ final class MessageDispatch {
      * handler that takes it; a value none takes is an unknown key ({@code MessageDecodeException}).
      */
     static MethodSpec keyed(List<HandlerMethod> handlers, DispatcherNames names) {
-        MethodSpec.Builder method = start(HandlerKind.TEXT_MESSAGE, handlers)
+        MethodSpec.Builder method = start(HandlerKind.TEXT_MESSAGE, handlers, names)
                 .addStatement("$T key = $N.read($N)", STRING, DispatcherNames.DISPATCH_KEY, MESSAGE)
                 .beginControlFlow("switch (key)");
         boolean allReturn = true;
@@ -54,6 +56,9 @@ final class MessageDispatch {
             String value = handler.dispatchValue().orElseThrow();
             if (handler.reply() == PlainReply.NONE) {
                 method.addStatement("case $S -> $L", value, names.call(handler));
+                allReturn = false;
+            } else if (sendsUtf8(handler)) {
+                method.addStatement("case $S -> $L", value, utf8Send(handler, names));
                 allReturn = false;
             } else {
                 method.beginControlFlow("case $S ->", value);
@@ -69,13 +74,16 @@ final class MessageDispatch {
         return method.build();
     }
 
-    private static MethodSpec.Builder start(HandlerKind kind, List<HandlerMethod> handlers) {
-        MethodSpec.Builder method = MethodSpec.methodBuilder(kind.dispatcherMethod())
+    /** The method's declaration: a text message as a {@code String}, or as UTF-8 bytes for codecs. */
+    private static MethodSpec.Builder start(HandlerKind kind, List<HandlerMethod> handlers, DispatcherNames names) {
+        boolean text = kind == HandlerKind.TEXT_MESSAGE;
+        MethodSpec.Builder method = MethodSpec.methodBuilder(text && names.utf8() ? UTF8_TEXT_METHOD
+                        : kind.dispatcherMethod())
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PUBLIC)
                 .returns(PENDING_REPLY)
                 .addParameter(KnownTypes.SESSION, EventArgument.SESSION.dispatcherParameter())
-                .addParameter(kind == HandlerKind.TEXT_MESSAGE ? STRING : BYTES, MESSAGE);
+                .addParameter(text && !names.utf8() ? STRING : BYTES, MESSAGE);
         if (handlers.stream().anyMatch(HandlerMethod::throwsChecked)) {
             method.addException(Exception.class);
         }
@@ -104,11 +112,25 @@ final class MessageDispatch {
                     .endControlFlow();
             case TypedReply typed when typed.async() -> method.addStatement("return $T.$N(session, $L,$W$N)",
                     TYPED_REPLIES, send, call, names.codecs().get(typed.codec()));
+            case TypedReply typed when sendsUtf8(handler) -> method.addStatement("$L", utf8Send(handler, names));
             case TypedReply typed -> method.addStatement("$T reply = $L", typed.codec().type(), call)
                     .beginControlFlow("if (reply != null)")
                     .addStatement("session.$N($N.encode(reply))", send, names.codecs().get(typed.codec()))
                     .endControlFlow();
         }
         return handler.reply().isAsync();
+    }
+
+    /** Whether the handler's reply is a typed text message for the sender, sent as its codec's UTF-8. */
+    private static boolean sendsUtf8(HandlerMethod handler) {
+        return handler.reply() instanceof TypedReply typed && !typed.async() && !typed.codec().binary()
+                && !handler.broadcast();
+    }
+
+    /** The codec's UTF-8 goes out as it is, without a {@code String} in between. */
+    private static CodeBlock utf8Send(HandlerMethod handler, DispatcherNames names) {
+        TypedReply typed = (TypedReply) handler.reply();
+        return CodeBlock.of("$T.send(session, $L,$W$N)", TYPED_REPLIES, names.call(handler),
+                names.codecs().get(typed.codec()));
     }
 }

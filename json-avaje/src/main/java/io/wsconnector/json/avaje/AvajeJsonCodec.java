@@ -1,5 +1,6 @@
 package io.wsconnector.json.avaje;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import io.avaje.json.JsonAdapter;
@@ -64,31 +65,61 @@ public final class AvajeJsonCodec<T> implements TextCodec<T> {
 
     @Override
     public T decode(String text) {
-        if (!JsonText.isValid(text)) {
+        // avaje-jsonb parses UTF-8: the same bytes are checked, then parsed
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (!JsonText.isValid(utf8)) {
             throw JsonDispatchKey.malformed(text);
         }
-        return decodeValid(text);
+        return parse(utf8, text);
     }
 
-    /** {@link #decode} of a text already checked to be one valid JSON value (by a {@link JsonDispatchKey}). */
-    T decodeValid(String text) {
+    /** Checks the bytes and parses them: no {@code String} is made on the way. */
+    @Override
+    public T decodeUtf8(byte[] utf8) {
+        if (!JsonText.isValid(utf8)) {
+            throw JsonDispatchKey.malformed(JsonDispatchKey.text(utf8));
+        }
+        return parse(utf8, null);
+    }
+
+    /** {@link #decodeUtf8} of a message already checked to be one valid JSON value (by a {@link JsonDispatchKey}). */
+    T decodeValid(byte[] utf8) {
+        return parse(utf8, null);
+    }
+
+    /**
+     * @param utf8 one valid JSON value
+     * @param text the same as a string, if the caller has it, for a failure to carry
+     */
+    private T parse(byte[] utf8, String text) {
         T value;
-        try (JsonReader reader = jsonb.reader(text)) {
+        try (JsonReader reader = jsonb.reader(utf8)) {
             value = adapter.fromJson(reader);
         } catch (JsonException e) {
-            throw new MessageDecodeException(DecodeFailure.MISMATCH, text, String.valueOf(e.getMessage()), e);
+            throw mismatch(utf8, text, String.valueOf(e.getMessage()), e);
         } catch (RuntimeException e) {
             // thrown by the type itself, e.g. a record's compact constructor checking its fields
-            throw new MessageDecodeException(DecodeFailure.MISMATCH, text, String.valueOf(e), e);
+            throw mismatch(utf8, text, String.valueOf(e), e);
         }
         if (value == null) {
-            throw new MessageDecodeException(DecodeFailure.MISMATCH, text, "null", null);
+            throw mismatch(utf8, text, "null", null);
         }
         return value;
+    }
+
+    private static MessageDecodeException mismatch(byte[] utf8, String text, String detail, Throwable cause) {
+        return new MessageDecodeException(DecodeFailure.MISMATCH, text != null ? text : JsonDispatchKey.text(utf8),
+                detail, cause);
     }
 
     @Override
     public String encode(T value) {
         return type.toJson(value);
+    }
+
+    /** avaje-jsonb writes UTF-8 itself, and refuses a string with a lone surrogate, so the bytes are valid. */
+    @Override
+    public byte[] encodeUtf8(T value) {
+        return type.toJsonBytes(value);
     }
 }

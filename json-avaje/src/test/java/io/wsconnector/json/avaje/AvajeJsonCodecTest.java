@@ -1,8 +1,11 @@
 package io.wsconnector.json.avaje;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +31,18 @@ class AvajeJsonCodecTest {
     @Test
     void decodesAnObjectSkippingFieldsTheTypeDoesNotHave() {
         assertEquals(new Move(3, 4, "ada"), codec.decode("{\"type\":\"move\",\"x\":3,\"y\":4,\"who\":\"ada\"}"));
+    }
+
+    @Test
+    void utf8_isTheTextsUtf8BothWays() {
+        Move move = new Move(1, -2, "é€😀");
+        byte[] utf8 = codec.encodeUtf8(move);
+        assertArrayEquals(codec.encode(move).getBytes(StandardCharsets.UTF_8), utf8);
+        assertEquals(move, codec.decodeUtf8(utf8));
+        MessageDecodeException e = assertThrows(MessageDecodeException.class,
+                () -> codec.decodeUtf8("{\"x\":1,}".getBytes(StandardCharsets.UTF_8)));
+        assertEquals(DecodeFailure.MALFORMED, e.failure());
+        assertEquals("{\"x\":1,}", e.text(), "the exception carries the message as text");
     }
 
     @Test

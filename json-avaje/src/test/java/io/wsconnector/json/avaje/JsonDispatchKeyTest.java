@@ -3,6 +3,8 @@ package io.wsconnector.json.avaje;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.nio.charset.StandardCharsets;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -22,14 +24,14 @@ class JsonDispatchKeyTest {
             " {\n\"type\" : \"move\" } ", "{\"type\":\"m\\u006fve\"}", "{\"t\\u0079pe\":\"move\"}",
             "{\"type\":\"move\",\"type\":\"fly\"}"})
     void readsTheTopLevelField(String text) {
-        assertEquals("move", type.read(text));
+        assertEquals("move", type.read(utf8(text)));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"{}", "{\"kind\":\"move\"}", "{\"type\":7}", "{\"type\":null}", "{\"type\":{}}",
             "[\"type\",\"move\"]", "\"move\"", "42"})
     void jsonWithoutTheKeyAsAString_isMissingTheKey(String text) {
-        MessageDecodeException e = assertThrows(MessageDecodeException.class, () -> type.read(text));
+        MessageDecodeException e = assertThrows(MessageDecodeException.class, () -> type.read(utf8(text)));
         assertEquals(DecodeFailure.MISSING_KEY, e.failure());
     }
 
@@ -37,13 +39,13 @@ class JsonDispatchKeyTest {
     @ValueSource(strings = {"not json", "", "{\"type\"", "{\"x\":,\"type\":\"move\"}", "{'type':'move'}",
             "{\"type\":\"move\",}", "{\"type\":\"move\"} x", "{\"t\\u0079pe\":\"move\",,}"})
     void textThatIsNotJson_isMalformed(String text) {
-        MessageDecodeException e = assertThrows(MessageDecodeException.class, () -> type.read(text));
+        MessageDecodeException e = assertThrows(MessageDecodeException.class, () -> type.read(utf8(text)));
         assertEquals(DecodeFailure.MALFORMED, e.failure());
     }
 
     @Test
     void unknownValue_isAnUnknownKeyNamingIt() {
-        MessageDecodeException e = type.unknown("{\"type\":\"fly\"}", "fly");
+        MessageDecodeException e = type.unknown(utf8("{\"type\":\"fly\"}"), "fly");
         assertEquals(DecodeFailure.UNKNOWN_KEY, e.failure());
         assertEquals("UNKNOWN_KEY: \"type\" is \"fly\", which no handler takes", e.getMessage());
         assertEquals(1003, e.failure().closeCode());
@@ -53,10 +55,10 @@ class JsonDispatchKeyTest {
     void decodingThroughTheKey_decodesWhatTheCodecDecodes() {
         AvajeJsonCodec<AvajeJsonCodecTest.Move> codec = AvajeJsonCodec.of(AvajeJsonCodecTest.Move.class);
         String text = "{\"type\":\"move\",\"x\":1,\"y\":2,\"who\":\"ann\"}";
-        assertEquals("move", type.read(text));
-        assertEquals(codec.decode(text), type.decode(codec, text));
+        assertEquals("move", type.read(utf8(text)));
+        assertEquals(codec.decode(text), type.decode(codec, utf8(text)));
         MessageDecodeException e = assertThrows(MessageDecodeException.class,
-                () -> type.decode(codec, "{\"type\":\"move\",\"x\":\"one\"}"));
+                () -> type.decode(codec, utf8("{\"type\":\"move\",\"x\":\"one\"}")));
         assertEquals(DecodeFailure.MISMATCH, e.failure(), "JSON that does not fit still fails");
     }
 
@@ -73,6 +75,10 @@ class JsonDispatchKeyTest {
                 return value;
             }
         };
-        assertEquals("{\"TYPE\":\"A\"}", type.decode(upper, "{\"type\":\"a\"}"));
+        assertEquals("{\"TYPE\":\"A\"}", type.decode(upper, utf8("{\"type\":\"a\"}")));
+    }
+
+    private static byte[] utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

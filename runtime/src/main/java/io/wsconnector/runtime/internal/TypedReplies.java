@@ -7,12 +7,33 @@ import io.wsconnector.runtime.codec.BinaryCodec;
 import io.wsconnector.runtime.codec.TextCodec;
 
 /**
- * Sends what a message handler returned as a {@code CompletionStage} of a typed value, encoded with the
- * value's codec once it completes, for generated dispatchers: {@link AsyncReplies} after the encoding.
- * A {@code null} result sends nothing; a broadcast is encoded once for all its recipients.
+ * Sends what a message handler returned as a typed value, encoded with the value's codec, for generated
+ * dispatchers: a value for the sender as its codec's UTF-8 ({@link #send}); a {@code CompletionStage} of
+ * one once it completes, {@link AsyncReplies} after the encoding. A {@code null} result sends nothing; a
+ * broadcast is encoded once for all its recipients.
  */
 public final class TypedReplies {
     private TypedReplies() {
+    }
+
+    /**
+     * Sends a handler's reply to the session, as the UTF-8 its codec writes: the runtime's sessions send
+     * those bytes as they are, with no {@code String} in between.
+     *
+     * @param session the connection the message came from
+     * @param reply   the handler's result; {@code null} sends nothing
+     * @param codec   encodes it
+     * @param <T>     the reply's type
+     */
+    public static <T> void send(WebSocketSession session, T reply, TextCodec<? super T> codec) {
+        if (reply == null) {
+            return;
+        }
+        if (session instanceof Utf8TextSender sender) {
+            sender.sendUtf8Text(codec.encodeUtf8(reply));
+        } else {
+            session.sendText(codec.encode(reply));
+        }
     }
 
     /**

@@ -14,13 +14,14 @@ import io.wsconnector.runtime.HandshakeRequest;
 import io.wsconnector.runtime.WebSocketSession;
 import io.wsconnector.runtime.WebSocketSessions;
 import io.wsconnector.runtime.cluster.ClusterNode;
+import io.wsconnector.runtime.internal.Utf8TextSender;
 
 /**
  * The {@link WebSocketSession} of one connection: checks what the endpoint asks for and hands it on —
  * frames to {@link OutboundFrames}, closing to {@link CloseHandshake}, rooms to {@link SessionRooms} —
  * and keeps the connection's attributes.
  */
-final class ConnectionSession implements WebSocketSession {
+final class ConnectionSession implements WebSocketSession, Utf8TextSender {
     private final String id;
     private final Handshake handshake;
     private final OutboundFrames outbound;
@@ -67,6 +68,11 @@ final class ConnectionSession implements WebSocketSession {
         }
         byte[] payload = text.getBytes(StandardCharsets.UTF_8);
         outbound.send(Opcode.TEXT, payload, 0, payload.length, null);
+    }
+
+    @Override
+    public void sendUtf8Text(byte[] utf8) {
+        outbound.send(Opcode.TEXT, utf8, 0, utf8.length, null);
     }
 
     @Override

@@ -45,6 +45,8 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
     private final EndpointMetrics metrics;
     private final CountedLog log;
     private final ReentrantLock turn = new ReentrantLock();
+    /** Asked once: whether the dispatcher takes text messages as UTF-8 bytes. */
+    private final boolean textAsUtf8;
 
     /** Guarded by {@code turn}. */
     private boolean closeDelivered;
@@ -67,6 +69,12 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
         this.sessions = sessions;
         this.metrics = metrics;
         this.log = log;
+        this.textAsUtf8 = dispatcher.takesUtf8Text();
+    }
+
+    /** Whether text messages go to {@link #utf8Text} (as bytes) rather than {@link #text} (as a string). */
+    boolean takesUtf8Text() {
+        return textAsUtf8;
     }
 
     /**
@@ -90,6 +98,17 @@ final class HandlerCalls implements BiConsumer<Object, Throwable> {
         turn.lock();
         try {
             watch(dispatcher.onTextMessage(session, message));
+        } catch (Throwable e) {
+            failed("@OnTextMessage", e);
+        } finally {
+            release();
+        }
+    }
+
+    void utf8Text(byte[] message) {
+        turn.lock();
+        try {
+            watch(dispatcher.onUtf8TextMessage(session, message));
         } catch (Throwable e) {
             failed("@OnTextMessage", e);
         } finally {

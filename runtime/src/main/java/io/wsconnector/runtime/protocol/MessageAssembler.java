@@ -92,7 +92,7 @@ final class MessageAssembler {
      *
      * @param opcode the frame's opcode: {@code TEXT}, {@code BINARY} or {@code CONTINUATION}
      * @return the type of the message this frame completed ({@code TEXT} or {@code BINARY}), to be taken
-     *         with {@link #takeText()} or {@link #takeBinary()}; {@code null} if more frames are to come
+     *         with {@link #takeText()} or {@link #takeBytes()}; {@code null} if more frames are to come
      * @throws ProtocolViolation 1002 for a fragment out of place, 1009 for a message over the limit, 1007
      *                           for text that is not UTF-8, 1013 (or 1009) when the budget refuses the buffer
      */
@@ -200,11 +200,12 @@ final class MessageAssembler {
     }
 
     /**
-     * The binary message {@link #add} completed: the buffer itself if the message fills it and the buffer
-     * would be dropped anyway (a large message, whose size its last frame told), else a copy; the assembler
-     * is ready for the next message.
+     * The message {@link #add} completed, as bytes: a binary message, or a text message as its UTF-8 (for
+     * a dispatcher that decodes bytes). The buffer itself if the message fills it and the buffer would be
+     * dropped anyway (a large message, whose size its last frame told), else a copy; the assembler is ready
+     * for the next message.
      */
-    byte[] takeBinary() {
+    byte[] takeBytes() {
         byte[] binary;
         if (messageLength == message.length && messageLength > RETAINED_BUFFER) {
             binary = message; // its charge stays until the next message begins

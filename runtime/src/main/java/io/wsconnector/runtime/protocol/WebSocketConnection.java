@@ -214,9 +214,13 @@ final class WebSocketConnection implements ServerConnection {
         }
         Opcode complete = messages.add(opcode, frames);
         if (complete == Opcode.TEXT) {
-            calls.text(messages.takeText());
+            if (calls.takesUtf8Text()) {
+                calls.utf8Text(messages.takeBytes());
+            } else {
+                calls.text(messages.takeText());
+            }
         } else if (complete == Opcode.BINARY) {
-            calls.binary(messages.takeBinary());
+            calls.binary(messages.takeBytes());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.wsconnector.runtime.spi;
 
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionStage;
 
 import io.wsconnector.runtime.CloseCodes;
@@ -57,6 +58,31 @@ public interface WebSocketDispatcher {
     default CompletionStage<?> onTextMessage(WebSocketSession session, String message) throws Exception {
         session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept text messages");
         return null;
+    }
+
+    /**
+     * Whether text messages arrive as their UTF-8 bytes, at {@link #onUtf8TextMessage}, instead of as a
+     * {@code String}, at {@link #onTextMessage}. The runtime asks once per connection. The generated
+     * dispatcher of an endpoint with typed text messages says yes: its codecs read bytes (avaje-jsonb
+     * parses UTF-8), and a {@code String} would be made only to be turned back into bytes.
+     *
+     * @return {@code true} for {@link #onUtf8TextMessage}; by default {@code false}
+     */
+    default boolean takesUtf8Text() {
+        return false;
+    }
+
+    /**
+     * A complete text message arrived, as its UTF-8 bytes, to a dispatcher whose {@link #takesUtf8Text}
+     * is {@code true}; returns as {@link #onTextMessage} does, to which it passes the text by default.
+     *
+     * @param session the connection
+     * @param message the whole message, valid UTF-8 (the runtime checked it), a copy the endpoint may keep
+     * @return {@code null}, or the pending reply
+     * @throws Exception whatever the endpoint's handler throws
+     */
+    default CompletionStage<?> onUtf8TextMessage(WebSocketSession session, byte[] message) throws Exception {
+        return onTextMessage(session, new String(message, StandardCharsets.UTF_8));
     }
 
     /**

@@ -29,7 +29,7 @@ class InboundBudgetTest {
         MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
-        assertEquals(MessageAssembler.RETAINED_BUFFER, messages.takeBinary().length);
+        assertEquals(MessageAssembler.RETAINED_BUFFER, messages.takeBytes().length);
         assertEquals(0, budget.charged());
     }
 
@@ -40,7 +40,7 @@ class InboundBudgetTest {
         MessageAssembler messages = new MessageAssembler(1024 * 1024, budget, untallied());
 
         messages.add(frames.next(), frames);
-        messages.takeBinary();
+        messages.takeBytes();
         long charged = budget.charged();
         assertEquals(true, charged >= LARGE, () -> charged + " bytes charged for a message of " + LARGE);
 

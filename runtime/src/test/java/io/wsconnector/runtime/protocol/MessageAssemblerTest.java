@@ -71,9 +71,9 @@ class MessageAssemblerTest {
         MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
-        byte[] first = messages.takeBinary();
+        byte[] first = messages.takeBytes();
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
-        assertArrayEquals(new byte[] {4, 5}, messages.takeBinary());
+        assertArrayEquals(new byte[] {4, 5}, messages.takeBytes());
         assertArrayEquals(new byte[] {1, 2, 3}, first);
     }
 
@@ -103,7 +103,7 @@ class MessageAssemblerTest {
         MessageAssembler messages = new MessageAssembler(1024, unlimited(), untallied());
 
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
-        assertArrayEquals(new byte[] {(byte) 0xC0, (byte) 0xFF}, messages.takeBinary());
+        assertArrayEquals(new byte[] {(byte) 0xC0, (byte) 0xFF}, messages.takeBytes());
     }
 
     @Test
@@ -131,7 +131,7 @@ class MessageAssemblerTest {
 
         assertNull(messages.add(frames.next(), frames));
         assertEquals(Opcode.BINARY, messages.add(frames.next(), frames));
-        assertEquals(1024, messages.takeBinary().length);
+        assertEquals(1024, messages.takeBytes().length);
     }
 
     @Test

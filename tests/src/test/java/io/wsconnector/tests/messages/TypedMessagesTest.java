@@ -60,6 +60,20 @@ class TypedMessagesTest {
     }
 
     @Test
+    void textBeyondAscii_isDecodedAndEncodedByteForByte() throws Exception {
+        JdkClient client = game();
+
+        // typed handlers read the message's UTF-8 and reply with avaje-jsonb's; a String handler gets the text
+        assertEquals("{\"room\":\"café €😀\",\"by\":\"join\"}",
+                client.send("{\"type\":\"join\",\"room\":\"café €😀\"}").awaitText());
+        assertEquals("{\"room\":\"\\\"é\\\"\",\"by\":\"join\"}",
+                client.send("{\"type\":\"join\",\"room\":\"\\u0022\\u00e9\\\"\"}").awaitText());
+        assertEquals("raw {\"type\":\"raw\",\"n\":\"ünï 😀\"}",
+                client.send("{\"type\":\"raw\",\"n\":\"ünï 😀\"}").awaitText());
+        client.close(1000, "");
+    }
+
+    @Test
     void aCompletionStageOfATypedValueIsEncodedAndSentWhenItCompletes() throws Exception {
         JdkClient client = game();
 
