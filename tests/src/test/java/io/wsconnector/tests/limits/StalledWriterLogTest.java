@@ -51,7 +51,8 @@ class StalledWriterLogTest {
                 }
             });
 
-            Recorder.Closed closed = recorder.nextOf(Recorder.Closed.class);
+            // the 4 MiB must be read before the writes stall: on a loaded machine that takes longer than the usual 10 s
+            Recorder.Closed closed = recorder.closeOf(id, Duration.ofSeconds(60));
             sender.join(10_000);
 
             List<LogRecord> aboutSession = log.recordsAtLeast(Level.INFO).stream()
