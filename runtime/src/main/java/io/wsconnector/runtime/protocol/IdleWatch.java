@@ -52,13 +52,18 @@ final class IdleWatch {
 
     /** Called every tick: fires the timeout if it is due. */
     void check(long now) {
-        if (firing || stopped || outbound.closeSent() || now - idleSinceNanos() < timeoutNanos) {
+        if (stopped || outbound.closeSent() || now - idleSinceNanos() < timeoutNanos) {
             return;
         }
+        // checked even while an onIdleTimeout is on its way: it may be waiting for the turn of a handler that
+        // a write stalled after the timeout came due, and only cutting the connection off ends that write
         long writing = outbound.writeStartedNanos();
         if (writing != 0 && now - writing >= timeoutNanos) {
             stopped = true;
             stalled.run();
+            return;
+        }
+        if (firing) {
             return;
         }
         firing = true;
