@@ -39,7 +39,7 @@ class WebSocketServerTest {
             "/guarded", "/rooms/{room}/{userId}", "/typed/{text}/{number}/{big}/{flag}/{id}/{color}", "/params",
             "/protocols", "/origins", "/any-origin", "/errors", "/async", "/buffers", "/async-buffers", "/heartbeat",
             "/idle/{name}", "/idle-close", "/broadcast", "/room-members", "/churn", "/handoff", "/shout", "/game",
-            "/lenient-game", "/metered/{room}", "/large-echo", "/repeat", "/plot");
+            "/lenient-game", "/metered/{room}", "/large-echo", "/repeat", "/plot", "/late-flood");
 
     private final List<WebSocketServer> servers = new ArrayList<>();
     private final Recorder recorder = new Recorder();

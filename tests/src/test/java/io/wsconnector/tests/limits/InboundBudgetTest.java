@@ -1,5 +1,6 @@
 package io.wsconnector.tests.limits;
 
+import java.net.SocketException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -76,7 +77,12 @@ class InboundBudgetTest {
     private static Outcome echoOrRefusal(int port, byte[] message) throws Exception {
         try (RawWebSocketClient client = RawWebSocketClient.connect(port, "/large-echo")) {
             client.readTimeout(120_000);
-            LargeMessages.sendBinary(client, message, message.length);
+            try {
+                LargeMessages.sendBinary(client, message, message.length);
+            } catch (SocketException e) {
+                // refused while still sending, and the sending paused longer than the server's linger (a loaded
+                // machine): the server's close frame came before the end of its input, and can still be read
+            }
             RawWebSocketClient.Frame frame = client.readFrame();
             if (frame.opcode() == RawWebSocketClient.BINARY) {
                 assertArrayEquals(message, frame.payload(), "the echo");
