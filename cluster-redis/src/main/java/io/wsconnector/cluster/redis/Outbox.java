@@ -9,6 +9,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 import io.wsconnector.runtime.cluster.ClusterMessage;
+import io.wsconnector.runtime.cluster.Target;
 
 /**
  * The messages this node has yet to publish, in a bounded queue that any thread adds to without waiting,
@@ -18,6 +19,10 @@ import io.wsconnector.runtime.cluster.ClusterMessage;
  * channel's messages in number order and Redis receives them in that order. A message that finds the queue
  * full is dropped with its number used, so other nodes see the hole and count it. The writer waiting for
  * messages can also be woken without one ({@link #wake}), for other work.
+ *
+ * <p>An endpoint's or room's channel state is found by its {@link Target}, whose channel name is built and
+ * encoded once, when the channel is first used (or again after it was forgotten): a broadcast then costs
+ * one map lookup by a record whose path string caches its hash, not a name built, escaped and hashed anew.
  */
 final class Outbox {
     /** A channel not published to for this long forgets its count; the next message is number 1 again. */
@@ -27,36 +32,59 @@ final class Outbox {
     record Outgoing(byte[] channel, byte[] bytes) {
     }
 
-    private final String origin;
+    /** This node's id in ASCII, as every envelope carries it. */
+    private final byte[] origin;
+    private final Channels names;
     private final int capacity;
     private final ArrayDeque<Outgoing> queue = new ArrayDeque<>();
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition ready = lock.newCondition();
     private boolean woken;
-    private final ConcurrentHashMap<String, Sequence> sequences = new ConcurrentHashMap<>();
+    /** By {@link Target} for endpoints and rooms, by channel name for nodes' channels. */
+    private final ConcurrentHashMap<Object, Sequence> sequences = new ConcurrentHashMap<>();
     private final Counters counters;
 
     /**
      * @param origin   this node's id, written in every message
+     * @param names    the cluster's channel names
      * @param capacity how many messages may wait
      * @param counters where drops are counted
      */
-    Outbox(String origin, int capacity, Counters counters) {
-        this.origin = origin;
+    Outbox(String origin, Channels names, int capacity, Counters counters) {
+        this.origin = Envelope.ascii(origin);
+        this.names = names;
         this.capacity = capacity;
         this.counters = counters;
     }
 
     /**
-     * Numbers the message and queues it for the channel; never waits.
+     * Numbers the message and queues it for the channel of its endpoint or room; never waits.
      *
+     * @param target an endpoint or a room
      * @return {@code false} if the queue was full and the message dropped
      */
-    boolean post(String channel, ClusterMessage message) {
-        Sequence sequence = sequences.computeIfAbsent(channel, Sequence::new);
+    boolean post(Target target, ClusterMessage message) {
+        Sequence sequence = sequences.get(target);
+        if (sequence == null) { // computeIfAbsent's lambda only for a channel not in use
+            sequence = sequences.computeIfAbsent(target, key -> new Sequence(names.of((Target) key)));
+        }
+        return post(sequence, message);
+    }
+
+    /**
+     * Numbers the message and queues it for a node's channel (messages to its sessions by id); never waits.
+     *
+     * @param channel the node's channel ({@link Channels#node})
+     * @return {@code false} if the queue was full and the message dropped
+     */
+    boolean postToNode(String channel, ClusterMessage message) {
+        return post(sequences.computeIfAbsent(channel, key -> new Sequence((String) key)), message);
+    }
+
+    private boolean post(Sequence sequence, ClusterMessage message) {
         synchronized (sequence) {
             sequence.lastUsed = System.nanoTime();
-            byte[] bytes = new Envelope(origin, ++sequence.last, message).encode();
+            byte[] bytes = Envelope.encode(origin, ++sequence.last, message);
             lock.lock();
             try {
                 if (queue.size() >= capacity) {

@@ -16,6 +16,8 @@ import io.wsconnector.runtime.cluster.Target;
  */
 final class RedisNode implements ClusterNode {
     private final String nodeId;
+    /** How this node's session ids start: its id and {@link #SESSION_ID_SEPARATOR}. */
+    private final String sessionPrefix;
     private final Channels names;
     private final Outbox outbox;
     private final Interests interests;
@@ -33,7 +35,8 @@ final class RedisNode implements ClusterNode {
         this.names = names;
         this.presence = presence;
         this.counters = counters;
-        this.outbox = new Outbox(nodeId, queueCapacity, counters);
+        this.sessionPrefix = nodeId + SESSION_ID_SEPARATOR;
+        this.outbox = new Outbox(nodeId, names, queueCapacity, counters);
         this.interests = new Interests(outbox::wake);
         Inbound inbound = new Inbound(nodeId, interests, local, counters);
         this.subscriptions = new Subscriptions(redis, interests, inbound::receive, counters);
@@ -61,11 +64,27 @@ final class RedisNode implements ClusterNode {
         if (message.target() instanceof Target.Session session) {
             String node = nodeOf(session.sessionId());
             if (node != null && !node.equals(nodeId)) {
-                outbox.post(names.node(node), message);
+                outbox.postToNode(names.node(node), withoutExclusionOf(sessionPrefix, message));
             }
         } else {
-            outbox.post(names.of(message.target()), message);
+            outbox.post(message.target(), withoutExclusionOf(sessionPrefix, message));
         }
+    }
+
+    /**
+     * The message without its excluded session if that session is the publishing node's, as it always is for
+     * "everyone but the sender": a session id starts with its node's id, so no other node has a session of that
+     * id and the id would only add to every message's bytes in Redis.
+     *
+     * @param sessionPrefix how the publishing node's session ids start: its id and the separator
+     */
+    static ClusterMessage withoutExclusionOf(String sessionPrefix, ClusterMessage message) {
+        String excluded = message.excludedSessionId();
+        if (excluded == null || !excluded.startsWith(sessionPrefix)
+                || excluded.indexOf(SESSION_ID_SEPARATOR, sessionPrefix.length()) >= 0) {
+            return message; // none, or another node's session (nodeOf splits at the last separator)
+        }
+        return new ClusterMessage(message.target(), message.kind(), message.payload(), null);
     }
 
     @Override
