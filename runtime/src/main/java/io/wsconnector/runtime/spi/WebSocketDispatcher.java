@@ -42,7 +42,8 @@ public interface WebSocketDispatcher {
     }
 
     /**
-     * A complete text message arrived. By default the endpoint takes no text, and the connection is
+     * A complete text message arrived. By default, a dispatcher that {@link #takesUtf8Text takes UTF-8}
+     * passes it on to {@link #onUtf8TextMessage} as bytes; any other takes no text, and the connection is
      * closed with 1003 (unsupported data).
      *
      * <p>Like {@code java.net.http.WebSocket.Listener}, the method returns {@code null} when it is done,
@@ -56,6 +57,9 @@ public interface WebSocketDispatcher {
      * @throws Exception whatever the endpoint's handler throws
      */
     default CompletionStage<?> onTextMessage(WebSocketSession session, String message) throws Exception {
+        if (takesUtf8Text()) {
+            return onUtf8TextMessage(session, message.getBytes(StandardCharsets.UTF_8));
+        }
         session.close(CloseCodes.UNSUPPORTED_DATA, "This endpoint does not accept text messages");
         return null;
     }
@@ -64,7 +68,8 @@ public interface WebSocketDispatcher {
      * Whether text messages arrive as their UTF-8 bytes, at {@link #onUtf8TextMessage}, instead of as a
      * {@code String}, at {@link #onTextMessage}. The runtime asks once per connection. The generated
      * dispatcher of an endpoint with typed text messages says yes: its codecs read bytes (avaje-jsonb
-     * parses UTF-8), and a {@code String} would be made only to be turned back into bytes.
+     * parses UTF-8), and a {@code String} would be made only to be turned back into bytes. A dispatcher
+     * that says yes implements {@link #onUtf8TextMessage}; either method then takes its text.
      *
      * @return {@code true} for {@link #onUtf8TextMessage}; by default {@code false}
      */
