@@ -66,20 +66,13 @@ public final class AvajeJsonCodec<T> implements TextCodec<T> {
     @Override
     public T decode(String text) {
         // avaje-jsonb parses UTF-8: the same bytes are checked, then parsed
-        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
-        if (!JsonText.isValid(utf8)) {
-            throw JsonDispatchKey.malformed(text);
-        }
-        return parse(utf8, text);
+        return decode(text.getBytes(StandardCharsets.UTF_8), text);
     }
 
     /** Checks the bytes and parses them: no {@code String} is made on the way. */
     @Override
     public T decodeUtf8(byte[] utf8) {
-        if (!JsonText.isValid(utf8)) {
-            throw JsonDispatchKey.malformed(JsonDispatchKey.text(utf8));
-        }
-        return parse(utf8, null);
+        return decode(utf8, null);
     }
 
     /** {@link #decodeUtf8} of a message already checked to be one valid JSON value (by a {@link JsonDispatchKey}). */
@@ -88,28 +81,43 @@ public final class AvajeJsonCodec<T> implements TextCodec<T> {
     }
 
     /**
-     * @param utf8 one valid JSON value
+     * @param utf8 the message
      * @param text the same as a string, if the caller has it, for a failure to carry
+     */
+    private T decode(byte[] utf8, String text) {
+        if (!JsonText.isValid(utf8)) {
+            throw JsonDispatchKey.malformed(text(utf8, text));
+        }
+        return parse(utf8, text);
+    }
+
+    /**
+     * @param utf8 one valid JSON value
+     * @param text the same as a string, or {@code null}
      */
     private T parse(byte[] utf8, String text) {
         T value;
         try (JsonReader reader = jsonb.reader(utf8)) {
             value = adapter.fromJson(reader);
         } catch (JsonException e) {
-            throw mismatch(utf8, text, String.valueOf(e.getMessage()), e);
+            throw mismatch(text(utf8, text), String.valueOf(e.getMessage()), e);
         } catch (RuntimeException e) {
             // thrown by the type itself, e.g. a record's compact constructor checking its fields
-            throw mismatch(utf8, text, String.valueOf(e), e);
+            throw mismatch(text(utf8, text), String.valueOf(e), e);
         }
         if (value == null) {
-            throw mismatch(utf8, text, "null", null);
+            throw mismatch(text(utf8, text), "null", null);
         }
         return value;
     }
 
-    private static MessageDecodeException mismatch(byte[] utf8, String text, String detail, Throwable cause) {
-        return new MessageDecodeException(DecodeFailure.MISMATCH, text != null ? text : JsonDispatchKey.text(utf8),
-                detail, cause);
+    /** The text a failure carries: the caller's string if it has one, else one made of the bytes (failures only). */
+    private static String text(byte[] utf8, String text) {
+        return text != null ? text : JsonDispatchKey.text(utf8);
+    }
+
+    private static MessageDecodeException mismatch(String text, String detail, Throwable cause) {
+        return new MessageDecodeException(DecodeFailure.MISMATCH, text, detail, cause);
     }
 
     @Override
