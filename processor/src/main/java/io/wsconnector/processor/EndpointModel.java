@@ -76,8 +76,7 @@ record EndpointModel(TypeElement element,
      * handler takes a typed message, or text messages are dispatched on a key.
      */
     boolean decodes() {
-        return dispatchKey.isPresent() || handlers.stream()
-                .anyMatch(handler -> handler.arguments().stream().anyMatch(TypedMessage.class::isInstance));
+        return decodesText() || takesTypedMessages(HandlerKind.BINARY_MESSAGE);
     }
 
     /**
@@ -85,7 +84,12 @@ record EndpointModel(TypeElement element,
      * dispatched on a key): then the dispatcher takes them as the UTF-8 bytes the codecs read.
      */
     boolean decodesText() {
-        return dispatchKey.isPresent() || handlers(HandlerKind.TEXT_MESSAGE).stream()
+        return dispatchKey.isPresent() || takesTypedMessages(HandlerKind.TEXT_MESSAGE);
+    }
+
+    /** Whether a handler of this kind (text or binary messages: the only kinds that take one) takes a typed message. */
+    private boolean takesTypedMessages(HandlerKind kind) {
+        return handlers(kind).stream()
                 .anyMatch(handler -> handler.arguments().stream().anyMatch(TypedMessage.class::isInstance));
     }
 
